@@ -1,0 +1,31 @@
+using FixIt.Domain.Areas;
+using FixIt.Domain.Categories;
+using FixIt.Domain.Operators;
+using FixIt.Domain.Reports;
+using FixIt.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace FixIt.Application.Abstractions;
+
+/// <summary>The unit of work the use cases see; implemented by the EF Core context.</summary>
+public interface IFixItDb
+{
+    DbSet<Report> Reports { get; }
+
+    DbSet<ReportEvent> ReportEvents { get; }
+
+    DbSet<Category> Categories { get; }
+
+    DbSet<Operator> Operators { get; }
+
+    DbSet<OperatorContact> OperatorContacts { get; }
+
+    DbSet<Area> Areas { get; }
+
+    DbSet<RoutingRule> RoutingRules { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

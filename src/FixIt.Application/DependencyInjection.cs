@@ -1,0 +1,15 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FixIt.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators of the use cases. The mediator itself is generated in the host project.</summary>
+    public static IServiceCollection AddFixItApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Reports.GetReport;
+
+/// <summary>The public view of one report: never the reporter's email or phone.</summary>
+public sealed record GetReportQuery(int Id) : IQuery<ReportView>;
+
+public sealed record ReportView(
+    int Id,
+    string Title,
+    string Description,
+    string CategoryCode,
+    string CategoryName,
+    ReportStatus Status,
+    StatusType StatusType,
+    double Latitude,
+    double Longitude,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? FixedAt,
+    DateTimeOffset? ClosedAt,
+    string? ReporterName,
+    string? OperatorName,
+    string? OperatorSlug,
+    string RoutingExplanation,
+    IReadOnlyList<ReportEventView> Events);
+
+public sealed record ReportEventView(
+    DateTimeOffset At,
+    ReportEventKind Kind,
+    string Actor,
+    EventSource Source,
+    ReportStatus? FromStatus,
+    ReportStatus? ToStatus,
+    string? Text);
+
+internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQuery, ReportView>
+{
+    public async ValueTask<ReportView> Handle(GetReportQuery query, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking()
+            .Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
+
+        // Hidden reports are gone for the public; unconfirmed ones are shown with their status so
+        // the reporter can find the page at once, but they appear in no list, map or feed.
+        if (report is null || report.Status == ReportStatus.Hidden)
+        {
+            throw new NotFoundException("Report", query.Id);
+        }
+
+        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == report.CategoryId, cancellationToken);
+        var op = report.OperatorId is { } operatorId
+            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+        var events = report.Events
+            .Where(e => e.IsPublic)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new ReportEventView(e.At, e.Kind, e.Actor, e.Source, e.FromStatus, e.ToStatus, e.PublicText))
+            .ToList();
+
+        return new ReportView(report.Id, report.Title, report.Description, category.Code, category.Name,
+            report.Status, report.StatusType, report.Latitude, report.Longitude,
+            report.CreatedAt, report.UpdatedAt, report.ConfirmedAt, report.SentAt, report.AcknowledgedAt, report.FixedAt, report.ClosedAt,
+            report.ShowName ? report.ReporterName : null,
+            op?.Name, op?.Slug, report.RoutingExplanation, events);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Application.Routing;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Reports.SubmitReport;
+
+/// <summary>A resident reports a problem. Nullable fields so a missing one is named by validation, not by the binder.</summary>
+public sealed record SubmitReportCommand(
+    string? CategoryCode,
+    string? Title,
+    string? Description,
+    double? Latitude,
+    double? Longitude,
+    string? ReporterName,
+    string? ReporterEmail,
+    string? ReporterPhone,
+    bool ShowName) : ICommand<SubmittedReport>
+{
+    /// <summary>Set by the endpoint that received the report, never by the caller's JSON.</summary>
+    [JsonIgnore]
+    public EventSource Source { get; init; } = EventSource.Api;
+}
+
+public sealed record SubmittedReport(int Id, ReportStatus Status);
+
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, TimeProvider clock)
+    : ICommandHandler<SubmitReportCommand, SubmittedReport>
+{
+    public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.SingleAsync(c => c.Code == command.CategoryCode, cancellationToken);
+        var latitude = command.Latitude!.Value;
+        var longitude = command.Longitude!.Value;
+        var routing = await router.RouteAsync(latitude, longitude, category.Id, [], cancellationToken);
+
+        var report = Report.Submit(
+            new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,
+                command.ReporterName!, command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source),
+            routing,
+            RandomKeys.Base32(15),
+            clock.GetUtcNow());
+
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SubmittedReport(report.Id, report.Status);
+    }
+}

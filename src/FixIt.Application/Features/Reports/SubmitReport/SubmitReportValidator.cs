@@ -1,0 +1,35 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Reports.SubmitReport;
+
+internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
+{
+    public const int TitleMaxLength = 120;
+    public const int DescriptionMaxLength = 4000;
+
+    public SubmitReportValidator(IFixItDb db)
+    {
+        RuleFor(c => c.CategoryCode).NotEmpty()
+            .MustAsync((code, ct) => db.Categories.AnyAsync(c => c.Code == code && c.IsActive, ct))
+            .WithMessage("'{PropertyValue}' is not a known category.")
+            .When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
+        RuleFor(c => c.CategoryCode).NotEmpty();
+
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(TitleMaxLength).SingleLine();
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(DescriptionMaxLength);
+
+        RuleFor(c => c.Latitude).NotNull().Must(v => double.IsFinite(v!.Value) && v >= -90 && v <= 90)
+            .When(c => c.Latitude is not null).WithMessage("Latitude must be a number between -90 and 90.");
+        RuleFor(c => c.Latitude).NotNull();
+        RuleFor(c => c.Longitude).Must(v => double.IsFinite(v!.Value) && v >= -180 && v <= 180)
+            .When(c => c.Longitude is not null).WithMessage("Longitude must be a number between -180 and 180.");
+        RuleFor(c => c.Longitude).NotNull();
+
+        RuleFor(c => c.ReporterName).NotEmpty().MaximumLength(100).SingleLine();
+        RuleFor(c => c.ReporterEmail).NotEmpty().MaximumLength(254).ValidEmail();
+        RuleFor(c => c.ReporterPhone).MaximumLength(30).SingleLine();
+    }
+}

@@ -1,0 +1,45 @@
+namespace FixIt.Domain.Operators;
+
+/// <summary>An organisation responsible for problems: a council, a transport operator, a utility.</summary>
+public sealed class Operator
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>URL-safe unique name, used in /operators/{slug}.</summary>
+    public string Slug { get; set; } = "";
+
+    /// <summary>council, transport, utility, ...</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Days within which the operator aims to acknowledge a report.</summary>
+    public int AcknowledgeTargetDays { get; set; } = 5;
+
+    /// <summary>Days within which the operator aims to fix a report.</summary>
+    public int FixTargetDays { get; set; } = 28;
+
+    public List<OperatorContact> Contacts { get; set; } = [];
+
+    /// <summary>The contact for a category: the category's own, else the catch-all one.</summary>
+    public OperatorContact? ContactFor(int categoryId) =>
+        Contacts.FirstOrDefault(c => c.CategoryId == categoryId) ?? Contacts.FirstOrDefault(c => c.CategoryId is null);
+}
+
+/// <summary>Where an operator wants reports of a category (or of any category) sent.</summary>
+public sealed class OperatorContact
+{
+    public int Id { get; set; }
+
+    public int OperatorId { get; set; }
+
+    /// <summary>Null: the contact for every category without its own.</summary>
+    public int? CategoryId { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string? Cc { get; set; }
+
+    /// <summary>Set when mail to this contact bounced; cleared by an admin.</summary>
+    public DateTimeOffset? BouncingSince { get; set; }
+}

@@ -1,0 +1,47 @@
+namespace FixIt.Domain.Reports;
+
+/// <summary>One entry of a report's timeline. Every status change is one of these.</summary>
+public sealed class ReportEvent
+{
+    private ReportEvent()
+    {
+    }
+
+    public ReportEvent(ReportEventKind kind, ActorKind actorKind, string actor, EventSource source,
+        ReportStatus? fromStatus, ReportStatus? toStatus, string? publicText, DateTimeOffset at, bool isPublic = true)
+    {
+        Kind = kind;
+        ActorKind = actorKind;
+        Actor = actor;
+        Source = source;
+        FromStatus = fromStatus;
+        ToStatus = toStatus;
+        PublicText = publicText;
+        At = at;
+        IsPublic = isPublic;
+    }
+
+    public long Id { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public ReportEventKind Kind { get; private set; }
+
+    public ActorKind ActorKind { get; private set; }
+
+    /// <summary>A display name: the operator's name, "the reporter", a shown reporter name, or "FixIt".</summary>
+    public string Actor { get; private set; } = "";
+
+    public EventSource Source { get; private set; }
+
+    public ReportStatus? FromStatus { get; private set; }
+
+    public ReportStatus? ToStatus { get; private set; }
+
+    public string? PublicText { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>False for facts only admins see (an auto-reply kept back, a delivery failure detail).</summary>
+    public bool IsPublic { get; private set; }
+}

@@ -1,0 +1,18 @@
+using FixIt.Application.Routing;
+using FixIt.Infrastructure.Persistence;
+using FixIt.Infrastructure.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FixIt.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddFixItInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddFixItDatabase(configuration, environment);
+        services.AddScoped<IReportRouter, GeometryReportRouter>();
+        return services;
+    }
+}

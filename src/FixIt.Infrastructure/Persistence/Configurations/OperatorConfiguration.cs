@@ -1,0 +1,30 @@
+using FixIt.Domain.Operators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FixIt.Infrastructure.Persistence.Configurations;
+
+internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
+{
+    public void Configure(EntityTypeBuilder<Operator> builder)
+    {
+        builder.ToTable("Operators");
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Slug).HasMaxLength(100);
+        builder.Property(o => o.Kind).HasMaxLength(50);
+        builder.HasIndex(o => o.Slug).IsUnique();
+        builder.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OperatorContactConfiguration : IEntityTypeConfiguration<OperatorContact>
+{
+    public void Configure(EntityTypeBuilder<OperatorContact> builder)
+    {
+        builder.ToTable("OperatorContacts");
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.Cc).HasMaxLength(1000);
+        builder.HasIndex(c => new { c.OperatorId, c.CategoryId });
+        builder.HasOne<FixIt.Domain.Categories.Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,36 @@
+using FixIt.Domain.Categories;
+using FixIt.Domain.Operators;
+using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FixIt.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.ToTable("Reports");
+        builder.Property(r => r.Title).HasMaxLength(120);
+        builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.Property(r => r.ReporterName).HasMaxLength(100);
+        builder.Property(r => r.ReporterEmail).HasMaxLength(254);
+        builder.Property(r => r.ReporterPhone).HasMaxLength(30);
+        builder.Property(r => r.RoutingExplanation).HasMaxLength(500);
+        builder.Property(r => r.ContainingAreaIds).HasMaxLength(2000);
+        builder.Property(r => r.DeclinedOperatorIds).HasMaxLength(500);
+        builder.Property(r => r.ReplyKey).HasMaxLength(40);
+        builder.HasIndex(r => r.ReplyKey).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.OperatorId, r.Status });
+        builder.HasIndex(r => new { r.Longitude, r.Latitude });
+        builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Operator>().WithMany().HasForeignKey(r => r.OperatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.StatusType);
+        builder.Ignore(r => r.IsUnrouted);
+        builder.Ignore(r => r.PublicReporterName);
+        builder.Ignore(r => r.DeclinedOperators);
+    }
+}

@@ -1,0 +1,42 @@
+using FixIt.Application.Abstractions;
+using FixIt.Domain.Areas;
+using FixIt.Domain.Categories;
+using FixIt.Domain.Operators;
+using FixIt.Domain.Reports;
+using FixIt.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FixIt.Infrastructure.Persistence;
+
+public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb
+{
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Operator> Operators => Set<Operator>();
+
+    public DbSet<OperatorContact> OperatorContacts => Set<OperatorContact>();
+
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        // SQLite cannot compare or order DateTimeOffset stored as text; all times are UTC, so a
+        // binary (ticks) column keeps ordering and range queries in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

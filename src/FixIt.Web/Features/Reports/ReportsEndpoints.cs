@@ -1,0 +1,43 @@
+using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.SubmitReport;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FixIt.Web.Features.Reports;
+
+internal static class ReportsEndpoints
+{
+    /// <summary>Largest JSON body accepted for a new report (4,000 characters of text fit well inside).</summary>
+    public const long MaxReportBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reports").WithTags("Reports");
+        group.MapPost("/", SubmitReport)
+            .WithName(nameof(SubmitReport))
+            .WithSummary("Report a problem at a place")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxReportBodyBytes))
+            .ProducesValidationProblem()
+            .DisableAntiforgery();
+        group.MapGet("/{id:int}", GetReport)
+            .WithName(nameof(GetReport))
+            .WithSummary("The public view of a report")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Created<SubmitReportResponse>> SubmitReport(SubmitReportCommand command, IMediator mediator,
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var submitted = await mediator.Send(command with { Source = EventSource.Api }, cancellationToken);
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/reports/{submitted.Id}";
+        return TypedResults.Created($"/api/reports/{submitted.Id}", new SubmitReportResponse(submitted.Id, url, submitted.Status));
+    }
+
+    public static async Task<Ok<ReportView>> GetReport(int id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetReportQuery(id), cancellationToken));
+}
+
+internal sealed record SubmitReportResponse(int Id, string Url, ReportStatus Status);

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using FixIt.Application.Common;
+using FixIt.Domain.Reports;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FixIt.Web.Infrastructure;
+
+/// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException v => new HttpValidationProblemDetails(v.Errors
+                .GroupBy(e => FieldName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+            },
+            NotFoundException n => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = $"{n.What} not found.",
+                Detail = n.Message,
+            },
+            InvalidTransitionException t => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "That status change is not allowed.",
+                Detail = t.Message,
+            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { ["body"] = ["The request body is larger than this endpoint accepts."] })
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request is too large.",
+            },
+            BadHttpRequestException b => BadRequest(b),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude").
+        var json = exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
+        var message = json is null ? exception.Message : $"The JSON is malformed at {json.Path ?? "$"} (line {json.LineNumber + 1}).";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = exception.StatusCode,
+            Title = "The request could not be read.",
+        };
+    }
+
+    private static string FieldName(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? "body" : JsonNamingPolicy.CamelCase.ConvertName(propertyName);
+}

@@ -1,0 +1,42 @@
+using Scalar.AspNetCore;
+using FixIt.Application;
+using FixIt.Infrastructure;
+using FixIt.Infrastructure.Persistence;
+using FixIt.Infrastructure.Seeding;
+using FixIt.Web;
+using FixIt.Web.Features.Categories;
+using FixIt.Web.Features.Health;
+using FixIt.Web.Features.Pages;
+using FixIt.Web.Features.Reports;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddFixItApplication();
+builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddFixItWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.MigrateFixItDatabaseAsync();
+if (app.Configuration.GetValue<bool>("Seed:Demo"))
+{
+    await app.Services.SeedDemoDataAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+app.MapHealthEndpoints();
+app.MapReportsApi();
+app.MapCategoriesApi();
+app.MapPublicPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
