@@ -1,5 +1,6 @@
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Inbound;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -24,6 +25,10 @@ public interface IFixItDb
     DbSet<Area> Areas { get; }
 
     DbSet<RoutingRule> RoutingRules { get; }
+
+    DbSet<InboundMessage> InboundMessages { get; }
+
+    DbSet<UpdatePhoto> UpdatePhotos { get; }
 
     DatabaseFacade Database { get; }
 
