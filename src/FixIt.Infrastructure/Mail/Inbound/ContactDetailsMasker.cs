@@ -30,8 +30,12 @@ public static partial class ContactDetailsMasker
 
     private static string MaskPhones(string text, string defaultRegion)
     {
-        // Valid numbers only: a possible-but-invalid digit run is more likely a reference than a phone.
-        var matches = Phones.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, 10_000).ToList();
+        // Valid numbers, and also numbers the metadata does not list (a new or reserved range) when they are
+        // written like phone numbers: from a "+" or trunk "0", with at least nine digits. Shorter digit runs
+        // and "2025/0381"-style references are left alone.
+        var matches = Phones.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.POSSIBLE, 10_000)
+            .Where(m => Phones.IsValidNumber(m.Number) || LooksDialled(m.RawString))
+            .ToList();
         if (matches.Count == 0)
         {
             return text;
@@ -53,6 +57,9 @@ public static partial class ContactDetailsMasker
         builder.Append(text, position, text.Length - position);
         return builder.ToString();
     }
+
+    private static bool LooksDialled(string raw) =>
+        raw.TrimStart('(').StartsWith('+') || raw.TrimStart('(').StartsWith('0') && raw.Count(char.IsAsciiDigit) >= 9 && !raw.Contains('/', StringComparison.Ordinal);
 
     // Deliberately broad (any local part, any dotted domain): masking a non-address is harmless, publishing one is not.
     [GeneratedRegex(@"(mailto:)?[\p{L}\p{N}._%+\-'!#$&*=?^`{|}~]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

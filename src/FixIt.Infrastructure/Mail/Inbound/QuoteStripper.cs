@@ -125,7 +125,7 @@ public static partial class QuoteStripper
     [GeneratedRegex(@"^(-{2,}\s*(Original Message|Original message|Ursprüngliche Nachricht|Message d'origine|Forwarded message)\s*-{2,}|_{10,}|-{10,}|Begin forwarded message:)$", RegexOptions.IgnoreCase)]
     private static partial Regex OriginalMessage();
 
-    [GeneratedRegex(@"^(Sent from my .{1,60}|Sent from (Mail|Outlook|Yahoo Mail|Samsung|Gmail).{0,60}|Get Outlook for (iOS|Android).{0,20}|Sent with Proton Mail.{0,40}|Envoyé de mon .{1,40}|Von meinem .{1,40} gesendet\.?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(Sent from my .{1,60}|Sent from (Mail|Outlook|Yahoo Mail|Samsung|Gmail).{0,60}|Get Outlook for (iOS|Android).{0,80}|Sent with Proton Mail.{0,40}|Envoyé de mon .{1,40}|Von meinem .{1,40} gesendet\.?)$", RegexOptions.IgnoreCase)]
     private static partial Regex SignatureOrFooter();
 
     [GeneratedRegex(@"^(?<name>From|Sent|Date|To|Cc|Subject|De|Envoyé|À|Objet|Von|Gesendet|An|Betreff)\s*:\s*\S", RegexOptions.IgnoreCase)]

@@ -45,7 +45,9 @@ public static class ReplyTextExtractor
         {
             DeleteSpace = string.Equals(part.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase),
         };
-        return converter.Convert(text);
+        // RFC 3676: the signature separator "-- " is never a flowed line, though it ends in a space.
+        var signature = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l == "-- " ? "--" : l);
+        return converter.Convert(string.Join('\n', signature));
     }
 
     /// <summary>Text parts in reading order, not descending into attached messages or attachments.</summary>

@@ -40,6 +40,6 @@ public static partial class StatusLine
         return (written, Words.TryGetValue(key, out var status) ? status : null, rest);
     }
 
-    [GeneratedRegex(@"^\*?status\*?\s*:\s*(?<value>[\p{L} _\-]{1,40}?)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\*?status\*?\s*:\*?\s*(?<value>[\p{L} _\-]{1,40}?)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
 }
