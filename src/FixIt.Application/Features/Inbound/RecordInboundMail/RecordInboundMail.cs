@@ -67,7 +67,7 @@ internal sealed class RecordInboundMailHandler(IFixItDb db, IPublisher publisher
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await publisher.Publish(new ReportUpdated(report.Id, published.Id, published.ActorKind, EventSource.EmailReply), cancellationToken);
+            await publisher.Publish(new ReportUpdated(report.Id, published.Id), cancellationToken);
         }
 
         return message.Status;
