@@ -1,0 +1,48 @@
+using System.Buffers;
+using FixIt.Domain.Inbound;
+using Microsoft.Extensions.Logging;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Storage;
+using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
+using SmtpReplyCode = SmtpServer.Protocol.SmtpReplyCode;
+
+namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
+
+/// <summary>
+/// After DATA: one stored message per accepted recipient, then processing. 250 is answered once the raw
+/// message is stored, whatever processing makes of it; only a failure to store answers 451, so the sending
+/// server keeps the message and tries again.
+/// </summary>
+internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor processor, ILogger<InboundSmtpMessageStore> logger) : IMessageStore
+{
+    public async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+        CancellationToken cancellationToken)
+    {
+        var raw = buffer.ToArray();
+        var from = transaction.From is { } sender && !string.IsNullOrEmpty(sender.User) ? sender.AsAddress() : "";
+        var ids = new List<long>();
+        try
+        {
+            foreach (var recipient in transaction.To.Select(t => t.AsAddress()).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                ids.Add(await processor.StoreAsync(InboundChannel.Smtp, null, recipient, from, raw, cancellationToken));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStoreFailed(ex);
+            return new SmtpResponse(SmtpReplyCode.Error, "4.3.0 Temporary failure storing the message, try again later");
+        }
+
+        foreach (var id in ids)
+        {
+            await processor.ProcessAsync(id, cancellationToken);
+        }
+
+        return SmtpResponse.Ok;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An inbound message could not be stored")]
+    private partial void LogStoreFailed(Exception ex);
+}
