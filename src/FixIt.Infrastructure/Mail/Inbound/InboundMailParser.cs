@@ -20,14 +20,15 @@ public static class InboundMailParser
     {
         using var stream = new MemoryStream(raw, writable: false);
         var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = 64 }, stream);
-        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? message.Sender?.Address;
-        var messageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId;
-        var subject = message.Subject is { Length: > 200 } s ? s[..200] : message.Subject;
+        var from = Clean(message.From.Mailboxes.FirstOrDefault()?.Address ?? message.Sender?.Address, 254);
+        var messageId = Clean(message.MessageId, 250);
+        var subject = Clean(message.Subject, 200);
 
         var bounce = BounceDetector.Detect(message, envelopeFrom, toBounceAddress);
         if (bounce.IsBounce && !bounce.OnlyDelayed)
         {
-            return new ParsedInboundMail(new InboundMail(InboundMailKind.Bounce, from, subject, "", [], bounce.FailedRecipients, messageId), []);
+            var failed = bounce.FailedRecipients.Select(r => Clean(r, 254)).OfType<string>().ToList();
+            return new ParsedInboundMail(new InboundMail(InboundMailKind.Bounce, from, subject, "", [], failed, messageId), []);
         }
 
         if (bounce.OnlyDelayed || AutoReplyDetector.IsAutoReply(message))
@@ -40,12 +41,44 @@ public static class InboundMailParser
         return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, from, subject, text, [], [], messageId), photos);
     }
 
+    /// <summary>Header values go into the database and admin notes: no control characters (PostgreSQL refuses NUL), bounded.</summary>
+    private static string? Clean(string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var clean = Printable(value, keepNewLines: false).Trim();
+        return clean.Length == 0 ? null : clean.Length <= maxLength ? clean : clean[..maxLength];
+    }
+
+    /// <summary>Drops control characters, lone surrogates (not encodable as UTF-8) and replacement characters.</summary>
+    private static string Printable(string value, bool keepNewLines)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else if (!char.IsSurrogate(c) && c != '\uFFFD' && (!char.IsControl(c) || keepNewLines && c == '\n'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The text stages on their own: strip quotes and signatures, mask contact details, bound the length.</summary>
     public static string PublishableText(string body, string phoneRegion)
     {
         var stripped = QuoteStripper.Strip(body);
         var masked = ContactDetailsMasker.Mask(stripped, phoneRegion);
-        var clean = new string([.. masked.Where(c => !char.IsControl(c) || c == '\n')]);
+        var clean = Printable(masked, keepNewLines: true);
         return clean.Length <= MaxTextLength ? clean : clean[..MaxTextLength].TrimEnd() + " …";
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class InboundMailProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             photos.Delete(saved);
-            return await FailAsync(id, $"{ex.GetType().Name}: {ex.Message}", permanent: false, cancellationToken);
+            return await FailAsync(id, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", permanent: false, cancellationToken);
         }
     }
 

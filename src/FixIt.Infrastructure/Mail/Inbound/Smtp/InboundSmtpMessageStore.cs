@@ -19,7 +19,7 @@ internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor proce
     public async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
         CancellationToken cancellationToken)
     {
-        var raw = buffer.ToArray();
+        var raw = MessageBytes(buffer);
         var from = transaction.From is { } sender && !string.IsNullOrEmpty(sender.User) ? sender.AsAddress() : "";
         var ids = new List<long>();
         try
@@ -41,6 +41,22 @@ internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor proce
         }
 
         return SmtpResponse.Ok;
+    }
+
+    /// <summary>
+    /// SmtpServer hands over the data without the CRLF that ends its last line (it reads up to "CRLF.CRLF"),
+    /// and undoes dot-stuffing after each CRLF but not on the very first line. Both are put right here, so
+    /// the stored message is byte for byte what the client sent.
+    /// </summary>
+    internal static byte[] MessageBytes(ReadOnlySequence<byte> buffer)
+    {
+        var skip = buffer.Length >= 2 && buffer.FirstSpan.Length >= 2 && buffer.FirstSpan[0] == '.' && buffer.FirstSpan[1] == '.' ? 1 : 0;
+        var content = buffer.Slice(skip);
+        var raw = new byte[content.Length + 2];
+        content.CopyTo(raw);
+        raw[^2] = (byte)'\r';
+        raw[^1] = (byte)'\n';
+        return raw;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An inbound message could not be stored")]
