@@ -48,13 +48,26 @@ public sealed class InboundMailApp : IAsyncDisposable
         return new InboundMailApp(app, endpoint);
     }
 
+    public Task<(int Id, string ReplyAddress)> SentReportAsync(string title, bool showName = true) => App.SentReportAsync(title, showName);
+
+    public Task<List<InboundMessage>> InboundMessagesAsync() =>
+        App.WithDbAsync(db => db.InboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    public Task<string> PageShowingAsync(int id, string text, TimeSpan? timeout = null) => App.PageShowingAsync(id, text, timeout);
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>Reports set up as replies find them, on any running app.</summary>
+public static class ReportSetup
+{
     /// <summary>A confirmed report, sent to Demo City Council: what an operator's email would be about. Returns id and reply address.</summary>
-    public async Task<(int Id, string ReplyAddress)> SentReportAsync(string title, bool showName = true)
+    public static async Task<(int Id, string ReplyAddress)> SentReportAsync(this FixItApp app, string title, bool showName = true)
     {
         var body = ReportRequests.Valid(title);
         body["showName"] = showName;
-        var id = (await App.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
-        var key = await App.WithDbAsync(async db =>
+        var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+        var key = await app.WithDbAsync(async db =>
         {
             var report = await db.Reports.SingleAsync(r => r.Id == id);
             report.Confirm(EventSource.Web, DateTimeOffset.UtcNow);
@@ -62,20 +75,17 @@ public sealed class InboundMailApp : IAsyncDisposable
             await db.SaveChangesAsync();
             return report.ReplyKey;
         });
-        return (id, $"reply+{key}@{ReplyDomain}");
+        return (id, $"reply+{key}@{InboundMailApp.ReplyDomain}");
     }
 
-    public Task<List<InboundMessage>> InboundMessagesAsync() =>
-        App.WithDbAsync(db => db.InboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
-
-    /// <summary>Waits (bounded) until the report's page shows the text: processing follows the 250 at once, but asynchronously for IMAP.</summary>
-    public async Task<string> PageShowingAsync(int id, string text, TimeSpan? timeout = null)
+    /// <summary>Waits (bounded) until the report's page shows the text: SMTP processing answers after recording, IMAP polls.</summary>
+    public static async Task<string> PageShowingAsync(this FixItApp app, int id, string text, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         string page;
         do
         {
-            page = await App.Client.GetStringAsync($"reports/{id}");
+            page = await app.Client.GetStringAsync($"reports/{id}");
             if (page.Contains(text, StringComparison.Ordinal))
             {
                 return page;
@@ -87,6 +97,4 @@ public sealed class InboundMailApp : IAsyncDisposable
 
         return page;
     }
-
-    public ValueTask DisposeAsync() => App.DisposeAsync();
 }
