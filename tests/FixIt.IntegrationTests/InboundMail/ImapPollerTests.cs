@@ -129,6 +129,41 @@ public sealed class ImapPollerTests
         }
     }
 
+    [Fact]
+    public async Task Two_instances_polling_one_mailbox_record_each_message_once()
+    {
+        const int count = 30;
+        await using var dovecot = await DovecotServer.StartAsync();
+        var database = "fixit_test_imap_" + Guid.NewGuid().ToString("N")[..10];
+        var settings = dovecot.PollerSettings();
+        settings["InboundMail:ReplyDomain"] = InboundMailApp.ReplyDomain;
+        settings["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = database }.ToString();
+        try
+        {
+            await using var first = await FixItApp.StartAsync(DatabaseProvider.PostgreSql, settings);
+            await using var second = await FixItApp.StartAsync(DatabaseProvider.PostgreSql, settings);
+            var (id, reply) = await first.SentReportAsync("Two instances");
+
+            using (var imap = await dovecot.ConnectAsync())
+            {
+                for (var i = 1; i <= count; i++)
+                {
+                    await imap.Inbox.AppendAsync(Delivered(reply, OperatorReply.To(reply, InboundMailApp.OperatorContact, $"Parallel update {i}.", id)));
+                }
+            }
+
+            var stored = await WaitForAsync(second, count, m => m.Status == InboundMessageStatus.Published, TimeSpan.FromSeconds(90));
+            Assert.Equal(count, stored.Count);
+            var updates = await first.WithDbAsync(db => db.ReportEvents.Where(e => e.ReportId == id && e.PublicText!.StartsWith("Parallel update"))
+                .Select(e => e.PublicText!).ToListAsync());
+            Assert.Equal(Enumerable.Range(1, count).Select(i => $"Parallel update {i}.").Order(), updates.Order());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
     /// <summary>As the delivering server leaves it in the mailbox: with the envelope recipient in Delivered-To.</summary>
     private static MimeMessage Delivered(string replyAddress, MimeMessage message)
     {
