@@ -18,9 +18,8 @@ internal sealed class Open311ErrorFilter : IEndpointFilter
         }
         catch (ValidationException e)
         {
-            var descriptions = e.Errors
-                .Select(f => f.ErrorMessage.StartsWith(f.PropertyName, StringComparison.Ordinal) ? f.ErrorMessage : $"{f.PropertyName}: {f.ErrorMessage}")
-                .Distinct();
+            // "field: message", the field named as the client sent it (lat, email, attribute[size], ...).
+            var descriptions = e.Errors.Select(f => $"{f.PropertyName}: {f.ErrorMessage}").Distinct();
             return Error(StatusCodes.Status400BadRequest, descriptions, format);
         }
         catch (NotFoundException e)

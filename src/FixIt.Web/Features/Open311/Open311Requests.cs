@@ -90,7 +90,7 @@ internal static class Open311Requests
             return number;
         }
 
-        failures.Add(new ValidationFailure(field, $"'{value}' is not a valid {field}."));
+        failures.Add(new ValidationFailure(field, $"'{value}' is not a valid whole number here."));
         return 0;
     }
 
@@ -106,7 +106,7 @@ internal static class Open311Requests
             return number;
         }
 
-        failures.Add(new ValidationFailure(field, $"{field} must be a decimal number (WGS84), not '{value}'."));
+        failures.Add(new ValidationFailure(field, $"must be a decimal number of degrees (WGS84), not '{value}'."));
         return null;
     }
 
@@ -123,7 +123,7 @@ internal static class Open311Requests
             return time;
         }
 
-        failures.Add(new ValidationFailure(field, $"{field} must be a W3C date and time such as 2026-11-25T18:00:00Z, not '{value}'."));
+        failures.Add(new ValidationFailure(field, $"must be a W3C date and time such as 2026-11-25T18:00:00Z, not '{value}'."));
         return null;
     }
 }

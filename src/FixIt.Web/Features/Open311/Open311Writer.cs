@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
@@ -17,8 +18,9 @@ internal static class Open311Writer
 
     public static byte[] Json(Open311Document document)
     {
+        // Served as application/json, never inside HTML: quotes and non-ASCII text can stay readable.
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteJson(writer, document.Body);
         }
