@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FixIt.Web.Features.Open311;
 
 /// <summary>Whether an Open311 api_key may write. Kept small so it can later read the admin API-key table instead.</summary>
-public interface IOpen311KeyValidator
+internal interface IOpen311KeyValidator
 {
     bool IsValid(string apiKey);
 }

@@ -1,7 +1,7 @@
 namespace FixIt.Web.Features.Open311;
 
 /// <summary>Bound from "Open311": who may write, and what discovery tells clients.</summary>
-public sealed class Open311Options
+internal sealed class Open311Options
 {
     public const string SectionName = "Open311";
 
