@@ -196,8 +196,16 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
@@ -226,6 +234,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset?>("FixedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -234,6 +246,14 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<double>("Longitude")
                         .HasColumnType("float");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Open311Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("int");
@@ -292,6 +312,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique()
+                        .HasFilter("[Open311Token] IS NOT NULL");
 
                     b.HasIndex("ReplyKey")
                         .IsUnique();
@@ -508,6 +532,34 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("FixIt.Domain.Reports.ReportAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<int>("ReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(64);
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("ReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Reports");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Attributes");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
