@@ -6,6 +6,7 @@ using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Health;
+using FixIt.Web.Features.Open311;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Reports;
 
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddFixItWeb(builder.Configuration);
+builder.Services.AddOpen311(builder.Configuration);
+builder.AddFixItTelemetry();
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 app.MapHealthEndpoints();
 app.MapReportsApi();
 app.MapCategoriesApi();
+app.MapOpen311();
 app.MapPublicPages();
 
 await app.RunAsync();

@@ -254,8 +254,16 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
@@ -284,6 +292,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FixedAt")
                         .HasColumnType("INTEGER");
 
@@ -292,6 +304,14 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Open311Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("INTEGER");
@@ -350,6 +370,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique();
 
                     b.HasIndex("ReplyKey")
                         .IsUnique();
@@ -494,6 +517,24 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>
                 {
                     b.OwnsMany("FixIt.Domain.Categories.ExtraQuestion", "ExtraQuestions", b1 =>
@@ -592,6 +633,34 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("FixIt.Domain.Reports.ReportAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<int>("ReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(64);
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("ReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Reports");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Attributes");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>

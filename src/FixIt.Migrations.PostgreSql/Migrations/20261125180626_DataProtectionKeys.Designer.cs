@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FixIt.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(FixItDbContext))]
-    [Migration("20261125181103_InboundMail")]
-    partial class InboundMail
+    [Migration("20261125180626_DataProtectionKeys")]
+    partial class DataProtectionKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -117,82 +117,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Categories", (string)null);
-                });
-
-            modelBuilder.Entity("FixIt.Domain.Inbound.InboundMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ChannelKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("EnvelopeFrom")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Raw")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ReplyKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("ReportId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChannelKey")
-                        .IsUnique();
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("MessageId", "ReplyKey");
-
-                    b.HasIndex("Status", "ReceivedAt");
-
-                    b.ToTable("InboundMessages", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
@@ -440,50 +364,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportEvents", (string)null);
                 });
 
-            modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ReportEventId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("StoredName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportEventId");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("UpdatePhotos", (string)null);
-                });
-
             modelBuilder.Entity("FixIt.Domain.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -519,6 +399,26 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("OperatorId");
 
                     b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>
@@ -585,14 +485,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Navigation("ExtraQuestions");
                 });
 
-            modelBuilder.Entity("FixIt.Domain.Inbound.InboundMessage", b =>
-                {
-                    b.HasOne("FixIt.Domain.Reports.Report", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("FixIt.Domain.Operators.OperatorContact", b =>
                 {
                     b.HasOne("FixIt.Domain.Categories.Category", null)
@@ -625,21 +517,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany("Events")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
-                {
-                    b.HasOne("FixIt.Domain.Reports.ReportEvent", null)
-                        .WithMany()
-                        .HasForeignKey("ReportEventId")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-
-                    b.HasOne("FixIt.Domain.Reports.Report", null)
-                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
