@@ -36,6 +36,7 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 
 app.MapHealthEndpoints();
 app.MapReportsApi();
+app.MapReportPhotos();
 app.MapCategoriesApi();
 app.MapOpen311();
 app.MapPublicPages();

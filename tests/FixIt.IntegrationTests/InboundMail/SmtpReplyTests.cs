@@ -153,5 +153,14 @@ public sealed class SmtpReplyTests(InboundMailFixture apps)
         Assert.Equal("lamp.jpg", photo.FileName);
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(jpeg, await File.ReadAllBytesAsync(Path.Combine(mail.App.DataFolder, "photos", photo.StoredName)));
+
+        var page = await mail.PageShowingAsync(id, "Here is the repaired lamp.");
+        Assert.Contains($"/reports/{id}/photos/{photo.Id}", page, StringComparison.Ordinal);
+        using var served = await mail.App.Client.GetAsync($"reports/{id}/photos/{photo.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(jpeg, await served.Content.ReadAsByteArrayAsync());
+        using var elsewhere = await mail.App.Client.GetAsync($"reports/{id + 1}/photos/{photo.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
 }
