@@ -32,7 +32,7 @@ internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor proce
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogStoreFailed(ex);
-            return new SmtpResponse(SmtpReplyCode.Error, "4.3.0 Temporary failure storing the message, try again later");
+            return new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 Temporary failure storing the message, try again later");
         }
 
         foreach (var id in ids)

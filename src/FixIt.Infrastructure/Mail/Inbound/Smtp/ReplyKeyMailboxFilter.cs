@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmtpServer;
 using SmtpServer.Mail;
+using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
@@ -24,8 +25,16 @@ internal sealed class ReplyKeyMailboxFilter(IServiceScopeFactory scopes, IOption
             return false;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
-        return await db.Reports.AnyAsync(r => r.ReplyKey == key, cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
+            return await db.Reports.AnyAsync(r => r.ReplyKey == key, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The key cannot be checked (database down): a temporary refusal, so the sender tries again later.
+            throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 Cannot check this address now, try again later"));
+        }
     }
 }
