@@ -9,7 +9,8 @@ namespace FixIt.IntegrationTests.InboundMail;
 /// <summary>
 /// Debian's dovecot as a real IMAP server on a free loopback port, run from a generated configuration in a
 /// temporary folder (plain IMAP, one passwd-file user, Maildir), stopped and removed at the end. Run as
-/// root it uses the package's dovecot/dovenull users, as dovecot will not deliver mail as uid 0.
+/// root it uses the package's dovecot/dovenull users, as dovecot will not deliver mail as uid 0; run as
+/// anyone else, everything runs as that user.
 /// </summary>
 public sealed class DovecotServer : IAsyncDisposable
 {
@@ -44,6 +45,7 @@ public sealed class DovecotServer : IAsyncDisposable
 
         var asRoot = Environment.UserName == "root";
         var (uid, gid) = asRoot ? (await RunAsync("id", "-u", "dovecot"), await RunAsync("id", "-g", "dovecot")) : (await RunAsync("id", "-u"), await RunAsync("id", "-g"));
+        var group = asRoot ? "dovecot" : await RunAsync("id", "-gn");
         if (asRoot)
         {
             await RunAsync("chown", "-R", "dovecot:dovecot", Path.Combine(folder, "mail"));
@@ -64,6 +66,7 @@ public sealed class DovecotServer : IAsyncDisposable
             auth_mechanisms = plain login
             mail_location = maildir:{{folder}}/mail/%u
             default_internal_user = {{(asRoot ? "dovecot" : Environment.UserName)}}
+            default_internal_group = {{group}}
             default_login_user = {{(asRoot ? "dovenull" : Environment.UserName)}}
             service imap-login {
               inet_listener imap {
