@@ -62,3 +62,20 @@ public sealed class DetectorTests
         Assert.Equal($"Write to {ContactDetailsMasker.EmailMask} for updates.", parsed.Mail.Text);
     }
 }
+
+public sealed class LongTextTests
+{
+    [Theory]
+    [InlineData(' ')]
+    [InlineData('x')]
+    public void A_very_long_reply_is_cut_at_the_limit_with_every_address_still_masked(char separator)
+    {
+        var body = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"crew{i}@council.example.org{separator}"));
+
+        var text = InboundMailParser.PublishableText(body, "GB");
+
+        Assert.True(text.Length <= InboundMailParser.MaxTextLength + 2, $"{text.Length} characters");
+        Assert.EndsWith(" …", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("council.example.org", text, StringComparison.Ordinal);
+    }
+}

@@ -61,7 +61,8 @@ public static partial class ContactDetailsMasker
     private static bool LooksDialled(string raw) =>
         raw.TrimStart('(').StartsWith('+') || raw.TrimStart('(').StartsWith('0') && raw.Count(char.IsAsciiDigit) >= 9 && !raw.Contains('/', StringComparison.Ordinal);
 
-    // Deliberately broad (any local part, any dotted domain): masking a non-address is harmless, publishing one is not.
-    [GeneratedRegex(@"(mailto:)?[\p{L}\p{N}._%+\-'!#$&*=?^`{|}~]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Deliberately broad (any local part, any dotted domain): masking a non-address is harmless, publishing
+    // one is not. The lengths are RFC 5321's limits, which also keep matching linear on long runs of symbols.
+    [GeneratedRegex(@"(mailto:)?[\p{L}\p{N}._%+\-'!#$&*=?^`{|}~]{1,64}@[\p{L}\p{N}\-]{1,63}(\.[\p{L}\p{N}\-]{1,63}){1,10}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex Email();
 }

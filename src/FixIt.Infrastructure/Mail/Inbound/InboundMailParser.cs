@@ -77,8 +77,28 @@ public static class InboundMailParser
     public static string PublishableText(string body, string phoneRegion)
     {
         var stripped = QuoteStripper.Strip(body);
-        var masked = ContactDetailsMasker.Mask(stripped, phoneRegion);
-        var clean = Printable(masked, keepNewLines: true);
-        return clean.Length <= MaxTextLength ? clean : clean[..MaxTextLength].TrimEnd() + " …";
+
+        // Cut before masking, so masking never works through megabytes, and at a space, so no address or
+        // number is split into a part the masker no longer recognises.
+        var cut = stripped.Length > MaxTextLength;
+        if (cut)
+        {
+            stripped = CutAtSpace(stripped);
+        }
+
+        var masked = Printable(ContactDetailsMasker.Mask(stripped, phoneRegion), keepNewLines: true).TrimEnd();
+        if (masked.Length > MaxTextLength)
+        {
+            masked = CutAtSpace(masked);
+            cut = true;
+        }
+
+        return cut ? masked + " …" : masked;
+    }
+
+    private static string CutAtSpace(string text)
+    {
+        var space = text.LastIndexOfAny([' ', '\n'], MaxTextLength - 1);
+        return text[..(space > 0 ? space : MaxTextLength)].TrimEnd();
     }
 }
