@@ -1,4 +1,5 @@
 using FixIt.Application.Routing;
+using FixIt.Infrastructure.Mail;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,7 @@ public static class DependencyInjection
     {
         services.AddFixItDatabase(configuration, environment);
         services.AddScoped<IReportRouter, GeometryReportRouter>();
+        services.AddFixItMail(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -24,6 +25,12 @@ public interface IFixItDb
     DbSet<Area> Areas { get; }
 
     DbSet<RoutingRule> RoutingRules { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<AccessToken> AccessTokens { get; }
+
+    DbSet<MailOptOut> MailOptOuts { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -24,6 +25,12 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);

@@ -27,7 +27,7 @@ public sealed record SubmitReportCommand(
 
 public sealed record SubmittedReport(int Id, ReportStatus Status);
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, TimeProvider clock)
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
@@ -45,6 +45,10 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, Tim
             clock.GetUtcNow());
 
         db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
+        await mailer.QueueConfirmationAsync(report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SubmittedReport(report.Id, report.Status);
     }
