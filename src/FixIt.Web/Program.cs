@@ -5,6 +5,8 @@ using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Features.Categories;
+using FixIt.Web.Features.DevMail;
+using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Reports;
@@ -35,6 +37,12 @@ app.MapHealthEndpoints();
 app.MapReportsApi();
 app.MapCategoriesApi();
 app.MapPublicPages();
+app.MapEmailLinkPages();
+app.MapMailAdmin();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevMailbox();
+}
 
 await app.RunAsync();
 
