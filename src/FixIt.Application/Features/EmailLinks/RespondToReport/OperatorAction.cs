@@ -53,7 +53,11 @@ public static class OperatorActions
     public static bool NeedsText(this OperatorAction action) => action is OperatorAction.NotOurs or OperatorAction.Note;
 
     /// <summary>Whether the action may be applied to a report in this status (the transition table decides status changes).</summary>
-    public static bool AllowedFrom(this OperatorAction action, ReportStatus status) => action.TargetStatus() is { } to
-        ? ReportStatusRules.CanMove(status, to)
-        : ReportStatusRules.TypeOf(status) == StatusType.Open;
+    /// <remarks>A note is welcome on any public report, even a fixed one; "not ours" only while it is open.</remarks>
+    public static bool AllowedFrom(this OperatorAction action, ReportStatus status) => action switch
+    {
+        OperatorAction.Note => ReportStatusRules.IsPublic(status),
+        OperatorAction.NotOurs => ReportStatusRules.TypeOf(status) == StatusType.Open,
+        _ => ReportStatusRules.CanMove(status, action.TargetStatus()!.Value),
+    };
 }
