@@ -13,6 +13,7 @@ public static class DependencyInjection
     public static IServiceCollection AddFixItInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddFixItDatabase(configuration, environment);
+        services.AddFixItDataProtection();
         services.AddScoped<IReportRouter, GeometryReportRouter>();
         services.AddFixItMail(configuration);
         return services;

@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddFixItWeb(builder.Configuration);
+builder.AddFixItTelemetry();
 
 var app = builder.Build();
 

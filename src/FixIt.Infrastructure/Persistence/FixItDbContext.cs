@@ -5,12 +5,13 @@ using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FixIt.Infrastructure.Persistence;
 
-public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb
+public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb, IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
 
@@ -31,6 +32,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);

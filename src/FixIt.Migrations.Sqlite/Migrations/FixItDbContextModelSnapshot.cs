@@ -540,6 +540,24 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>
                 {
                     b.OwnsMany("FixIt.Domain.Categories.ExtraQuestion", "ExtraQuestions", b1 =>

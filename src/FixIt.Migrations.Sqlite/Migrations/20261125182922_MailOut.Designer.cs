@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FixIt.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FixItDbContext))]
-    [Migration("20261125181107_MailOut")]
+    [Migration("20261125182922_MailOut")]
     partial class MailOut
     {
         /// <inheritdoc />
@@ -541,6 +541,24 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("OperatorId");
 
                     b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FixIt.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(FixItDbContext))]
-    [Migration("20261125181138_MailOut")]
+    [Migration("20261125182941_MailOut")]
     partial class MailOut
     {
         /// <inheritdoc />
@@ -566,6 +566,26 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasIndex("OperatorId");
 
                     b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>
