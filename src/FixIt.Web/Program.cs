@@ -8,6 +8,7 @@ using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Health;
+using FixIt.Web.Features.Open311;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Reports;
 
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddFixItWeb(builder.Configuration);
+builder.Services.AddOpen311(builder.Configuration);
 builder.AddFixItTelemetry();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 app.MapHealthEndpoints();
 app.MapReportsApi();
 app.MapCategoriesApi();
+app.MapOpen311();
 app.MapPublicPages();
 app.MapEmailLinkPages();
 app.MapMailAdmin();
