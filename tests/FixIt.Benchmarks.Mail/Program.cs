@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 
 // Outbox dispatcher throughput: N rows seeded in a fresh database, the real dispatcher (hosted service, real

@@ -11,7 +11,7 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
     public async Task<SendOutcome[]> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
         var outcomes = new SendOutcome[messages.Count];
-        SmtpConnectionPool.Connection connection;
+        SmtpConnectionPool.Connection? connection;
         try
         {
             connection = await pool.RentAsync(cancellationToken);
@@ -26,6 +26,7 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
         }
 
         var healthy = true;
+        var reconnected = false;
         try
         {
             for (var i = 0; i < messages.Count; i++)
@@ -52,6 +53,24 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
                     outcomes[i] = new SendOutcome(SendResult.Unknown, clock.GetUtcNow(), "Interrupted mid-send.");
                     return Fill(outcomes, i + 1, SendResult.NotAttempted, null);
                 }
+                catch (Exception ex) when (!reconnected && SmtpErrors.IsConnectionProblem(ex))
+                {
+                    // Servers close long-lived connections (a message limit, an idle timer): one fresh
+                    // connection per batch before this counts as a failed attempt.
+                    reconnected = true;
+                    pool.Return(connection, healthy: false);
+                    connection = null;
+                    try
+                    {
+                        connection = await pool.RentAsync(cancellationToken);
+                    }
+                    catch (Exception again) when (SmtpErrors.IsConnectionProblem(again) || again is SmtpCommandException or OperationCanceledException)
+                    {
+                        return Fill(outcomes, i, SendResult.Transient, $"Connection lost and not regained: {again.Message}");
+                    }
+
+                    i--;
+                }
                 catch (Exception ex)
                 {
                     // A broken connection, or something unforeseen: either way this connection is done with,
@@ -66,7 +85,10 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
         }
         finally
         {
-            pool.Return(connection, healthy);
+            if (connection is not null)
+            {
+                pool.Return(connection, healthy);
+            }
         }
     }
 
