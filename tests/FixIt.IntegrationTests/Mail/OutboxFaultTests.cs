@@ -32,6 +32,26 @@ public sealed class OutboxFaultTests
         Assert.Single(sink.Received, m => m.To == reporter);
     }
 
+    [Fact]
+    public async Task A_pooled_connection_the_server_dropped_is_replaced_without_a_failed_attempt()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s => s["Mail:PoolSize"] = "1");
+        var first = MailApps.UniqueEmail("first");
+        await SubmitAsync(app, first);
+        await sink.WaitForAsync(m => m.To == first, "the first message");
+
+        // The server restarts: the connection kept in the pool is dead, and the client only finds out by using it.
+        await sink.StopAsync();
+        await sink.StartAgainAsync();
+        var second = MailApps.UniqueEmail("second");
+        var id = await SubmitAsync(app, second);
+
+        await sink.WaitForAsync(m => m.To == second, "the message after the server restarted");
+        var row = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Status == OutboxStatus.Sent, "sent");
+        Assert.Equal(1, row.Attempts);
+    }
+
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task A_4xx_answer_is_retried_and_the_next_attempt_delivers(DatabaseProvider provider)
