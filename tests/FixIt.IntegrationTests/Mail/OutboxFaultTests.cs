@@ -52,6 +52,25 @@ public sealed class OutboxFaultTests
         Assert.Equal(1, row.Attempts);
     }
 
+    [Fact]
+    public async Task Smtp_authentication_is_used_and_a_wrong_password_keeps_mail_waiting()
+    {
+        await using var sink = await SmtpSink.StartAsync(("fixit", "s3cret"));
+        await using var good = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s => (s["Mail:SmtpUser"], s["Mail:SmtpPassword"]) = ("fixit", "s3cret"));
+        await using var bad = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s => (s["Mail:SmtpUser"], s["Mail:SmtpPassword"]) = ("fixit", "wrong"));
+        var viaGood = MailApps.UniqueEmail("auth");
+        var viaBad = MailApps.UniqueEmail("noauth");
+
+        await SubmitAsync(good, viaGood);
+        var refusedId = await SubmitAsync(bad, viaBad);
+
+        await sink.WaitForAsync(m => m.To == viaGood, "mail from the app with the right password");
+        var waiting = await WaitForRowAsync(bad, refusedId, MailKind.ReporterConfirmation, m => m.Attempts >= 2, "retries with the wrong password");
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Contains("Could not connect", waiting.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(sink.Received, m => m.To == viaBad);
+    }
+
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task A_4xx_answer_is_retried_and_the_next_attempt_delivers(DatabaseProvider provider)

@@ -47,9 +47,12 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The next N messages are answered 451 (try again later) and not stored.</summary>
     public void FailTemporarily(int messages) => Interlocked.Exchange(ref _tempFailures, messages);
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>When set, the server requires AUTH with this user and password before it takes mail.</summary>
+    public (string User, string Password)? RequiredLogin { get; private init; }
+
+    public static async Task<SmtpSink> StartAsync((string User, string Password)? requiredLogin = null)
     {
-        var sink = new SmtpSink(FreePort());
+        var sink = new SmtpSink(FreePort()) { RequiredLogin = requiredLogin };
         await sink.StartAgainAsync();
         return sink;
     }
@@ -57,10 +60,13 @@ public sealed class SmtpSink : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("sink.test")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AuthenticationRequired(RequiredLogin is not null).AllowUnsecureAuthentication(true))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) =>
+            RequiredLogin is not { } login || (user == login.User && password == login.Password)));
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
