@@ -1,5 +1,6 @@
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Mail.Inbound;
+using FixIt.Infrastructure.Mail;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddFixItDataProtection();
         services.AddScoped<IReportRouter, GeometryReportRouter>();
         services.AddFixItInboundMail(configuration);
+        services.AddFixItMail(configuration);
         return services;
     }
 }

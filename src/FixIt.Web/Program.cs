@@ -5,6 +5,8 @@ using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Features.Categories;
+using FixIt.Web.Features.DevMail;
+using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
 using FixIt.Web.Features.Pages;
@@ -40,6 +42,12 @@ app.MapReportPhotos();
 app.MapCategoriesApi();
 app.MapOpen311();
 app.MapPublicPages();
+app.MapEmailLinkPages();
+app.MapMailAdmin();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevMailbox();
+}
 
 await app.RunAsync();
 

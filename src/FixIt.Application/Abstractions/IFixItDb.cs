@@ -1,6 +1,7 @@
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -29,6 +30,12 @@ public interface IFixItDb
     DbSet<InboundMessage> InboundMessages { get; }
 
     DbSet<UpdatePhoto> UpdatePhotos { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<AccessToken> AccessTokens { get; }
+
+    DbSet<MailOptOut> MailOptOuts { get; }
 
     DatabaseFacade Database { get; }
 

@@ -178,9 +178,9 @@ public sealed class Report
             $"Sent to {operatorName}.", now));
     }
 
-    public void RecordDeliveryProblem(ReportEventKind kind, string text, DateTimeOffset now)
+    public void RecordDeliveryProblem(ReportEventKind kind, string text, DateTimeOffset now, bool isPublic = true)
     {
-        _events.Add(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, text, now));
+        _events.Add(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, text, now, isPublic));
     }
 
     /// <summary>The current operator says the report is not theirs; the caller routes again with them excluded.</summary>

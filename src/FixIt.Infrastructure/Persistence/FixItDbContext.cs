@@ -2,6 +2,7 @@ using FixIt.Application.Abstractions;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -30,6 +31,12 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 
     public DbSet<UpdatePhoto> UpdatePhotos => Set<UpdatePhoto>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -18,7 +18,7 @@ public sealed class ImapPollerTests
     {
         await using var dovecot = await DovecotServer.StartAsync();
         var settings = dovecot.PollerSettings();
-        settings["InboundMail:ReplyDomain"] = InboundMailApp.ReplyDomain;
+        settings["Mail:ReplyDomain"] = InboundMailApp.ReplyDomain;
         settings["InboundMail:Imap:ProcessedFolder"] = "Processed";
         await using var app = await FixItApp.StartAsync(provider, settings);
         var (id, reply) = await app.SentReportAsync("IMAP reply");
@@ -65,7 +65,7 @@ public sealed class ImapPollerTests
         await using var dovecot = await DovecotServer.StartAsync();
         var database = Path.Combine(Path.GetTempPath(), "fixit-imap-" + Guid.NewGuid().ToString("N")[..10] + ".db");
         var settings = dovecot.PollerSettings();
-        settings["InboundMail:ReplyDomain"] = InboundMailApp.ReplyDomain;
+        settings["Mail:ReplyDomain"] = InboundMailApp.ReplyDomain;
         settings["Database:ConnectionString"] = $"Data Source={database}";
         try
         {
@@ -136,7 +136,7 @@ public sealed class ImapPollerTests
         await using var dovecot = await DovecotServer.StartAsync();
         var database = "fixit_test_imap_" + Guid.NewGuid().ToString("N")[..10];
         var settings = dovecot.PollerSettings();
-        settings["InboundMail:ReplyDomain"] = InboundMailApp.ReplyDomain;
+        settings["Mail:ReplyDomain"] = InboundMailApp.ReplyDomain;
         settings["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = database }.ToString();
         try
         {

@@ -30,7 +30,7 @@ public sealed class InboundMailApp : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>
         {
-            ["InboundMail:ReplyDomain"] = ReplyDomain,
+            ["Mail:ReplyDomain"] = ReplyDomain,
             ["InboundMail:MaxMessageBytes"] = (256 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["InboundMail:Smtp:Enabled"] = "true",
             ["InboundMail:Smtp:ListenAddress"] = "127.0.0.1",

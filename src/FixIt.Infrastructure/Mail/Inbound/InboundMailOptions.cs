@@ -7,7 +7,7 @@ public sealed class InboundMailOptions
 {
     public const string SectionName = "InboundMail";
 
-    /// <summary>The domain of reply addresses (reply+KEY@ReplyDomain); its MX points at the listener. Same value as email out uses.</summary>
+    /// <summary>The domain of reply addresses (reply+KEY@ReplyDomain); its MX points at the listener. Always taken from Mail:ReplyDomain.</summary>
     [Required]
     [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?)*$")]
     public string ReplyDomain { get; set; } = "reply.localhost";

@@ -22,6 +22,10 @@ public static class InboundMailRegistration
             .Validate(o => System.Net.IPAddress.TryParse(o.Smtp.ListenAddress, out _), "InboundMail:Smtp:ListenAddress must be an IP address.")
             .ValidateOnStart();
 
+        // One reply domain for both directions: the addresses email out writes are the ones accepted here.
+        services.AddOptions<InboundMailOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<MailOptions>>(
+            (inbound, mail) => inbound.ReplyDomain = mail.Value.ReplyDomain);
+
         services.AddSingleton<UpdatePhotoStore>();
         services.AddSingleton<InboundMailProcessor>();
 

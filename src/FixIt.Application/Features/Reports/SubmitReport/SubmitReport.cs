@@ -51,7 +51,7 @@ public sealed record SubmittedReport(int Id, ReportStatus Status)
     public string? Open311Token { get; init; }
 }
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, TimeProvider clock)
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
@@ -80,6 +80,10 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, Tim
             command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
 
         db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
+        await mailer.QueueConfirmationAsync(report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token };
     }

@@ -1,0 +1,20 @@
+using FixIt.Domain.Reports;
+
+namespace FixIt.Application.Abstractions;
+
+/// <summary>
+/// Writes the emails a report change causes into the outbox (with the link tokens they carry), on the
+/// caller's unit of work: they are stored by the caller's SaveChanges, in the caller's transaction.
+/// The report must already have its id.
+/// </summary>
+public interface IReportMailer
+{
+    /// <summary>The confirmation request to the reporter, with a single-use confirm link.</summary>
+    Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken);
+
+    /// <summary>The report to its operator's contact, with action links; false when there is no one to send to.</summary>
+    Task<bool> QueueToOperatorAsync(Report report, CancellationToken cancellationToken);
+
+    /// <summary>A public update to the reporter, with an unsubscribe link.</summary>
+    Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken);
+}

@@ -1,0 +1,91 @@
+namespace FixIt.Domain.Messaging;
+
+/// <summary>What a link token allows.</summary>
+public enum TokenPurpose
+{
+    Confirm,
+    Respond,
+    Questionnaire,
+    Unsubscribe,
+}
+
+public enum TokenState
+{
+    Valid,
+    Expired,
+    Used,
+    Revoked,
+}
+
+/// <summary>
+/// A link token for one report and one purpose. Only the SHA-256 of the token is stored: the database
+/// alone does not let anyone act on a report.
+/// </summary>
+public sealed class AccessToken
+{
+    private AccessToken()
+    {
+    }
+
+    public AccessToken(string hash, TokenPurpose purpose, int reportId, DateTimeOffset createdAt, DateTimeOffset expiresAt, bool singleUse)
+    {
+        Hash = hash;
+        Purpose = purpose;
+        ReportId = reportId;
+        CreatedAt = createdAt;
+        ExpiresAt = expiresAt;
+        SingleUse = singleUse;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the token text.</summary>
+    public string Hash { get; private set; } = "";
+
+    public TokenPurpose Purpose { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public bool SingleUse { get; private set; }
+
+    public DateTimeOffset? UsedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public TokenState StateAt(DateTimeOffset now) =>
+        RevokedAt is not null ? TokenState.Revoked
+        : SingleUse && UsedAt is not null ? TokenState.Used
+        : now >= ExpiresAt ? TokenState.Expired
+        : TokenState.Valid;
+
+    public void Use(DateTimeOffset now) => UsedAt ??= now;
+
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+}
+
+/// <summary>A reporter who asked for no more updates about one report.</summary>
+public sealed class MailOptOut
+{
+    private MailOptOut()
+    {
+    }
+
+    public MailOptOut(int reportId, string email, DateTimeOffset at)
+    {
+        ReportId = reportId;
+        Email = email;
+        CreatedAt = at;
+    }
+
+    public long Id { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,124 @@
+namespace FixIt.Domain.Messaging;
+
+/// <summary>What an outgoing email is for; decides what happens to the report once it is sent or given up.</summary>
+public enum MailKind
+{
+    ReporterConfirmation,
+    OperatorReport,
+    ReporterSentNotice,
+    ReporterUpdate,
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// One email waiting to be sent, fully rendered when the change that caused it was saved (the raw link
+/// tokens exist only at that moment), in the same transaction as that change.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(MailKind kind, int? reportId, int? operatorId, string toAddress, string toName, string subject,
+        string textBody, string htmlBody, string? replyTo, string? listUnsubscribe, string messageId, DateTimeOffset now)
+    {
+        Kind = kind;
+        ReportId = reportId;
+        OperatorId = operatorId;
+        ToAddress = toAddress;
+        ToName = toName;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        ReplyTo = replyTo;
+        ListUnsubscribe = listUnsubscribe;
+        MessageId = messageId;
+        Status = OutboxStatus.Pending;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+
+    public MailKind Kind { get; private set; }
+
+    public int? ReportId { get; private set; }
+
+    /// <summary>The operator an <see cref="MailKind.OperatorReport"/> goes to.</summary>
+    public int? OperatorId { get; private set; }
+
+    public string ToAddress { get; private set; } = "";
+
+    public string ToName { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public string HtmlBody { get; private set; } = "";
+
+    public string? ReplyTo { get; private set; }
+
+    public string? ListUnsubscribe { get; private set; }
+
+    /// <summary>Chosen at enqueue time, so a re-send after a crash carries the same Message-Id.</summary>
+    public string MessageId { get; private set; } = "";
+
+    public OutboxStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>Which dispatcher claim holds the message; with <see cref="LockedUntil"/>, the lease.</summary>
+    public Guid? ClaimId { get; private set; }
+
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public void MarkSent(DateTimeOffset at)
+    {
+        Attempts++;
+        Status = OutboxStatus.Sent;
+        SentAt = at;
+        LastError = null;
+        ReleaseClaim();
+    }
+
+    public void RetryAt(DateTimeOffset next, string error)
+    {
+        Attempts++;
+        NextAttemptAt = next;
+        LastError = Truncate(error);
+        ReleaseClaim();
+    }
+
+    public void GiveUp(string error)
+    {
+        Attempts++;
+        Status = OutboxStatus.Failed;
+        LastError = Truncate(error);
+        ReleaseClaim();
+    }
+
+    /// <summary>Hands a claimed but unattempted message back at once (the dispatcher is stopping).</summary>
+    public void ReleaseClaim()
+    {
+        ClaimId = null;
+        LockedUntil = null;
+    }
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}

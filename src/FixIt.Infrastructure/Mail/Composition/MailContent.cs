@@ -1,0 +1,33 @@
+using System.Globalization;
+using FixIt.Domain.Reports;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>A rendered email: subject, plain text and HTML.</summary>
+internal sealed record MailContent(string Subject, string Text, string Html);
+
+/// <summary>A labelled link in an email.</summary>
+internal sealed record MailLink(string Label, string Url);
+
+internal static class MailWords
+{
+    public static string Status(ReportStatus status) => status switch
+    {
+        ReportStatus.Unconfirmed => "Awaiting confirmation",
+        ReportStatus.InProgress => "In progress",
+        ReportStatus.ActionScheduled => "Action scheduled",
+        ReportStatus.NotResponsible => "Not the responsibility of this organisation",
+        ReportStatus.UnableToFix => "Unable to fix",
+        _ => status.ToString(),
+    };
+
+    public static string Coordinates(Report report) =>
+        string.Create(CultureInfo.InvariantCulture, $"{report.Latitude:0.######}, {report.Longitude:0.######}");
+
+    public static string MapUrl(Report report)
+    {
+        var lat = report.Latitude.ToString("0.######", CultureInfo.InvariantCulture);
+        var lon = report.Longitude.ToString("0.######", CultureInfo.InvariantCulture);
+        return $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}";
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using FixIt.Domain.Reports;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>The words of every email FixIt sends. Everything from users is HTML-encoded in the HTML part.</summary>
+internal static class MailTemplates
+{
+    public static MailContent Confirmation(string site, Report report, string category, string confirmUrl, TimeSpan lifetime)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"Hello {report.ReporterName},").AppendLine()
+            .AppendLine($"Thank you for reporting \"{report.Title}\" ({category}) on {site}.")
+            .AppendLine("Please confirm the report by opening this link and pressing the button:").AppendLine()
+            .AppendLine(confirmUrl).AppendLine()
+            .AppendLine($"Until you do, it is not sent to anyone. The link works for {lifetime.TotalDays:0} days.")
+            .AppendLine("If you did not report this, ignore this email.");
+        var html = Page(
+            $"<p>Hello {E(report.ReporterName)},</p>" +
+            $"<p>Thank you for reporting <strong>{E(report.Title)}</strong> ({E(category)}) on {E(site)}.</p>" +
+            $"<p><a href=\"{E(confirmUrl)}\">Confirm your report</a></p>" +
+            $"<p>Until you do, it is not sent to anyone. The link works for {lifetime.TotalDays:0} days. If you did not report this, ignore this email.</p>");
+        return new MailContent($"Confirm your report: {report.Title}", text.ToString(), html);
+    }
+
+    public static MailContent ToOperator(string site, Report report, string category, string operatorName, string publicUrl,
+        IReadOnlyList<MailLink> actions, string replyTo)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"A resident has reported a problem for {operatorName}.").AppendLine()
+            .AppendLine($"Report #{report.Id}: {report.Title}")
+            .AppendLine($"Category: {category}")
+            .AppendLine($"Location: {MailWords.Coordinates(report)}")
+            .AppendLine($"Map: {MailWords.MapUrl(report)}")
+            .AppendLine($"Public page: {publicUrl}").AppendLine()
+            .AppendLine(report.Description).AppendLine()
+            .AppendLine("Answer with one of these links (each opens a page where you confirm):");
+        foreach (var action in actions)
+        {
+            text.AppendLine($"  {action.Label}: {action.Url}");
+        }
+
+        text.AppendLine().AppendLine($"Or reply to this email ({replyTo}); your reply is published on the report page.");
+        var html = new StringBuilder()
+            .Append($"<p>A resident has reported a problem for {E(operatorName)}.</p>")
+            .Append($"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
+            .Append("<table>")
+            .Append($"<tr><th align=\"left\">Category</th><td>{E(category)}</td></tr>")
+            .Append($"<tr><th align=\"left\">Location</th><td>{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
+            .Append($"<tr><th align=\"left\">Public page</th><td><a href=\"{E(publicUrl)}\">{E(publicUrl)}</a></td></tr>")
+            .Append("</table>")
+            .Append($"<p style=\"white-space:pre-wrap\">{E(report.Description)}</p>")
+            .Append("<p>Answer with one of these links (each opens a page where you confirm):</p><ul>");
+        foreach (var action in actions)
+        {
+            html.Append($"<li><a href=\"{E(action.Url)}\">{E(action.Label)}</a></li>");
+        }
+
+        html.Append($"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
+        return new MailContent($"[{site} #{report.Id}] {category}: {report.Title}", text.ToString(), Page(html.ToString()));
+    }
+
+    public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl) =>
+        Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName);
+
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl)
+    {
+        var what = update.ToStatus is { } to
+            ? $"{update.Actor} set the status to {MailWords.Status(to)}."
+            : $"{update.Actor} added an update.";
+        return Update(site, report, what, update.PublicText, publicUrl, unsubscribeUrl, "Update");
+    }
+
+    private static MailContent Update(string site, Report report, string what, string? said, string publicUrl, string unsubscribeUrl, string subject)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"Hello {report.ReporterName},").AppendLine()
+            .AppendLine($"News about your report \"{report.Title}\" (#{report.Id}): {what}");
+        if (!string.IsNullOrWhiteSpace(said))
+        {
+            text.AppendLine().AppendLine(said);
+        }
+
+        text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+            .AppendLine($"No more emails about this report: {unsubscribeUrl}");
+        var html = $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>"
+            + (string.IsNullOrWhiteSpace(said) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>")
+            + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
+        return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html));
+    }
+
+    private static string Page(string body) =>
+        $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";
+
+    private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
+}

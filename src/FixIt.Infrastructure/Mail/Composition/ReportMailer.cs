@@ -1,0 +1,93 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.EmailLinks.RespondToReport;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit.Utils;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
+internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<MailSiteOptions> siteOptions, TimeProvider clock)
+    : IReportMailer
+{
+    private readonly MailOptions _mail = mailOptions.Value;
+    private readonly MailSiteOptions _site = siteOptions.Value;
+
+    public async Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = Issue(TokenPurpose.Confirm, report, _mail.ConfirmLinkLifetime, now, singleUse: true);
+        var category = await CategoryNameAsync(report, cancellationToken);
+        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"), _mail.ConfirmLinkLifetime);
+        Add(MailKind.ReporterConfirmation, report, null, report.ReporterEmail, report.ReporterName, content, null, null, now);
+    }
+
+    public async Task<bool> QueueToOperatorAsync(Report report, CancellationToken cancellationToken)
+    {
+        if (report.OperatorId is not { } operatorId)
+        {
+            return false;
+        }
+
+        var op = await db.Operators.Include(o => o.Contacts).SingleAsync(o => o.Id == operatorId, cancellationToken);
+        if (op.ContactFor(report.CategoryId) is not { } contact)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var token = Issue(TokenPurpose.Respond, report, _mail.RespondLinkLifetime, now, singleUse: false);
+        var actions = OperatorActions.All.Select(a => new MailLink(a.Label(), _site.Url($"respond/{token}/{a.Slug()}"))).ToList();
+        var replyTo = $"reply+{report.ReplyKey}@{_mail.ReplyDomain}";
+        var content = MailTemplates.ToOperator(_site.Name, report, await CategoryNameAsync(report, cancellationToken), op.Name,
+            _site.Url($"reports/{report.Id}"), actions, replyTo);
+        Add(MailKind.OperatorReport, report, op.Id, contact.Email, op.Name, content, replyTo, null, now);
+        return true;
+    }
+
+    public Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
+        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
+        Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content, null, unsubscribe, now);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"Your report was sent to …", once the operator's email has gone.</summary>
+    public async Task QueueSentNoticeAsync(Report report, string operatorName, CancellationToken cancellationToken)
+    {
+        var email = report.ReporterEmail;
+        if (await db.MailOptOuts.AnyAsync(o => o.ReportId == report.Id && o.Email == email, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
+        var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe);
+        Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content, null, unsubscribe, now);
+    }
+
+    private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse)
+    {
+        var (token, stored) = LinkTokens.Issue(purpose, report.Id, lifetime, now, singleUse);
+        db.AccessTokens.Add(stored);
+        return token;
+    }
+
+    private void Add(MailKind kind, Report report, int? operatorId, string to, string toName, MailContent content,
+        string? replyTo, string? listUnsubscribe, DateTimeOffset now)
+    {
+        var domain = _mail.FromAddress[(_mail.FromAddress.LastIndexOf('@') + 1)..];
+        db.OutboxMessages.Add(new OutboxMessage(kind, report.Id, operatorId, to, HeaderText.SingleLine(toName),
+            HeaderText.SingleLine(content.Subject, 450), content.Text, content.Html, replyTo, listUnsubscribe,
+            MimeUtils.GenerateMessageId(domain), now));
+    }
+
+    private Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
+        db.Categories.Where(c => c.Id == report.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
+}

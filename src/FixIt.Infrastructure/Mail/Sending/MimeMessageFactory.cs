@@ -1,0 +1,43 @@
+using FixIt.Domain.Messaging;
+using MimeKit;
+
+namespace FixIt.Infrastructure.Mail.Sending;
+
+/// <summary>Builds the MIME message for an outbox row; header text is made single-line here, whatever is stored.</summary>
+internal static class MimeMessageFactory
+{
+    public static MimeMessage Create(OutboxMessage row, MailOptions options, DateTimeOffset now)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(HeaderText.SingleLine(options.FromName), options.FromAddress));
+        message.To.Add(new MailboxAddress(HeaderText.SingleLine(row.ToName), Address(row.ToAddress)));
+        if (row.ReplyTo is { } replyTo)
+        {
+            message.ReplyTo.Add(new MailboxAddress("", Address(replyTo)));
+        }
+
+        message.Subject = HeaderText.SingleLine(row.Subject, 450);
+        message.MessageId = row.MessageId;
+        message.Date = now;
+
+        // RFC 3834: mark it automatic, so vacation responders stay quiet.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (row.ListUnsubscribe is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{HeaderText.SingleLine(unsubscribe, 500)}>");
+        }
+
+        message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
+        return message;
+    }
+
+    private static string Address(string value)
+    {
+        if (value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !MailboxAddress.TryParse(value, out var parsed) || parsed.Address != value)
+        {
+            throw new FormatException("The recipient address is not a plain email address.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,29 @@
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FixIt.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>
+{
+    public void Configure(EntityTypeBuilder<AccessToken> builder)
+    {
+        builder.ToTable("AccessTokens");
+        builder.Property(t => t.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(t => t.Hash).IsUnique();
+        builder.HasIndex(t => new { t.ReportId, t.Purpose });
+        builder.HasOne<Report>().WithMany().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MailOptOutConfiguration : IEntityTypeConfiguration<MailOptOut>
+{
+    public void Configure(EntityTypeBuilder<MailOptOut> builder)
+    {
+        builder.ToTable("MailOptOuts");
+        builder.Property(o => o.Email).HasMaxLength(254);
+        builder.HasIndex(o => new { o.ReportId, o.Email }).IsUnique();
+        builder.HasOne<Report>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

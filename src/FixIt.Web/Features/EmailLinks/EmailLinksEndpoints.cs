@@ -1,0 +1,148 @@
+using FixIt.Application.Common;
+using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.EmailLinks.CheckLink;
+using FixIt.Application.Features.EmailLinks.ConfirmReport;
+using FixIt.Application.Features.EmailLinks.RespondToReport;
+using FixIt.Application.Features.EmailLinks.Unsubscribe;
+using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using FixIt.Web.Components.Pages.Mail;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FixIt.Web.Features.EmailLinks;
+
+/// <summary>
+/// The pages behind emailed links. Mail scanners follow links, so a GET only shows a form; the POST of that form
+/// (with its antiforgery token) is what confirms, answers or unsubscribes.
+/// </summary>
+internal static class EmailLinksEndpoints
+{
+    public static IEndpointRouteBuilder MapEmailLinkPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/confirm/{token}", ConfirmPage).WithName(nameof(ConfirmPage)).ExcludeFromDescription();
+        app.MapPost("/confirm/{token}", Confirm).WithName(nameof(Confirm)).ExcludeFromDescription();
+        app.MapGet("/respond/{token}/{action}", RespondPage).WithName(nameof(RespondPage)).ExcludeFromDescription();
+        app.MapPost("/respond/{token}/{action}", Respond).WithName(nameof(Respond)).ExcludeFromDescription();
+        app.MapGet("/unsubscribe/{token}", UnsubscribePage).WithName(nameof(UnsubscribePage)).ExcludeFromDescription();
+        app.MapPost("/unsubscribe/{token}", Unsubscribe).WithName(nameof(Unsubscribe)).ExcludeFromDescription();
+        return app;
+    }
+
+    public static Task<IResult> ConfirmPage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
+        ShowAsync(token, TokenPurpose.Confirm, mediator, cancellationToken, report =>
+            new RazorComponentResult<ConfirmPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) }));
+
+    public static async Task<IResult> Confirm(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return LinkPages.FormExpired();
+        }
+
+        try
+        {
+            var confirmed = await mediator.Send(new ConfirmReportCommand(token), cancellationToken);
+            return TypedResults.Redirect($"/reports/{confirmed.Id}", preserveMethod: false);
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+    }
+
+    public static Task<IResult> RespondPage(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (OperatorActions.FromSlug(action) is not { } chosen)
+        {
+            return Task.FromResult<IResult>(LinkPages.Page("Link not found", "This link is not valid.", StatusCodes.Status404NotFound));
+        }
+
+        return ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report => chosen.AllowedFrom(report.Status)
+            ? new RazorComponentResult<RespondPage>(new { Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context) })
+            : LinkPages.NotAllowed(new InvalidTransitionException(report.Status, chosen.TargetStatus() ?? ReportStatus.NotResponsible), report.Id));
+    }
+
+    public static async Task<IResult> Respond(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (OperatorActions.FromSlug(action) is not { } chosen)
+        {
+            return LinkPages.Page("Link not found", "This link is not valid.", StatusCodes.Status404NotFound);
+        }
+
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return LinkPages.FormExpired();
+        }
+
+        var text = context.Request.Form["text"].ToString();
+        try
+        {
+            var responded = await mediator.Send(new RespondToReportCommand(token, chosen, text), cancellationToken);
+            return TypedResults.Redirect($"/reports/{responded.Id}", preserveMethod: false);
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+        catch (InvalidTransitionException ex)
+        {
+            var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Respond), cancellationToken);
+            return LinkPages.NotAllowed(ex, reportId);
+        }
+        catch (ValidationException ex)
+        {
+            return await ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report =>
+                new RazorComponentResult<RespondPage>(new
+                {
+                    Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context),
+                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), Text = text,
+                }) { StatusCode = StatusCodes.Status400BadRequest });
+        }
+    }
+
+    public static Task<IResult> UnsubscribePage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
+        ShowAsync(token, TokenPurpose.Unsubscribe, mediator, cancellationToken, report =>
+            new RazorComponentResult<UnsubscribePage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) }));
+
+    public static async Task<IResult> Unsubscribe(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return LinkPages.FormExpired();
+        }
+
+        try
+        {
+            var reportId = await mediator.Send(new UnsubscribeCommand(token), cancellationToken);
+            return LinkPages.Page("Unsubscribed", "You will get no more emails about this report.", StatusCodes.Status200OK, reportId);
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+    }
+
+    private static async Task<IResult> ShowAsync(string token, TokenPurpose purpose, IMediator mediator, CancellationToken cancellationToken,
+        Func<ReportView, IResult> page)
+    {
+        try
+        {
+            var reportId = await mediator.Send(new CheckLinkQuery(token, purpose), cancellationToken);
+            return page(await mediator.Send(new GetReportQuery(reportId), cancellationToken));
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+        catch (NotFoundException)
+        {
+            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
+        }
+    }
+}

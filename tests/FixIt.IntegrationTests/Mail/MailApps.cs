@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FixIt.Infrastructure.Persistence;
+using FixIt.IntegrationTests.Infrastructure;
+
+namespace FixIt.IntegrationTests.Mail;
+
+/// <summary>Apps that send through a test SMTP sink, with short timings so retries happen within a test.</summary>
+public static partial class MailApps
+{
+    public const string PublicBaseUrl = "https://fixit.example.org";
+
+    public static Dictionary<string, string?> SmtpSettings(SmtpSink sink, int poolSize = 2, int batchSize = 50) => new()
+    {
+        ["Mail:Transport"] = "Smtp",
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:TlsMode"] = "None",
+        ["Mail:FromAddress"] = "fixit@fixit.example.org",
+        ["Mail:ReplyDomain"] = "reply.fixit.example.org",
+        ["Mail:PoolSize"] = poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:PollInterval"] = "00:00:00.100",
+        ["Mail:RetryBaseDelay"] = "00:00:00.300",
+        ["Mail:RetryMaxDelay"] = "00:00:01",
+        ["Mail:SmtpTimeout"] = "00:00:05",
+        ["Mail:Lease"] = "00:00:06",
+        ["Site:PublicBaseUrl"] = PublicBaseUrl,
+    };
+
+    public static Task<FixItApp> StartAsync(DatabaseProvider provider, SmtpSink sink, Action<Dictionary<string, string?>>? adjust = null)
+    {
+        var settings = SmtpSettings(sink);
+        adjust?.Invoke(settings);
+        return FixItApp.StartAsync(provider, settings);
+    }
+
+    /// <summary>The path of the first link in the text part whose path starts with <paramref name="prefix"/>, e.g. "confirm/".</summary>
+    public static string LinkPath(ReceivedMail mail, string prefix) => LinkPath(mail.Text, prefix);
+
+    public static string LinkPath(string text, string prefix)
+    {
+        var match = Regex.Matches(text, @"https?://[^\s<>""]+").Select(m => new Uri(m.Value))
+            .FirstOrDefault(u => u.AbsolutePath.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal));
+        Assert.True(match is not null, $"No {prefix} link in:\n{text}");
+        Assert.StartsWith(PublicBaseUrl, match!.ToString(), StringComparison.Ordinal);
+        return match.PathAndQuery.TrimStart('/');
+    }
+
+    /// <summary>GETs a link page, then POSTs its form with the antiforgery field it carried (and any extra fields).</summary>
+    public static async Task<HttpResponseMessage> SubmitLinkFormAsync(this HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        using var page = await client.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)page.StatusCode}\n{html}");
+        var hidden = HiddenField().Match(html);
+        Assert.True(hidden.Success, $"No antiforgery field on {path}");
+        var form = new List<KeyValuePair<string, string>> { new(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value)) };
+        form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public static string UniqueEmail(string name) => $"{name}.{Guid.NewGuid():N}@example.net";
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex HiddenField();
+}
