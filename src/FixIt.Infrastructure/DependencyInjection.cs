@@ -1,4 +1,6 @@
+using FixIt.Application.Abstractions;
 using FixIt.Application.Routing;
+using FixIt.Infrastructure.Photos;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +15,8 @@ public static class DependencyInjection
     {
         services.AddFixItDatabase(configuration, environment);
         services.AddScoped<IReportRouter, GeometryReportRouter>();
+        services.AddSingleton<SkiaPhotoProcessor>();
+        services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
         return services;
     }
 }

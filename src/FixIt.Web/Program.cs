@@ -5,8 +5,13 @@ using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Features.Categories;
+using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
+using FixIt.Web.Features.ProblemMap;
+using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Pages;
+using FixIt.Web.Features.Photos;
+using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,8 +38,14 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 
 app.MapHealthEndpoints();
 app.MapReportsApi();
+app.MapReportSearchApi();
 app.MapCategoriesApi();
 app.MapPublicPages();
+app.MapReportForm();
+app.MapMapPage();
+app.MapOperatorPages();
+app.MapFeeds();
+app.MapPhotos();
 
 await app.RunAsync();
 

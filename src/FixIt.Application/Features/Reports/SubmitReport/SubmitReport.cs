@@ -23,11 +23,15 @@ public sealed record SubmitReportCommand(
     /// <summary>Set by the endpoint that received the report, never by the caller's JSON.</summary>
     [JsonIgnore]
     public EventSource Source { get; init; } = EventSource.Api;
+
+    /// <summary>Photos from the web form. Never bound from JSON, so the API's contract is unchanged.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
 }
 
 public sealed record SubmittedReport(int Id, ReportStatus Status);
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, TimeProvider clock)
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IPhotoProcessor photos, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
@@ -46,6 +50,30 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, Tim
 
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
+        await AddPhotosAsync(report, command.Photos, cancellationToken);
         return new SubmittedReport(report.Id, report.Status);
+    }
+
+    private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredPhoto>();
+        try
+        {
+            foreach (var upload in uploads)
+            {
+                var photo = await photos.StoreAsync(upload.Content, cancellationToken);
+                stored.Add(photo);
+                db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
+                    photo.Bytes, report.CreatedAt));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The transaction rolls the rows back; the files are ours to remove.
+            stored.ForEach(p => photos.Delete(p.StorageKey));
+            throw;
+        }
     }
 }
