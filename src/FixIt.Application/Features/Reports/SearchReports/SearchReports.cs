@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FixIt.Application.Features.Reports.SearchReports;
 
 /// <summary>
-/// Public reports matching the map's filters, a page at a time (newest first; west to east inside a box). The bounding box
-/// (the no-script list has none); hidden reports never match.
+/// Public reports matching the map's filters, a page at a time: newest first, or west to east inside a bounding box.
+/// The box is optional (the no-script list has none); hidden reports never match.
 /// </summary>
 public sealed record SearchReportsQuery(
     BoundingBox? Box,
