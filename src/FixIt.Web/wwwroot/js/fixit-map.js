@@ -17,7 +17,8 @@
 
   function create(element) {
     var d = element.dataset;
-    var map = L.map(element).setView([parseFloat(d.lat), parseFloat(d.lon)], parseInt(d.zoom, 10));
+    // A maxZoom of its own: with no tile layer to lend one, markercluster refuses to start.
+    var map = L.map(element, { maxZoom: 19 }).setView([parseFloat(d.lat), parseFloat(d.lon)], parseInt(d.zoom, 10));
     if (d.tileUrl) {
       L.tileLayer(d.tileUrl, { attribution: d.tileAttribution, maxZoom: 19 }).addTo(map);
     } else {

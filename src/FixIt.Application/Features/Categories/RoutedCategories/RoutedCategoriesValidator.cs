@@ -6,7 +6,7 @@ internal sealed class RoutedCategoriesValidator : AbstractValidator<RoutedCatego
 {
     public RoutedCategoriesValidator()
     {
-        RuleFor(q => q.Latitude).InclusiveBetween(-90, 90).WithName("lat");
-        RuleFor(q => q.Longitude).InclusiveBetween(-180, 180).WithName("lon");
+        RuleFor(q => q.Latitude).InclusiveBetween(-90, 90).OverridePropertyName("lat");
+        RuleFor(q => q.Longitude).InclusiveBetween(-180, 180).OverridePropertyName("lon");
     }
 }

@@ -7,11 +7,11 @@ internal sealed class SearchReportsValidator : AbstractValidator<SearchReportsQu
     public SearchReportsValidator()
     {
         RuleFor(q => q.Box).Must(b => b is null || IsValid(b))
-            .WithName("bbox")
+            .OverridePropertyName("bbox")
             .WithMessage("bbox must be minLon,minLat,maxLon,maxLat in degrees, with min ≤ max.");
-        RuleFor(q => q.Limit).InclusiveBetween(1, SearchReportsQuery.MaxLimit).WithName("limit");
-        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithName("offset");
-        RuleFor(q => q.MaxAgeDays).GreaterThan(0).When(q => q.MaxAgeDays is not null).WithName("age");
+        RuleFor(q => q.Limit).InclusiveBetween(1, SearchReportsQuery.MaxLimit).OverridePropertyName("limit");
+        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).OverridePropertyName("offset");
+        RuleFor(q => q.MaxAgeDays).GreaterThan(0).When(q => q.MaxAgeDays is not null).OverridePropertyName("age");
     }
 
     private static bool IsValid(BoundingBox b) =>
