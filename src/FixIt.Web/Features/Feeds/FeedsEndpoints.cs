@@ -1,4 +1,3 @@
-using FixIt.Application.Common;
 using FixIt.Application.Features.Areas.ListAreas;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Reports.GetReport;
@@ -44,13 +43,8 @@ internal static class FeedsEndpoints
 
     public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
+        // The feed of one report is its page in another form: it exists exactly when the page does.
         var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-        if (report.Status == Domain.Reports.ReportStatus.Unconfirmed)
-        {
-            // Unconfirmed reports are on no list or feed; the reporter has the page itself.
-            throw new NotFoundException("Report", id);
-        }
-
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
         var entries = report.Events.Select((e, i) => new AtomEntry(
                 $"{baseUrl}/reports/{id}#event-{i + 1}",
