@@ -296,11 +296,11 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Longitude", "Latitude", "Status");
 
-                    b.HasIndex("OperatorId", "SecondsToAcknowledge", "ConfirmedAt");
-
                     b.HasIndex("OperatorId", "Status", "CategoryId");
 
                     b.HasIndex("OperatorId", "Status", "ConfirmedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
                 });

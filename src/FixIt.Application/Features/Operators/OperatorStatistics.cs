@@ -37,8 +37,8 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock)
         var answeredCount = await answered.CountAsync(cancellationToken);
         var withinTarget = await answered.CountAsync(s => s <= target, cancellationToken);
         var cutoff = clock.GetUtcNow().AddDays(-info.AcknowledgeTargetDays);
-        var overdue = await reports.CountAsync(r => r.SecondsToAcknowledge == null && r.ConfirmedAt != null && r.ConfirmedAt <= cutoff
-            && r.Status == ReportStatus.Open, cancellationToken);
+        var overdue = await reports.CountAsync(r => r.SecondsToAcknowledge == null && r.Status == ReportStatus.Open
+            && r.ConfirmedAt != null && r.ConfirmedAt <= cutoff, cancellationToken);
 
         return new ResponseFigures(
             Hours(await MedianAsync(answered, answeredCount, cancellationToken)),

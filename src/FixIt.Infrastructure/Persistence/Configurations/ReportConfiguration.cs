@@ -24,7 +24,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         // Operator figures at a million reports (docs/benchmarks.md): each figure is one index-only scan.
         builder.HasIndex(r => new { r.OperatorId, r.Status, r.CategoryId });
-        builder.HasIndex(r => new { r.OperatorId, r.SecondsToAcknowledge, r.ConfirmedAt });
+        builder.HasIndex(r => new { r.OperatorId, r.SecondsToAcknowledge, r.Status, r.ConfirmedAt });
         builder.HasIndex(r => new { r.OperatorId, r.SecondsToFix });
         builder.HasIndex(r => new { r.OperatorId, r.ConfirmedAt });
         builder.HasIndex(r => new { r.OperatorId, r.Status, r.ConfirmedAt });

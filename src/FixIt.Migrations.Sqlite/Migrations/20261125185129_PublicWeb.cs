@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FixIt.Migrations.SqlServer.Migrations
+namespace FixIt.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class PublicWeb : Migration
@@ -22,29 +21,29 @@ namespace FixIt.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "SecondsToAcknowledge",
                 table: "Reports",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "SecondsToFix",
                 table: "Reports",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReportPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReportId = table.Column<int>(type: "int", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    StorageKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Width = table.Column<int>(type: "int", nullable: false),
-                    Height = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,9 +72,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
                 columns: new[] { "OperatorId", "FixedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports",
-                columns: new[] { "OperatorId", "SecondsToAcknowledge", "ConfirmedAt" });
+                columns: new[] { "OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_OperatorId_SecondsToFix",
@@ -124,7 +123,7 @@ namespace FixIt.Migrations.SqlServer.Migrations
                 table: "Reports");
 
             migrationBuilder.DropIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports");
 
             migrationBuilder.DropIndex(

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FixIt.Migrations.PostgreSql.Migrations
+namespace FixIt.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class PublicWeb : Migration
@@ -36,16 +35,16 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 name: "ReportPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReportId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,9 +73,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 columns: new[] { "OperatorId", "FixedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports",
-                columns: new[] { "OperatorId", "SecondsToAcknowledge", "ConfirmedAt" });
+                columns: new[] { "OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_OperatorId_SecondsToFix",
@@ -125,7 +124,7 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 table: "Reports");
 
             migrationBuilder.DropIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports");
 
             migrationBuilder.DropIndex(

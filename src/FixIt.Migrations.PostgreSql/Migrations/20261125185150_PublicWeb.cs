@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FixIt.Migrations.Sqlite.Migrations
+namespace FixIt.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class PublicWeb : Migration
@@ -21,29 +23,29 @@ namespace FixIt.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "SecondsToAcknowledge",
                 table: "Reports",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "SecondsToFix",
                 table: "Reports",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReportPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,9 +74,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                 columns: new[] { "OperatorId", "FixedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports",
-                columns: new[] { "OperatorId", "SecondsToAcknowledge", "ConfirmedAt" });
+                columns: new[] { "OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_OperatorId_SecondsToFix",
@@ -123,7 +125,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
                 table: "Reports");
 
             migrationBuilder.DropIndex(
-                name: "IX_Reports_OperatorId_SecondsToAcknowledge_ConfirmedAt",
+                name: "IX_Reports_OperatorId_SecondsToAcknowledge_Status_ConfirmedAt",
                 table: "Reports");
 
             migrationBuilder.DropIndex(
