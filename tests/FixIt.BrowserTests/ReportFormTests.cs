@@ -96,6 +96,22 @@ public sealed class ReportFormTests(BrowserFixture browser)
         Assert.Equal(-1, published.AsSpan().IndexOf("Exif\0\0"u8));
     }
 
+    [Fact]
+    public async Task The_form_works_without_script_with_coordinates_from_the_address()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.App.BaseAddress.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?lat=53.8012&lon=-1.5488");
+        await Expect(page.Locator("#lat")).ToHaveValueAsync("53.8012");
+        await FillAsync(page, "Sent without script");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await page.WaitForURLAsync("**/reports/*");
+        await Expect(page.Locator("#report-title")).ToHaveTextAsync("Sent without script");
+        await Expect(page.Locator(".coords")).ToHaveTextAsync("53.8012, -1.5488");
+        await context.CloseAsync();
+    }
+
     private static async Task FillAsync(IPage page, string title)
     {
         await page.SelectOptionAsync("#category", "street-lighting");
