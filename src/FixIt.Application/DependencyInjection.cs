@@ -10,6 +10,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Features.Reports.SearchReports.ReportSummaries>();
+        services.AddScoped<Features.Operators.OperatorStatistics>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
+using FixIt.Application.Abstractions;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Mail;
+using FixIt.Infrastructure.Photos;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<IReportRouter, GeometryReportRouter>();
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
+        services.AddSingleton<SkiaPhotoProcessor>();
+        services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
         return services;
     }
 }

@@ -9,7 +9,12 @@ using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
+using FixIt.Web.Features.Feeds;
+using FixIt.Web.Features.ProblemMap;
+using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Pages;
+using FixIt.Web.Features.Photos;
+using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +44,7 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 app.MapHealthEndpoints();
 app.MapReportsApi();
 app.MapReportPhotos();
+app.MapReportSearchApi();
 app.MapCategoriesApi();
 app.MapOpen311();
 app.MapPublicPages();
@@ -48,6 +54,11 @@ if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();
 }
+app.MapReportForm();
+app.MapMapPage();
+app.MapOperatorPages();
+app.MapFeeds();
+app.MapPhotos();
 
 await app.RunAsync();
 

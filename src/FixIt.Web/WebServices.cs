@@ -44,6 +44,12 @@ internal static class WebServices
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
+        services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.SectionName))
+            .Validate(o => o.TileUrl.Length == 0 || (o.TileUrl.Contains("{z}", StringComparison.Ordinal) && o.TileUrl.Contains("{x}", StringComparison.Ordinal)
+                && o.TileUrl.Contains("{y}", StringComparison.Ordinal)), "Map:TileUrl must be empty or a tile template with {z}, {x} and {y}.")
+            .Validate(o => o.DefaultLatitude is >= -90 and <= 90 && o.DefaultLongitude is >= -180 and <= 180 && o.DefaultZoom is >= 1 and <= 19,
+                "Map:DefaultLatitude, Map:DefaultLongitude and Map:DefaultZoom must be a place on Earth and a zoom from 1 to 19.")
+            .ValidateOnStart();
         return services;
     }
 }

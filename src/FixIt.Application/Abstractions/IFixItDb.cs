@@ -17,6 +17,8 @@ public interface IFixItDb
 
     DbSet<ReportEvent> ReportEvents { get; }
 
+    DbSet<ReportPhoto> ReportPhotos { get; }
+
     DbSet<Category> Categories { get; }
 
     DbSet<Operator> Operators { get; }

@@ -82,6 +82,15 @@ public sealed class Report
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// Seconds from publication to the first answer (acknowledged, or fixed or closed without that), kept as a
+    /// column so the operator's median is one index scan.
+    /// </summary>
+    public long? SecondsToAcknowledge { get; private set; }
+
+    /// <summary>Seconds from publication to the fix; cleared when the report is re-opened.</summary>
+    public long? SecondsToFix { get; private set; }
+
     public IReadOnlyList<ReportEvent> Events => _events;
 
     public StatusType StatusType => ReportStatusRules.TypeOf(Status);
@@ -162,6 +171,13 @@ public sealed class Report
                 break;
         }
 
+        if (to != ReportStatus.Open && ReportStatusRules.TypeOf(to) != StatusType.Hidden)
+        {
+            SecondsToAcknowledge ??= SecondsSincePublished(now);
+        }
+
+        SecondsToFix = SecondsSincePublished(FixedAt);
+
         _events.Add(new ReportEvent(ReportEventKind.StatusChanged, actorKind, actor, source, from, to, publicText, now));
     }
 
@@ -196,6 +212,9 @@ public sealed class Report
         SentAt = null;
         ApplyRouting(next, ReportEventKind.Rerouted, now);
     }
+
+    private long? SecondsSincePublished(DateTimeOffset? at) =>
+        at is { } t ? (long)Math.Max(0, (t - (ConfirmedAt ?? CreatedAt)).TotalSeconds) : null;
 
     public IReadOnlyList<int> DeclinedOperators =>
         DeclinedOperatorIds.Length == 0 ? [] : [.. DeclinedOperatorIds.Split(',').Select(int.Parse)];

@@ -18,6 +18,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
 
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Operator> Operators => Set<Operator>();

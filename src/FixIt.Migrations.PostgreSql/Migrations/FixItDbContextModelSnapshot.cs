@@ -528,6 +528,12 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SecondsToAcknowledge")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SecondsToFix")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -562,11 +568,21 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("ReplyKey")
                         .IsUnique();
 
-                    b.HasIndex("Longitude", "Latitude");
+                    b.HasIndex("OperatorId", "ConfirmedAt");
 
-                    b.HasIndex("OperatorId", "Status");
+                    b.HasIndex("OperatorId", "FixedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToFix");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "Status", "CategoryId");
+
+                    b.HasIndex("OperatorId", "Status", "ConfirmedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -625,6 +641,53 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("ReportId", "At");
 
                     b.ToTable("ReportEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReportPhotos", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
@@ -886,6 +949,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -529,6 +529,12 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("int");
 
+                    b.Property<long?>("SecondsToAcknowledge")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SecondsToFix")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -564,11 +570,21 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasIndex("ReplyKey")
                         .IsUnique();
 
-                    b.HasIndex("Longitude", "Latitude");
+                    b.HasIndex("OperatorId", "ConfirmedAt");
 
-                    b.HasIndex("OperatorId", "Status");
+                    b.HasIndex("OperatorId", "FixedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToFix");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "Status", "CategoryId");
+
+                    b.HasIndex("OperatorId", "Status", "ConfirmedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -627,6 +643,53 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasIndex("ReportId", "At");
 
                     b.ToTable("ReportEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReportPhotos", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
@@ -888,6 +951,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -505,6 +505,12 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SecondsToAcknowledge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SecondsToFix")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -539,11 +545,21 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("ReplyKey")
                         .IsUnique();
 
-                    b.HasIndex("Longitude", "Latitude");
+                    b.HasIndex("OperatorId", "ConfirmedAt");
 
-                    b.HasIndex("OperatorId", "Status");
+                    b.HasIndex("OperatorId", "FixedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToFix");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "Status", "CategoryId");
+
+                    b.HasIndex("OperatorId", "Status", "ConfirmedAt");
+
+                    b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -600,6 +616,51 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("ReportId", "At");
 
                     b.ToTable("ReportEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReportPhotos", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
@@ -855,6 +916,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

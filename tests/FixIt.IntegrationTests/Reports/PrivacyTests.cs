@@ -23,6 +23,15 @@ public sealed class PrivacyTests(AppsFixture apps)
         $"open311/v2/requests/{id}.xml?extensions=true",
         $"open311/v2/requests.json?service_request_id={id}&extensions=true",
         "open311/v2/requests.xml?extensions=true",
+        $"feeds/reports/{id}.atom",
+        "map",
+        "operators",
+        "operators/demo-city-council",
+        "operators/demo-city-council/reports.csv",
+        "operators/demo-city-council/reports.geojson",
+        "feeds/operators/demo-city-council.atom",
+        "api/reports?bbox=-1.60,53.77,-1.48,53.83&status=all",
+        "api/reports/nearby?lat=53.7997&lon=-1.5492",
     ];
 
     [Theory]

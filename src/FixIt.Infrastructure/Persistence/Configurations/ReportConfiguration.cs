@@ -35,8 +35,15 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         });
         builder.Navigation(r => r.Attributes).HasField("_attributes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
-        builder.HasIndex(r => new { r.OperatorId, r.Status });
-        builder.HasIndex(r => new { r.Longitude, r.Latitude });
+        // Operator figures at a million reports (docs/benchmarks.md): each figure is one index-only scan.
+        builder.HasIndex(r => new { r.OperatorId, r.Status, r.CategoryId });
+        builder.HasIndex(r => new { r.OperatorId, r.SecondsToAcknowledge, r.Status, r.ConfirmedAt });
+        builder.HasIndex(r => new { r.OperatorId, r.SecondsToFix });
+        builder.HasIndex(r => new { r.OperatorId, r.ConfirmedAt });
+        builder.HasIndex(r => new { r.OperatorId, r.Status, r.ConfirmedAt });
+        builder.HasIndex(r => new { r.OperatorId, r.FixedAt });
+        // The bbox API walks this in longitude order and stops at its limit; status in the key spares a row read per miss.
+        builder.HasIndex(r => new { r.Longitude, r.Latitude, r.Status });
         builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Operator>().WithMany().HasForeignKey(r => r.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -1,9 +1,10 @@
 using FixIt.Application.Common;
-using FixIt.Application.Features.Categories.ListCategories;
 using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Web.Components.Pages;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Pages;
 
@@ -11,23 +12,17 @@ internal static class PublicPagesEndpoints
 {
     public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", HomePage).WithName(nameof(HomePage)).ExcludeFromDescription();
         app.MapGet("/reports/{id:int}", ReportPage).WithName(nameof(ReportPage)).ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<RazorComponentResult<HomePage>> HomePage(IMediator mediator, CancellationToken cancellationToken)
-    {
-        var categories = await mediator.Send(new ListCategoriesQuery(), cancellationToken);
-        return new RazorComponentResult<HomePage>(new { Categories = categories });
-    }
-
-    public static async Task<IResult> ReportPage(int id, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, CancellationToken cancellationToken)
     {
         try
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-            return new RazorComponentResult<ReportPage>(new { Report = report });
+            var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
+            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1" });
         }
         catch (NotFoundException)
         {

@@ -43,6 +43,10 @@ public sealed record SubmitReportCommand(
 
     [JsonIgnore]
     public string? Address { get; init; }
+
+    /// <summary>Photos from the web form. Never bound from JSON, so the API's contract is unchanged.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
 }
 
 public sealed record SubmittedReport(int Id, ReportStatus Status)
@@ -51,7 +55,7 @@ public sealed record SubmittedReport(int Id, ReportStatus Status)
     public string? Open311Token { get; init; }
 }
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, TimeProvider clock)
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPhotoProcessor photos, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
@@ -81,10 +85,34 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
 
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
+        await AddPhotosAsync(report, command.Photos, cancellationToken);
 
         // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
         await mailer.QueueConfirmationAsync(report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token };
+    }
+
+    private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredPhoto>();
+        try
+        {
+            foreach (var upload in uploads)
+            {
+                var photo = await photos.StoreAsync(upload.Content, cancellationToken);
+                stored.Add(photo);
+                db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
+                    photo.Bytes, report.CreatedAt));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The transaction rolls the rows back; the files are ours to remove.
+            stored.ForEach(p => photos.Delete(p.StorageKey));
+            throw;
+        }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 4000;
 
-    public SubmitReportValidator(IFixItDb db)
+    public SubmitReportValidator(IFixItDb db, IPhotoProcessor photos)
     {
         RuleFor(c => c.CategoryCode).NotEmpty()
             .MustAsync((code, ct) => db.Categories.AnyAsync(c => c.Code == code && c.IsActive, ct))
@@ -47,5 +47,13 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
                 context.AddFailure(new ValidationFailure(field, message));
             }
         }).When(c => c.Attributes is not null && !string.IsNullOrWhiteSpace(c.CategoryCode));
+        RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount)
+            .WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
+        RuleForEach(c => c.Photos).Cascade(CascadeMode.Stop)
+            .Must(p => p.Content.Length > 0).WithMessage((_, p) => $"The photo \"{p.FileName}\" is empty.")
+            .Must(p => p.Content.Length <= PhotoRules.MaxBytes)
+            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is larger than {PhotoRules.MaxBytes / (1024 * 1024)} MB.")
+            .Must(p => photos.Recognise(p.Content) is not null)
+            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.");
     }
 }

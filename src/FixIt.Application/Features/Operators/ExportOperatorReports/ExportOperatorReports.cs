@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Operators.ExportOperatorReports;
+
+/// <summary>
+/// Every public report of an operator, oldest first, streamed row by row for CSV and GeoJSON exports.
+/// Carries no personal data: no reporter name, email or phone, whatever "show my name" says.
+/// </summary>
+public sealed record ExportOperatorReportsQuery(int OperatorId) : IStreamQuery<ExportRow>;
+
+public sealed record ExportRow(
+    int Id,
+    string Title,
+    string Detail,
+    string Category,
+    DateTimeOffset Created,
+    DateTimeOffset? Confirmed,
+    DateTimeOffset? Acknowledged,
+    DateTimeOffset? Fixed,
+    DateTimeOffset? Closed,
+    ReportStatus Status,
+    double Latitude,
+    double Longitude,
+    string Area);
+
+internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHandler<ExportOperatorReportsQuery, ExportRow>
+{
+    public async IAsyncEnumerable<ExportRow> Handle(ExportOperatorReportsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.Size }).ToDictionaryAsync(a => a.Id, a => (a.Name, a.Size), cancellationToken);
+        var statuses = StatusSets.Public;
+
+        var rows = db.Reports.AsNoTracking()
+            .Where(r => r.OperatorId == query.OperatorId && statuses.Contains(r.Status))
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Title, r.Description, r.CategoryId, r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt,
+                r.Status, r.Latitude, r.Longitude, r.ContainingAreaIds,
+            })
+            .AsAsyncEnumerable();
+
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            yield return new ExportRow(r.Id, r.Title, r.Description, categories.GetValueOrDefault(r.CategoryId, ""),
+                r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt, r.Status, r.Latitude, r.Longitude,
+                SmallestArea(r.ContainingAreaIds, areas));
+        }
+    }
+
+    /// <summary>The most local area holding the report (a ward before its council).</summary>
+    private static string SmallestArea(string containingAreaIds, Dictionary<int, (string Name, double Size)> areas) =>
+        containingAreaIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => int.TryParse(id, out var n) && areas.TryGetValue(n, out var a) ? a : default)
+            .Where(a => a.Name is not null)
+            .OrderBy(a => a.Size)
+            .Select(a => a.Name)
+            .FirstOrDefault() ?? "";
+}

@@ -1,0 +1,88 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Reports.SearchReports;
+
+/// <summary>
+/// Public reports matching the map's filters, a page at a time: newest first, or west to east inside a bounding box.
+/// The box is optional (the no-script list has none); hidden reports never match.
+/// </summary>
+public sealed record SearchReportsQuery(
+    BoundingBox? Box,
+    StatusType? StatusType,
+    string? CategoryCode,
+    string? OperatorSlug,
+    int? AreaId,
+    int? MaxAgeDays,
+    int Limit = SearchReportsQuery.DefaultLimit,
+    int Offset = 0) : IQuery<ReportSearchResult>
+{
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1000;
+}
+
+/// <summary>West, south, east, north in WGS84 degrees: GeoJSON's bbox order.</summary>
+public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
+
+public sealed record ReportSummary(int Id, string Title, string CategoryCode, string CategoryName, ReportStatus Status,
+    StatusType StatusType, double Latitude, double Longitude, DateTimeOffset CreatedAt, string? OperatorName);
+
+public sealed record ReportSearchResult(IReadOnlyList<ReportSummary> Items, int Offset, int Limit, bool HasMore);
+
+internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, ReportSummaries summaries)
+    : IQueryHandler<SearchReportsQuery, ReportSearchResult>
+{
+    public async ValueTask<ReportSearchResult> Handle(SearchReportsQuery query, CancellationToken cancellationToken)
+    {
+        var statuses = StatusSets.PublicOf(query.StatusType);
+        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status));
+
+        if (query.Box is { } box)
+        {
+            reports = reports.Where(r => r.Longitude >= box.MinLongitude && r.Longitude <= box.MaxLongitude
+                && r.Latitude >= box.MinLatitude && r.Latitude <= box.MaxLatitude);
+        }
+
+        if (!string.IsNullOrEmpty(query.CategoryCode))
+        {
+            var categoryId = await db.Categories.Where(c => c.Code == query.CategoryCode).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            reports = reports.Where(r => r.CategoryId == (categoryId ?? -1));
+        }
+
+        if (!string.IsNullOrEmpty(query.OperatorSlug))
+        {
+            var operatorId = await db.Operators.Where(o => o.Slug == query.OperatorSlug).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken);
+            reports = reports.Where(r => r.OperatorId == (operatorId ?? -1));
+        }
+
+        if (query.AreaId is { } areaId)
+        {
+            // ContainingAreaIds is "3,17,40": wrap both in commas so 7 never matches 17.
+            var needle = $",{areaId},";
+            reports = reports.Where(r => ("," + r.ContainingAreaIds + ",").Contains(needle));
+        }
+
+        if (query.MaxAgeDays is { } days)
+        {
+            var since = clock.GetUtcNow().AddDays(-days);
+            reports = reports.Where(r => r.CreatedAt >= since);
+        }
+
+        var limit = Math.Clamp(query.Limit, 1, SearchReportsQuery.MaxLimit);
+        var offset = Math.Max(0, query.Offset);
+        // With a box, walk the (Longitude, Latitude, Status) index and stop at the limit: pages run west to east.
+        // Without one (lists, feeds), newest first.
+        var ordered = query.Box is null
+            ? reports.OrderByDescending(r => r.Id)
+            : reports.OrderBy(r => r.Longitude).ThenBy(r => r.Latitude).ThenBy(r => r.Id);
+        var rows = await ordered.Skip(offset).Take(limit + 1)
+            .Select(r => new ReportRow(r.Id, r.Title, r.CategoryId, r.Status, r.Latitude, r.Longitude, r.CreatedAt, r.OperatorId))
+            .ToListAsync(cancellationToken);
+
+        var items = await summaries.ToSummariesAsync(rows.Take(limit), cancellationToken);
+        return new ReportSearchResult(items, offset, limit, rows.Count > limit);
+    }
+}

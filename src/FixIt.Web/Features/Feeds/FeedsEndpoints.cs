@@ -1,0 +1,69 @@
+using FixIt.Application.Features.Areas.ListAreas;
+using FixIt.Application.Features.Operators.FindOperator;
+using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.SearchReports;
+using FixIt.Web.Components.Shared;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Feeds;
+
+/// <summary>Atom feeds: new reports in an area or for an operator, and the updates on one report.</summary>
+internal static class FeedsEndpoints
+{
+    private const int FeedLength = 50;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/feeds").WithTags("Feeds");
+        group.MapGet("/areas/{id:int}.atom", AreaFeed).WithName(nameof(AreaFeed)).WithSummary("New public reports in an area (Atom)");
+        group.MapGet("/operators/{slug}.atom", OperatorFeed).WithName(nameof(OperatorFeed)).WithSummary("New public reports for an operator (Atom)");
+        group.MapGet("/reports/{id:int}.atom", ReportFeed).WithName(nameof(ReportFeed)).WithSummary("Updates on one report (Atom)");
+        return app;
+    }
+
+    public static async Task<IResult> AreaFeed(int id, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var area = (await mediator.Send(new ListAreasQuery(), cancellationToken)).FirstOrDefault(a => a.Id == id);
+        if (area is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var reports = await mediator.Send(new SearchReportsQuery(null, null, null, null, id, null, FeedLength), cancellationToken);
+        return Feed(site.Value, $"areas/{id}", $"New reports in {area.Name}", $"/map?area={id}&status=all", reports.Items, clock);
+    }
+
+    public static async Task<IResult> OperatorFeed(string slug, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
+        var reports = await mediator.Send(new SearchReportsQuery(null, null, null, slug, null, null, FeedLength), cancellationToken);
+        return Feed(site.Value, $"operators/{slug}", $"New reports for {op.Operator.Name}", $"/operators/{slug}", reports.Items, clock);
+    }
+
+    public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        // The feed of one report is its page in another form: it exists exactly when the page does.
+        var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+        var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        var entries = report.Events.Select((e, i) => new AtomEntry(
+                $"{baseUrl}/reports/{id}#event-{i + 1}",
+                e.ToStatus is { } to ? $"{e.Actor}: {StatusText.Of(to)}" : $"{e.Actor}: {e.Kind}",
+                site.Value.ReportUrl(id),
+                e.At,
+                e.Text ?? ""))
+            .Reverse()
+            .ToList();
+        return TypedResults.Bytes(AtomFeed.Write($"{baseUrl}/feeds/reports/{id}.atom", $"Updates on “{report.Title}”",
+            $"{baseUrl}/feeds/reports/{id}.atom", site.Value.ReportUrl(id), entries, report.UpdatedAt), AtomFeed.ContentType);
+    }
+
+    private static IResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock)
+    {
+        var baseUrl = site.PublicBaseUrl.TrimEnd('/');
+        var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,
+            $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? $" — sent to {o}" : "")}")).ToList();
+        return TypedResults.Bytes(AtomFeed.Write($"{baseUrl}/feeds/{path}.atom", title, $"{baseUrl}/feeds/{path}.atom", baseUrl + alternate,
+            entries, clock.GetUtcNow()), AtomFeed.ContentType);
+    }
+}

@@ -1,0 +1,67 @@
+using FixIt.Application.Common;
+using FixIt.Application.Features.Operators.ExportOperatorReports;
+using FixIt.Application.Features.Operators.FindOperator;
+using FixIt.Application.Features.Operators.GetOperatorFigures;
+using FixIt.Application.Features.Operators.ListOperatorLeague;
+using FixIt.Web.Components.Pages;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Operators;
+
+/// <summary>The league table, each operator's page, its areas and its exports.</summary>
+internal static class OperatorPagesEndpoints
+{
+    public static IEndpointRouteBuilder MapOperatorPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/operators", OperatorsPage).WithName(nameof(OperatorsPage)).ExcludeFromDescription();
+        app.MapGet("/operators/{slug}", OperatorPage).WithName(nameof(OperatorPage)).ExcludeFromDescription();
+        var exports = app.MapGroup("/operators/{slug}").WithTags("Exports");
+        exports.MapGet("/areas.geojson", OperatorAreas).WithName(nameof(OperatorAreas))
+            .WithSummary("The areas an operator's rules cover, simplified for drawing");
+        exports.MapGet("/reports.csv", ExportCsv).WithName(nameof(ExportCsv))
+            .WithSummary("Every public report of an operator as CSV (no personal data)");
+        exports.MapGet("/reports.geojson", ExportGeoJson).WithName(nameof(ExportGeoJson))
+            .WithSummary("Every public report of an operator as GeoJSON (no personal data)");
+        return app;
+    }
+
+    public static async Task<IResult> OperatorsPage(IMediator mediator, CancellationToken cancellationToken) =>
+        new RazorComponentResult<OperatorsPage>(new { Rows = await mediator.Send(new ListOperatorLeagueQuery(), cancellationToken) });
+
+    public static async Task<IResult> OperatorPage(string slug, IMediator mediator, IOptions<MapOptions> map, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var figures = await mediator.Send(new GetOperatorFiguresQuery(slug), cancellationToken);
+            return new RazorComponentResult<OperatorPage>(new { Figures = figures, Map = map.Value });
+        }
+        catch (NotFoundException)
+        {
+            return new RazorComponentResult<NotFoundPage>(new { Message = $"There is no operator \"{slug}\"." }) { StatusCode = StatusCodes.Status404NotFound };
+        }
+    }
+
+    public static async Task<IResult> OperatorAreas(string slug, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
+        return TypedResults.Bytes(AreasGeoJson.Write(op.Areas), "application/geo+json");
+    }
+
+    public static async Task<IResult> ExportCsv(string slug, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
+        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id), cancellationToken);
+        return TypedResults.Stream(body => ReportExports.WriteCsvAsync(body, rows, site.Value.ReportUrl, cancellationToken),
+            "text/csv; charset=utf-8", $"{slug}-reports.csv");
+    }
+
+    public static async Task<IResult> ExportGeoJson(string slug, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
+        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id), cancellationToken);
+        return TypedResults.Stream(body => ReportExports.WriteGeoJsonAsync(body, rows, site.Value.ReportUrl, cancellationToken),
+            "application/geo+json", $"{slug}-reports.geojson");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using FixIt.Application.Features.Operators.ExportOperatorReports;
+
+namespace FixIt.Web.Features.Operators;
+
+/// <summary>CSV and GeoJSON writers for an operator's reports; rows stream from the database to the response.</summary>
+internal static class ReportExports
+{
+    private static readonly string[] Columns =
+        ["id", "title", "detail", "category", "created", "confirmed", "acknowledged", "fixed", "closed", "status", "latitude", "longitude", "area", "url"];
+
+    public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, Func<int, string> url, CancellationToken cancellationToken)
+    {
+        // Titles and details are residents' text: a leading "=" must not become a spreadsheet formula.
+        await using var csv = CsvWriter.Create(body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
+        await csv.WriteRecordAsync(Columns, cancellationToken);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            await csv.WriteRecordAsync(
+            [
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Title, r.Detail, r.Category,
+                Time(r.Created), Time(r.Confirmed), Time(r.Acknowledged), Time(r.Fixed), Time(r.Closed),
+                r.Status.ToString(),
+                r.Latitude.ToString("0.######", CultureInfo.InvariantCulture), r.Longitude.ToString("0.######", CultureInfo.InvariantCulture),
+                r.Area, url(r.Id),
+            ], cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    public static async Task WriteGeoJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, Func<int, string> url, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        var count = 0;
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteNumber("id", r.Id);
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(r.Longitude);
+            json.WriteNumberValue(r.Latitude);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteNumber("id", r.Id);
+            json.WriteString("title", r.Title);
+            json.WriteString("detail", r.Detail);
+            json.WriteString("category", r.Category);
+            WriteTime(json, "created", r.Created);
+            WriteTime(json, "confirmed", r.Confirmed);
+            WriteTime(json, "acknowledged", r.Acknowledged);
+            WriteTime(json, "fixed", r.Fixed);
+            WriteTime(json, "closed", r.Closed);
+            json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()));
+            json.WriteString("area", r.Area);
+            json.WriteString("url", url(r.Id));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (++count % 500 == 0)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)
+    {
+        if (at is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, Time(at));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+// /map: loads the reports inside the visible area from the bbox API, clusters them, and lists them beside the map.
+// Filters apply at once; the form still works without script (a normal GET of /map).
+(function () {
+  'use strict';
+  var element = document.getElementById('problems-map');
+  if (!element || !window.L) { return; }
+  var form = document.querySelector('form.filters');
+  var list = document.getElementById('map-list');
+  var scope = document.getElementById('list-scope');
+  var status = document.getElementById('list-status');
+  var map = FixItMap.create(element);
+  var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  map.addLayer(cluster);
+  if (element.dataset.bounds) { map.fitBounds(FixItMap.parseBbox(element.dataset.bounds)); }
+  var generation = 0;
+  var pending;
+
+  function filters() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (value) { params.set(key, value); } });
+    return params;
+  }
+
+  function load() {
+    var mine = ++generation;
+    var params = filters();
+    params.set('bbox', FixItMap.bbox(map));
+    params.set('limit', '1000');
+    status.textContent = 'Loading…';
+    fetch('/api/reports?' + params.toString(), { headers: { accept: 'application/geo+json' } })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (collection) {
+        if (mine !== generation) { return; }
+        cluster.clearLayers();
+        list.textContent = '';
+        collection.features.forEach(function (f, i) {
+          var p = f.properties;
+          var marker = FixItMap.pin(f.geometry.coordinates[1], f.geometry.coordinates[0], p.statusType, p.title);
+          FixItMap.popup(marker, p);
+          cluster.addLayer(marker);
+          if (i < 100) { list.appendChild(FixItMap.listItem(p)); }
+        });
+        var n = collection.features.length;
+        scope.textContent = '(' + n + (collection.next ? '+' : '') + ' in view' + (n > 100 ? ', newest 100 listed' : '') + ')';
+        status.textContent = n === 0 ? 'No reports match in this part of the map.' : '';
+        element.dataset.loaded = String(n);
+      })
+      .catch(function () { if (mine === generation) { status.textContent = 'The reports could not be loaded.'; } });
+  }
+
+  function later() { clearTimeout(pending); pending = setTimeout(load, 150); }
+
+  form.addEventListener('change', function (event) {
+    var option = event.target.id === 'f-area' ? event.target.selectedOptions[0] : null;
+    history.replaceState(null, '', '/map?' + filters().toString());
+    if (option && option.dataset.bbox) { map.fitBounds(FixItMap.parseBbox(option.dataset.bbox)); }
+    later();
+  });
+  form.addEventListener('submit', function (event) { event.preventDefault(); later(); });
+  map.on('moveend', later);
+  load();
+})();

@@ -1,0 +1,35 @@
+// An operator's page: its areas drawn from GeoJSON, then its open reports inside them from the bbox API.
+(function () {
+  'use strict';
+  var element = document.getElementById('operator-map');
+  if (!element || !window.L) { return; }
+  var map = FixItMap.create(element);
+  var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  map.addLayer(cluster);
+
+  function loadReports() {
+    var params = new URLSearchParams({ bbox: FixItMap.bbox(map), operator: element.dataset.operator, status: 'open', limit: '1000' });
+    fetch('/api/reports?' + params.toString())
+      .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+      .then(function (collection) {
+        cluster.clearLayers();
+        collection.features.forEach(function (f) {
+          var marker = FixItMap.pin(f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties.statusType, f.properties.title);
+          FixItMap.popup(marker, f.properties);
+          cluster.addLayer(marker);
+        });
+        element.dataset.loaded = String(collection.features.length);
+      });
+  }
+
+  fetch(element.dataset.areas)
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (areas) {
+      if (areas && areas.features.length > 0) {
+        var layer = L.geoJSON(areas, { style: { color: '#0b5cad', weight: 2, fillOpacity: 0.05 } }).addTo(map);
+        map.fitBounds(layer.getBounds());
+      }
+      map.on('moveend', loadReports);
+      loadReports();
+    });
+})();
