@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs every FixIt test assembly against real services, and prints one closing line:
+#   N passed, N failed, N skipped
+# As root on Debian it installs what the tests need (apt) and starts a throw-away PostgreSQL
+# cluster on loopback, then stops everything it started. Elsewhere it says what is missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+APT_PACKAGES=(postgresql postgresql-15-postgis-3 chromium swaks dovecot-imapd wrk)
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+missing=()
+command -v dotnet >/dev/null || missing+=("the .NET 10 SDK (dotnet)")
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  need=()
+  for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing ${need[*]} ..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
+      || { echo "apt-get install ${need[*]} failed"; exit 1; }
+  fi
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+[ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || missing+=("PostgreSQL server binaries (Debian: apt-get install postgresql)")
+command -v chromium >/dev/null || missing+=("Chromium for the browser tests (Debian: apt-get install chromium)")
+command -v swaks >/dev/null || missing+=("swaks for the inbound-mail tests (Debian: apt-get install swaks)")
+command -v npm >/dev/null || missing+=("Node.js and npm, to install the map libraries")
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Cannot run the tests; missing:"
+  printf '  - %s\n' "${missing[@]}"
+  echo "Run this script as root on Debian to install them, or install them yourself."
+  exit 1
+fi
+
+WORK=$(mktemp -d /tmp/fixit-test.XXXXXX)
+chmod 755 "$WORK"
+PGDATA="$WORK/pg"
+PG_PORT=${FIXIT_TEST_PG_PORT:-55432}
+while (exec 3<>/dev/tcp/127.0.0.1/$PG_PORT) 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
+
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+
+cleanup() {
+  as_pg "'$PG_BIN/pg_ctl' -D '$PGDATA' -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mkdir -p "$PGDATA"
+[ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
+as_pg "'$PG_BIN/initdb' -D '$PGDATA' -U postgres -A trust --no-sync" >"$WORK/initdb.log" 2>&1 \
+  || { cat "$WORK/initdb.log"; echo "initdb failed"; exit 1; }
+as_pg "'$PG_BIN/pg_ctl' -D '$PGDATA' -l '$PGDATA/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PGDATA' -c fsync=off -c max_connections=200\" start" >/dev/null \
+  || { cat "$PGDATA/server.log"; echo "PostgreSQL did not start"; exit 1; }
+export FIXIT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+RESULTS="$WORK/results"
+dotnet build FixIt.sln -c Release -nologo -v q || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+status=0
+projects=$(find tests -name '*.csproj' -exec grep -l 'Microsoft.NET.Test.Sdk' {} + | sort)
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo --results-directory "$RESULTS/$name" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" || status=1
+done
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$RESULTS"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+expected=$(echo "$projects" | wc -w)
+if [ "$files" -lt "$expected" ]; then
+  echo "Only $files of $expected test assemblies reported results (a test host crashed?)."
+  failed=$((failed + expected - files))
+fi
+[ $status -ne 0 ] && [ $failed -eq 0 ] && failed=1
+echo "$passed passed, $failed failed, $skipped skipped"
+[ $failed -eq 0 ]

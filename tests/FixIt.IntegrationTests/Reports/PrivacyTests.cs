@@ -1,0 +1,40 @@
+using FixIt.Infrastructure.Persistence;
+using FixIt.IntegrationTests.Infrastructure;
+
+namespace FixIt.IntegrationTests.Reports;
+
+/// <summary>The reporter's email and phone never leave through a public API or page.</summary>
+[Collection(AppsCollection.Name)]
+public sealed class PrivacyTests(AppsFixture apps)
+{
+    private const string Email = "very.private.person@example.org";
+    private const string Phone = "+44 7700 900123";
+
+    /// <summary>Every public address that shows a report; new public surfaces add themselves here.</summary>
+    public static IEnumerable<string> PublicPaths(int id) =>
+    [
+        $"api/reports/{id}",
+        $"reports/{id}",
+        "api/categories",
+        "",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task No_public_api_or_page_returns_the_reporters_email_or_phone(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var body = ReportRequests.Valid("Private details test");
+        body["reporterEmail"] = Email;
+        body["reporterPhone"] = Phone;
+        var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+
+        foreach (var path in PublicPaths(id))
+        {
+            var text = await app.Client.GetStringAsync(path);
+            Assert.DoesNotContain("very.private.person", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("7700 900123", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("7700900123", text, StringComparison.Ordinal);
+        }
+    }
+}
