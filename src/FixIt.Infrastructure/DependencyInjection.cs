@@ -12,7 +12,19 @@ public static class DependencyInjection
     public static IServiceCollection AddFixItInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddFixItDatabase(configuration, environment);
-        services.AddScoped<IReportRouter, GeometryReportRouter>();
+        services.AddSingleton<RoutingIndexHolder>();
+        services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<RoutingIndexHolder>());
+        services.AddSingleton<IRoutingIndexControl>(sp => sp.GetRequiredService<RoutingIndexHolder>());
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName))
+            .Validate(o => o.PollSeconds is >= 0.05 and <= 3600, "Routing:PollSeconds must be between 0.05 and 3600.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>The hosted services of the web app; command-line verbs run without them.</summary>
+    public static IServiceCollection AddFixItBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<RoutingIndexRefresher>();
         return services;
     }
 }

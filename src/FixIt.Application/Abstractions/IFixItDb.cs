@@ -1,3 +1,4 @@
+using FixIt.Domain.Access;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Operators;
@@ -24,6 +25,10 @@ public interface IFixItDb
     DbSet<Area> Areas { get; }
 
     DbSet<RoutingRule> RoutingRules { get; }
+
+    DbSet<RoutingVersion> RoutingVersions { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     DatabaseFacade Database { get; }
 
