@@ -4,15 +4,25 @@ using FixIt.Infrastructure;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
+using FixIt.Web.Cli;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Reports;
+using FixIt.Web.Features.Routing;
+
+// A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
+if (AdminCommands.IsVerb(args))
+{
+    return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddFixItBackgroundWork();
 builder.Services.AddFixItWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -26,6 +36,8 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
@@ -34,9 +46,12 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 app.MapHealthEndpoints();
 app.MapReportsApi();
 app.MapCategoriesApi();
+app.MapRoutingApi();
+app.MapAdminApi();
 app.MapPublicPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

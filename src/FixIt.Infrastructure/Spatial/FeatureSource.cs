@@ -1,13 +1,7 @@
 using System.Text.Json;
-using NetTopologySuite.Geometries;
+using FixIt.Application.Routing;
 
 namespace FixIt.Infrastructure.Spatial;
-
-/// <summary>One feature read from a file: its position, its id and properties, and its geometry or why there is none.</summary>
-public sealed record SourceFeature(int Index, string? Id, IReadOnlyDictionary<string, string> Properties, Geometry? Geometry, string? Problem);
-
-/// <summary>Thrown when a file cannot be read as a feature collection at all.</summary>
-public sealed class FeatureFileException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Reads GeoJSON or TopoJSON feature collections, telling them apart by their "type".</summary>
 public static class FeatureSource
@@ -22,7 +16,7 @@ public static class FeatureSource
         }
         catch (JsonException ex)
         {
-            throw new FeatureFileException($"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated.", ex);
+            throw new ImportFileException($"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated.", ex);
         }
 
         using (document)
@@ -33,7 +27,7 @@ public static class FeatureSource
             {
                 "FeatureCollection" => GeoJsonFeatures.Read(root),
                 "Topology" => TopoJsonFeatures.Read(root, topoJsonObject),
-                _ => throw new FeatureFileException("The file is neither a GeoJSON FeatureCollection nor a TopoJSON Topology."),
+                _ => throw new ImportFileException("The file is neither a GeoJSON FeatureCollection nor a TopoJSON Topology."),
             };
         }
     }
@@ -84,7 +78,7 @@ internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
         _read += read;
         if (_read > limit)
         {
-            throw new FeatureFileException($"The file is larger than the limit of {limit:N0} bytes.");
+            throw new ImportFileException($"The file is larger than the limit of {limit:N0} bytes.") { TooLarge = true };
         }
 
         return read;

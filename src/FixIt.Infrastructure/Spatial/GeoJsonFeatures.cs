@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FixIt.Application.Routing;
 using NetTopologySuite.Geometries;
 
 namespace FixIt.Infrastructure.Spatial;
@@ -12,7 +13,7 @@ internal static class GeoJsonFeatures
     {
         if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
-            throw new FeatureFileException("The FeatureCollection has no \"features\" array.");
+            throw new ImportFileException("The FeatureCollection has no \"features\" array.");
         }
 
         var result = new List<SourceFeature>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FixIt.Application.Routing;
 using NetTopologySuite.Geometries;
 
 namespace FixIt.Infrastructure.Spatial;
@@ -15,19 +16,19 @@ internal static class TopoJsonFeatures
     {
         if (!root.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Object)
         {
-            throw new FeatureFileException("The Topology has no \"objects\".");
+            throw new ImportFileException("The Topology has no \"objects\".");
         }
 
         var names = objects.EnumerateObject().Select(o => o.Name).ToList();
         if (objectName is null && names.Count != 1)
         {
-            throw new FeatureFileException($"The Topology has several objects ({string.Join(", ", names)}); name one.");
+            throw new ImportFileException($"The Topology has several objects ({string.Join(", ", names)}); name one.");
         }
 
         objectName ??= names[0];
         if (!objects.TryGetProperty(objectName, out var collection))
         {
-            throw new FeatureFileException($"The Topology has no object \"{objectName}\" (it has {string.Join(", ", names)}).");
+            throw new ImportFileException($"The Topology has no object \"{objectName}\" (it has {string.Join(", ", names)}).");
         }
 
         var arcs = DecodeArcs(root);
@@ -90,7 +91,7 @@ internal static class TopoJsonFeatures
     {
         if (!root.TryGetProperty("arcs", out var arcs) || arcs.ValueKind != JsonValueKind.Array)
         {
-            throw new FeatureFileException("The Topology has no \"arcs\" array.");
+            throw new ImportFileException("The Topology has no \"arcs\" array.");
         }
 
         double sx = 1, sy = 1, tx = 0, ty = 0;
