@@ -1,3 +1,4 @@
+using System.Globalization;
 using FixIt.Application.Features.Routing.ExplainRouting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,13 @@ internal static class RoutingEndpoints
         return app;
     }
 
-    public static async Task<Ok<RoutingExplanationView>> ExplainRouting(double? lat, double? lon, string? category, IMediator mediator,
+    /// <summary>lat and lon arrive as text so that "abc" is named as a bad latitude by validation, not as a binding failure.</summary>
+    public static async Task<Ok<RoutingExplanationView>> ExplainRouting(string? lat, string? lon, string? category, IMediator mediator,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ExplainRoutingQuery(lat, lon, category), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new ExplainRoutingQuery(Number(lat), Number(lon), category), cancellationToken));
+
+    private static double? Number(string? text) =>
+        text is null ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : double.NaN;
 }
