@@ -20,8 +20,10 @@ internal static class AdminCommands
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="settings">Extra configuration over the usual sources; tests point the verbs at their database.</param>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        CliHost.Settings = settings;
         var root = new RootCommand("FixIt administration. Run without arguments to start the web service.")
         {
             CreateApiKey(output, error), RevokeApiKey(output, error), ImportAreas(output, error), ImportRules(output, error),

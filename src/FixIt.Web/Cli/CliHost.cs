@@ -16,11 +16,14 @@ internal sealed class CliException(string message) : Exception(message);
 /// </summary>
 internal static class CliHost
 {
+    public static IReadOnlyDictionary<string, string?>? Settings { get; set; }
+
     public static async Task<int> RunAsync(TextWriter error, Func<IServiceProvider, CancellationToken, Task> verb, CancellationToken cancellationToken)
     {
         // No command-line arguments reach configuration: "--name" of a verb must not become a setting.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(Settings ?? new Dictionary<string, string?>());
         builder.Services.AddFixItApplication();
         builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddFixItWeb(builder.Configuration);
