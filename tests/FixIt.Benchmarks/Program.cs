@@ -5,6 +5,7 @@ using FixIt.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "verify" => Verify.Run(),
+    "probe" => Probe.Run(),
     _ => Run(args),
 };
 

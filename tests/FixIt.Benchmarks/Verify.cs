@@ -25,9 +25,18 @@ internal static class Verify
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>FIXIT_INDEX="cellsPerEdge,budget,minPartialDepth" tries other settings.</summary>
+    private static AreaIndexBuilder Tuning(string settings)
+    {
+        var parts = settings.Split(',').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new AreaIndexBuilder { CellsPerEdge = parts[0], LeafEdgeBudget = (int)parts[1], MinPartialDepth = (int)parts[2] };
+    }
+
     private static int Check(string name, IReadOnlyList<IndexedArea> areas, (double Lon, double Lat)[] points)
     {
-        var builder = new AreaIndexBuilder();
+        var builder = Environment.GetEnvironmentVariable("FIXIT_INDEX") is { } settings
+            ? Tuning(settings)
+            : new AreaIndexBuilder();
         builder.Build(areas); // warm-up: JIT and first-touch costs are not the build's
         GC.Collect();
         var before = GC.GetTotalMemory(true);
@@ -44,6 +53,8 @@ internal static class Verify
 
         tree.Build();
         var disagreements = 0;
+        var shapes = points.Select(p => index.Shape(p.Lon, p.Lat)).ToList();
+        var direct = shapes.Count(x => x.TestedAreas == 0) / (double)points.Length;
         Span<int> found = stackalloc int[16];
         foreach (var (lon, lat) in points)
         {
@@ -62,7 +73,9 @@ internal static class Verify
 
         Console.WriteLine($"{name}: {areas.Count} areas, {BenchmarkData.VertexCount(areas):N0} vertices; build {elapsed.TotalMilliseconds:N0} ms, " +
             $"index arrays {index.SizeInBytes / 1048576.0:N1} MiB, retained {retained / 1048576.0:N1} MiB; " +
-            $"{points.Length:N0} points, {disagreements} disagreements with NTS Covers");
+            $"{points.Length:N0} points, {disagreements} disagreements with NTS Covers; " +
+            $"{direct:P1} answered without a point-in-polygon test, {shapes.Average(x => x.TestedEdges):N2} edges and " +
+            $"{shapes.Average(x => x.Depth):N2} quadrant levels per point on average");
         return disagreements;
     }
 }

@@ -6,7 +6,7 @@ namespace FixIt.Domain.Spatial;
 /// <summary>
 /// Finds every area covering a point (boundary included, exactly as NetTopologySuite's <c>Covers</c>), without
 /// allocating. A root grid, refined by quadrants where boundaries are dense, stores per leaf the areas that cover
-/// the whole leaf and, for areas whose boundary crosses it, only the edges touching the leaf (see ToggleFinder).
+/// the whole leaf and, for areas whose boundary crosses it, only copies of the edges touching the leaf (see ToggleFinder).
 /// Most points land in leaves without partial areas and need no point-in-polygon test at all.
 /// Immutable once built; build it with <see cref="AreaIndexBuilder"/>.
 /// </summary>
@@ -17,17 +17,16 @@ public sealed class AreaIndex
     private readonly int[] _root;
     private readonly int[] _children;
     private readonly int[] _leaves;
-    private readonly int[] _edgeRefs;
     private readonly double[] _segments;
     private readonly double[] _toggles;
     private readonly int[] _areaIds;
 
-    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, int[] edgeRefs, double[] segments, double[] toggles, int[] areaIds)
+    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] segments, double[] toggles, int[] areaIds)
     {
         (_minX, _minY, _maxX, _maxY, _cellW, _cellH, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.CellW, frame.CellH, frame.Nx, frame.Ny);
         _invW = 1 / _cellW;
         _invH = 1 / _cellH;
-        (_root, _children, _leaves, _edgeRefs, _segments, _toggles, _areaIds) = (root, children, leaves, edgeRefs, segments, toggles, areaIds);
+        (_root, _children, _leaves, _segments, _toggles, _areaIds) = (root, children, leaves, segments, toggles, areaIds);
     }
 
     /// <summary>The number of indexed areas.</summary>
@@ -35,7 +34,7 @@ public sealed class AreaIndex
 
     /// <summary>Approximate bytes held by the index arrays.</summary>
     public long SizeInBytes =>
-        4L * (_root.Length + _children.Length + _leaves.Length + _edgeRefs.Length + _areaIds.Length) + 8L * (_segments.Length + _toggles.Length);
+        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * (_segments.Length + _toggles.Length);
 
     /// <summary>
     /// Writes the ids of the areas covering (lon, lat) into <paramref name="result"/> and returns how many there
@@ -60,13 +59,46 @@ public sealed class AreaIndex
         return ReadLeaf(node, lon, lat, result);
     }
 
-    private int Descend(int node, int i, int j, double lon, double lat)
+    /// <summary>For diagnostics and benchmarks: how a lookup of this point goes (quadrant levels, tests, edges).</summary>
+    public LookupShape Shape(double lon, double lat)
+    {
+        if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
+        {
+            return default;
+        }
+
+        var i = Math.Min((int)((lon - _minX) * _invW), _nx - 1);
+        var j = Math.Min((int)((lat - _minY) * _invH), _ny - 1);
+        var offset = _root[j * _nx + i];
+        var depth = 0;
+        while (offset < 0)
+        {
+            depth++;
+            offset = Descend(offset, i, j, lon, lat, depth);
+            // Descend restarts from the root cell each time; go again from the root with one level more.
+            offset = offset < 0 ? _root[j * _nx + i] : offset;
+        }
+
+        var full = _leaves[offset];
+        var partial = _leaves[offset + 1 + full];
+        var edges = 0;
+        for (var k = 0; k < partial; k++)
+        {
+            edges += _leaves[offset + 2 + full + 6 * k + 2];
+        }
+
+        return new LookupShape(depth, full, partial, edges);
+    }
+
+    private int Descend(int node, int i, int j, double lon, double lat) => Descend(node, i, j, lon, lat, int.MaxValue);
+
+    private int Descend(int node, int i, int j, double lon, double lat, int maxLevels)
     {
         var x0 = _minX + i * _cellW;
         var x1 = _minX + (i + 1) * _cellW;
         var y0 = _minY + j * _cellH;
         var y1 = _minY + (j + 1) * _cellH;
-        while (node < 0)
+        for (var level = 0; node < 0 && level < maxLevels; level++)
         {
             var mx = (x0 + x1) * 0.5;
             var my = (y0 + y1) * 0.5;
@@ -146,10 +178,9 @@ public sealed class AreaIndex
         }
 
         var segments = _segments;
-        var refs = _edgeRefs;
         for (var k = entry[0]; k < entry[0] + entry[1]; k++)
         {
-            var s = refs[k] << 2;
+            var s = k << 2;
             double x1 = segments[s], y1 = segments[s + 1], x2 = segments[s + 2], y2 = segments[s + 3];
             if (x1 < px && x2 < px)
             {
@@ -189,6 +220,9 @@ public sealed class AreaIndex
         return (crossings & 1) == 1;
     }
 }
+
+/// <summary>How one lookup goes: quadrant levels below the root cell, areas answered directly, areas tested, edges tested.</summary>
+public readonly record struct LookupShape(int Depth, int FullAreas, int TestedAreas, int TestedEdges);
 
 /// <summary>The root grid: the bounding box of all areas cut into Nx × Ny cells.</summary>
 internal readonly record struct GridFrame(double MinX, double MinY, double MaxX, double MaxY, double CellW, double CellH, int Nx, int Ny)

@@ -15,10 +15,13 @@ public sealed class AreaIndexBuilder
     /// <summary>Most edges a leaf may hold before it is split.</summary>
     public int LeafEdgeBudget { get; init; } = 8;
 
+    /// <summary>Levels a cell crossed by a boundary is split to, whatever its edge count.</summary>
+    public int MinPartialDepth { get; init; } = 2;
+
     public int MaxDepth { get; init; } = 10;
 
     /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
-    public double CellsPerEdge { get; init; } = 2;
+    public double CellsPerEdge { get; init; } = 16;
 
     public AreaIndex Build(IReadOnlyList<IndexedArea> areas)
     {
@@ -39,7 +42,7 @@ public sealed class AreaIndexBuilder
 
         if (segments.Count == 0)
         {
-            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [], [], [.. areas.Select(a => a.Id)]);
+            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [], [.. areas.Select(a => a.Id)]);
         }
 
         var frame = ChooseFrame(segments, CellsPerEdge);
@@ -52,7 +55,7 @@ public sealed class AreaIndexBuilder
             filler.Fill(a, areaSegments[a].Start, areaSegments[a].End, stripes[a]);
         }
 
-        var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7);
+        var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7);
         var root = new int[frame.Nx * frame.Ny];
         foreach (var (index, work) in cells)
         {
@@ -61,8 +64,8 @@ public sealed class AreaIndexBuilder
             root[index] = tree.Node(rect, work.Full, work.Partials, 0);
         }
 
-        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.EdgeRefs], segments.ToArray(),
-            [.. tree.Toggles], [.. areas.Select(a => a.Id)]);
+        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.LeafSegments], [.. tree.Toggles],
+            [.. areas.Select(a => a.Id)]);
     }
 
     private static GridFrame ChooseFrame(SegmentStore segments, double cellsPerEdge)

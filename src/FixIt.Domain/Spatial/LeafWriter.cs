@@ -4,7 +4,7 @@ namespace FixIt.Domain.Spatial;
 /// Turns a cell's full and partial areas into a leaf, or into four quadrants when its partial areas need more
 /// edges than the budget. Leaves with only full areas are shared: most of a county's cells look the same.
 /// </summary>
-internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int maxDepth, double epsX, double epsY)
+internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int minPartialDepth, int maxDepth, double epsX, double epsY)
 {
     private readonly Dictionary<string, int> _sharedLeaves = new() { [""] = 0 };
 
@@ -13,14 +13,17 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
     /// <summary>Offset 0 is the empty leaf: no full areas, no partial ones.</summary>
     public List<int> Leaves { get; } = [0, 0];
 
-    public List<int> EdgeRefs { get; } = [];
+    /// <summary>Each leaf's edges copied side by side (x1, y1, x2, y2), so a test reads one or two cache lines.</summary>
+    public List<double> LeafSegments { get; } = [];
 
     public List<double> Toggles { get; } = [];
 
     public int Node(Rect rect, List<int> full, List<(int Area, int[] Edges)> partials, int depth)
     {
         var edges = partials.Sum(p => p.Edges.Length);
-        if (partials.Count == 0 || edges <= leafEdgeBudget || depth >= maxDepth)
+        // Cells a boundary crosses are split a few levels even when their edges fit the budget: the smaller they
+        // get, the fewer points land in them and need a point-in-polygon test at all.
+        if (partials.Count == 0 || (edges <= leafEdgeBudget && depth >= minPartialDepth) || depth >= maxDepth)
         {
             return Leaf(rect, full, partials);
         }
@@ -78,8 +81,12 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
         {
             var toggles = new ToggleFinder(segments, edges, wide).Find();
             var outside = stripes[area].Crossings(wide.X1, wide.Y0) - segments.Crossings(edges, wide.X1, wide.Y0);
-            Leaves.AddRange([area, EdgeRefs.Count, edges.Length, outside & 1, Toggles.Count, toggles.Count]);
-            EdgeRefs.AddRange(edges);
+            Leaves.AddRange([area, LeafSegments.Count / 4, edges.Length, outside & 1, Toggles.Count, toggles.Count]);
+            foreach (var e in edges)
+            {
+                LeafSegments.AddRange([segments.X1(e), segments.Y1(e), segments.X2(e), segments.Y2(e)]);
+            }
+
             Toggles.AddRange(toggles);
         }
 

@@ -32,7 +32,7 @@ internal sealed partial class RoutingIndexHolder(IServiceScopeFactory scopes, Ti
             }
 
             var started = clock.GetTimestamp();
-            var snapshot = await RoutingSnapshotLoader.LoadAsync(db, cancellationToken);
+            var snapshot = await RoutingSnapshotLoader.LoadAsync(db, LogSkipped, cancellationToken);
             Interlocked.Exchange(ref _current, snapshot);
             LogRebuilt(snapshot.Version, snapshot.Index.AreaCount, clock.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -60,6 +60,9 @@ internal sealed partial class RoutingIndexHolder(IServiceScopeFactory scopes, Ti
         var (areas, candidates) = snapshot.Candidates(latitude, longitude, categoryId, clock.GetUtcNow());
         return new RoutingExplanation(snapshot.Version, areas, candidates, RoutingResolver.Decide(areas, candidates, excludedOperatorIds));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaId} has no readable polygon geometry; left out of routing")]
+    private partial void LogSkipped(int areaId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing index version {Version} built: {Areas} areas in {ElapsedMs:0} ms")]
     private partial void LogRebuilt(long version, int areas, double elapsedMs);

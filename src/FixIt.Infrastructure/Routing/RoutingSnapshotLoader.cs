@@ -2,6 +2,7 @@ using FixIt.Domain.Routing;
 using FixIt.Domain.Spatial;
 using FixIt.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace FixIt.Infrastructure.Routing;
@@ -13,7 +14,7 @@ internal static class RoutingSnapshotLoader
         await db.RoutingVersions.AsNoTracking().Where(v => v.Id == RoutingVersion.SingletonId)
             .Select(v => v.Version).SingleOrDefaultAsync(cancellationToken);
 
-    public static async Task<RoutingSnapshot> LoadAsync(FixItDbContext db, CancellationToken cancellationToken)
+    public static async Task<RoutingSnapshot> LoadAsync(FixItDbContext db, Action<int> skipped, CancellationToken cancellationToken)
     {
         // Version first: a change committed while loading makes the next poll rebuild again, never miss it.
         var version = await ReadVersionAsync(db, cancellationToken);
@@ -24,8 +25,22 @@ internal static class RoutingSnapshotLoader
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
         var reader = new WKBReader();
-        var index = await Task.Run(() => new AreaIndexBuilder().Build([.. areas.Select(a => new IndexedArea(a.Id, reader.Read(a.GeometryWkb)))]),
-            cancellationToken);
+        var shapes = new List<IndexedArea>(areas.Count);
+        foreach (var area in areas)
+        {
+            // Imports only store valid polygons; anything else (a hand-edited row) is left out, not fatal.
+            var geometry = TryRead(reader, area.GeometryWkb);
+            if (geometry is (Polygon or MultiPolygon) and { IsEmpty: false })
+            {
+                shapes.Add(new IndexedArea(area.Id, geometry));
+            }
+            else
+            {
+                skipped(area.Id);
+            }
+        }
+
+        var index = await Task.Run(() => new AreaIndexBuilder().Build(shapes), cancellationToken);
         return new RoutingSnapshot(
             version,
             index,
@@ -33,5 +48,21 @@ internal static class RoutingSnapshotLoader
             rules.Where(r => r.AreaId is not null).GroupBy(r => r.AreaId!.Value).ToDictionary(g => g.Key, g => g.ToArray()),
             [.. rules.Where(r => r.AreaId is null)],
             new RoutingNames(operators, categories));
+    }
+
+    private static Geometry? TryRead(WKBReader reader, byte[] wkb)
+    {
+        try
+        {
+            return reader.Read(wkb);
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

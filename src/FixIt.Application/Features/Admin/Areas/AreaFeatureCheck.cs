@@ -81,7 +81,13 @@ public static class AreaFeatureCheck
             return $"has no '{codeProperty}' property for its code";
         }
 
-        return string.IsNullOrWhiteSpace(name) ? $"has no '{nameProperty}' property for its name" : null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return $"has no '{nameProperty}' property for its name";
+        }
+
+        // The columns' sizes: a longer value would fail the insert instead of being named here.
+        return code.Length > 100 ? "has a code longer than 100 characters" : name.Length > 200 ? "has a name longer than 200 characters" : null;
     }
 
     /// <summary>"id" falls back to the feature's own id, where GeoJSON and TopoJSON files usually keep codes.</summary>
