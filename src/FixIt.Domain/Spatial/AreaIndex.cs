@@ -5,13 +5,16 @@ namespace FixIt.Domain.Spatial;
 
 /// <summary>
 /// Finds every area covering a point (boundary included, exactly as NetTopologySuite's <c>Covers</c>), without
-/// allocating. A root grid, refined by quadrants where boundaries are dense, stores per leaf the areas that cover
+/// allocating. A root grid, refined 4 × 4 where boundaries cross, stores per leaf the areas that cover
 /// the whole leaf and, for areas whose boundary crosses it, only copies of the edges touching the leaf (see ToggleFinder).
 /// Most points land in leaves without partial areas and need no point-in-polygon test at all.
 /// Immutable once built; build it with <see cref="AreaIndexBuilder"/>.
 /// </summary>
 public sealed class AreaIndex
 {
+    /// <summary>Sub-cells per side when a cell is refined.</summary>
+    internal const int Split = 4;
+
     private readonly double _minX, _minY, _maxX, _maxY, _cellW, _cellH, _invW, _invH;
     private readonly int _nx, _ny;
     private readonly int[] _root;
@@ -59,7 +62,7 @@ public sealed class AreaIndex
         return ReadLeaf(node, lon, lat, result);
     }
 
-    /// <summary>For diagnostics and benchmarks: how a lookup of this point goes (quadrant levels, tests, edges).</summary>
+    /// <summary>For diagnostics and benchmarks: how a lookup of this point goes (refinement levels, tests, edges).</summary>
     public LookupShape Shape(double lon, double lat)
     {
         if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
@@ -100,30 +103,14 @@ public sealed class AreaIndex
         var y1 = _minY + (j + 1) * _cellH;
         for (var level = 0; node < 0 && level < maxLevels; level++)
         {
-            var mx = (x0 + x1) * 0.5;
-            var my = (y0 + y1) * 0.5;
-            var quadrant = 0;
-            if (lon >= mx)
-            {
-                quadrant = 1;
-                x0 = mx;
-            }
-            else
-            {
-                x1 = mx;
-            }
-
-            if (lat >= my)
-            {
-                quadrant += 2;
-                y0 = my;
-            }
-            else
-            {
-                y1 = my;
-            }
-
-            node = _children[(~node << 2) + quadrant];
+            // A 4 × 4 split; the sub-cell bounds are computed exactly as LeafWriter computes them.
+            var w = x1 - x0;
+            var h = y1 - y0;
+            var cx = Math.Clamp((int)((lon - x0) / w * Split), 0, Split - 1);
+            var cy = Math.Clamp((int)((lat - y0) / h * Split), 0, Split - 1);
+            (x0, x1) = (x0 + w * cx / Split, x0 + w * (cx + 1) / Split);
+            (y0, y1) = (y0 + h * cy / Split, y0 + h * (cy + 1) / Split);
+            node = _children[~node * (Split * Split) + cy * Split + cx];
         }
 
         return node;
@@ -221,7 +208,7 @@ public sealed class AreaIndex
     }
 }
 
-/// <summary>How one lookup goes: quadrant levels below the root cell, areas answered directly, areas tested, edges tested.</summary>
+/// <summary>How one lookup goes: refinement levels below the root cell, areas answered directly, areas tested, edges tested.</summary>
 public readonly record struct LookupShape(int Depth, int FullAreas, int TestedAreas, int TestedEdges);
 
 /// <summary>The root grid: the bounding box of all areas cut into Nx × Ny cells.</summary>

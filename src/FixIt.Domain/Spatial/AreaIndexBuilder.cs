@@ -7,7 +7,8 @@ public sealed record IndexedArea(int Id, Geometry Geometry);
 
 /// <summary>
 /// Builds an <see cref="AreaIndex"/>. Each root cell is filled per area, one row at a time; cells whose partial
-/// areas together need more than <see cref="LeafEdgeBudget"/> edges are split into quadrants, down to
+/// areas together need more than <see cref="LeafEdgeBudget"/> edges (or that are shallower than <see cref="MinPartialDepth"/>)
+/// are split 4 × 4, down to
 /// <see cref="MaxDepth"/> levels.
 /// </summary>
 public sealed class AreaIndexBuilder
@@ -16,9 +17,9 @@ public sealed class AreaIndexBuilder
     public int LeafEdgeBudget { get; init; } = 8;
 
     /// <summary>Levels a cell crossed by a boundary is split to, whatever its edge count.</summary>
-    public int MinPartialDepth { get; init; } = 2;
+    public int MinPartialDepth { get; init; } = 1;
 
-    public int MaxDepth { get; init; } = 10;
+    public int MaxDepth { get; init; } = 5;
 
     /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
     public double CellsPerEdge { get; init; } = 16;

@@ -1,8 +1,8 @@
 namespace FixIt.Domain.Spatial;
 
 /// <summary>
-/// Turns a cell's full and partial areas into a leaf, or into four quadrants when its partial areas need more
-/// edges than the budget. Leaves with only full areas are shared: most of a county's cells look the same.
+/// Turns a cell's full and partial areas into a leaf, or into 4 × 4 sub-cells when a boundary crosses it (at least
+/// MinPartialDepth levels, then while its edges exceed the budget). Leaves with only full areas are shared: most of a county's cells look the same.
 /// </summary>
 internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int minPartialDepth, int maxDepth, double epsX, double epsY)
 {
@@ -28,35 +28,42 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
             return Leaf(rect, full, partials);
         }
 
-        var node = Children.Count / 4;
-        Children.AddRange([0, 0, 0, 0]);
-        var mx = (rect.X0 + rect.X1) * 0.5;
-        var my = (rect.Y0 + rect.Y1) * 0.5;
-        // The quadrant order and the split at the midpoint must match AreaIndex.Descend exactly.
-        Rect[] quadrants = [new(rect.X0, rect.Y0, mx, my), new(mx, rect.Y0, rect.X1, my), new(rect.X0, my, mx, rect.Y1), new(mx, my, rect.X1, rect.Y1)];
-        for (var q = 0; q < 4; q++)
+        const int split = AreaIndex.Split;
+        var node = Children.Count / (split * split);
+        Children.AddRange(new int[split * split]);
+        var (w, h) = (rect.X1 - rect.X0, rect.Y1 - rect.Y0);
+        for (var cy = 0; cy < split; cy++)
         {
-            var child = quadrants[q];
-            var wide = child.Expand(epsX, epsY);
-            var childFull = new List<int>(full);
-            var childPartials = new List<(int, int[])>();
-            foreach (var (area, parentEdges) in partials)
+            for (var cx = 0; cx < split; cx++)
             {
-                var childEdges = parentEdges.Where(s => segments.Touches(s, wide)).ToArray();
-                if (childEdges.Length > 0)
-                {
-                    childPartials.Add((area, childEdges));
-                }
-                else if ((stripes[area].Crossings((child.X0 + child.X1) * 0.5, (child.Y0 + child.Y1) * 0.5) & 1) == 1)
-                {
-                    childFull.Add(area);
-                }
+                // Bounds computed exactly as AreaIndex.Descend computes them.
+                var child = new Rect(rect.X0 + w * cx / split, rect.Y0 + h * cy / split, rect.X0 + w * (cx + 1) / split, rect.Y0 + h * (cy + 1) / split);
+                Children[node * split * split + cy * split + cx] = Child(child, full, partials, depth);
             }
-
-            Children[4 * node + q] = Node(child, childFull, childPartials, depth + 1);
         }
 
         return ~node;
+    }
+
+    private int Child(Rect child, List<int> full, List<(int Area, int[] Edges)> partials, int depth)
+    {
+        var wide = child.Expand(epsX, epsY);
+        var childFull = new List<int>(full);
+        var childPartials = new List<(int, int[])>();
+        foreach (var (area, parentEdges) in partials)
+        {
+            var childEdges = parentEdges.Where(s => segments.Touches(s, wide)).ToArray();
+            if (childEdges.Length > 0)
+            {
+                childPartials.Add((area, childEdges));
+            }
+            else if ((stripes[area].Crossings((child.X0 + child.X1) * 0.5, (child.Y0 + child.Y1) * 0.5) & 1) == 1)
+            {
+                childFull.Add(area);
+            }
+        }
+
+        return Node(child, childFull, childPartials, depth + 1);
     }
 
     private int Leaf(Rect rect, List<int> full, List<(int Area, int[] Edges)> partials)
