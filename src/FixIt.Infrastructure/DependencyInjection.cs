@@ -1,4 +1,5 @@
 using FixIt.Application.Routing;
+using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,8 @@ public static class DependencyInjection
     public static IServiceCollection AddFixItInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddFixItDatabase(configuration, environment);
+        services.AddFixItDataProtection();
+        services.AddFixItInboundMail(configuration);
         services.AddSingleton<RoutingIndexHolder>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<RoutingIndexHolder>());
         services.AddSingleton<IRoutingIndexControl>(sp => sp.GetRequiredService<RoutingIndexHolder>());

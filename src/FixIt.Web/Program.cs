@@ -8,6 +8,7 @@ using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Health;
+using FixIt.Web.Features.Open311;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Routing;
@@ -24,6 +25,8 @@ builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddFixItBackgroundWork();
 builder.Services.AddFixItWeb(builder.Configuration);
+builder.Services.AddOpen311(builder.Configuration);
+builder.AddFixItTelemetry();
 
 var app = builder.Build();
 
@@ -45,9 +48,11 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApi
 
 app.MapHealthEndpoints();
 app.MapReportsApi();
+app.MapReportPhotos();
 app.MapCategoriesApi();
 app.MapRoutingApi();
 app.MapAdminApi();
+app.MapOpen311();
 app.MapPublicPages();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using FixIt.Domain.Access;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Inbound;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
@@ -29,6 +30,10 @@ public interface IFixItDb
     DbSet<RoutingVersion> RoutingVersions { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<InboundMessage> InboundMessages { get; }
+
+    DbSet<UpdatePhoto> UpdatePhotos { get; }
 
     DatabaseFacade Database { get; }
 

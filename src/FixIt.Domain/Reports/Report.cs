@@ -6,6 +6,7 @@ namespace FixIt.Domain.Reports;
 public sealed class Report
 {
     private readonly List<ReportEvent> _events = [];
+    private readonly List<ReportAttribute> _attributes = [];
 
     private Report()
     {
@@ -50,6 +51,23 @@ public sealed class Report
     /// <summary>The local part key of the report's unique reply address (reply+KEY@domain).</summary>
     public string ReplyKey { get; private set; } = "";
 
+    /// <summary>Set for Open311 submissions: the client looks the report up by it until it is confirmed.</summary>
+    public string? Open311Token { get; private set; }
+
+    /// <summary>Open311 device_id and account_id: the submitting client's own identifiers, never shown.</summary>
+    public string? DeviceId { get; private set; }
+
+    public string? AccountId { get; private set; }
+
+    /// <summary>A picture the submitter hosts elsewhere (Open311 media_url): an absolute http(s) URL.</summary>
+    public string? MediaUrl { get; private set; }
+
+    /// <summary>The address the submitter gave, if any (Open311 address_string).</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>Answers to the category's extra questions (Open311 attributes); one entry per value.</summary>
+    public IReadOnlyList<ReportAttribute> Attributes => _attributes;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -70,7 +88,7 @@ public sealed class Report
 
     public bool IsUnrouted => OperatorId is null;
 
-    public static Report Submit(NewReport input, RoutingDecision routing, string replyKey, DateTimeOffset now)
+    public static Report Submit(NewReport input, RoutingDecision routing, string replyKey, DateTimeOffset now, string? open311Token = null)
     {
         var report = new Report
         {
@@ -86,9 +104,15 @@ public sealed class Report
             Source = input.Source,
             Status = ReportStatus.Unconfirmed,
             ReplyKey = replyKey,
+            Open311Token = open311Token,
+            DeviceId = Blank(input.DeviceId),
+            AccountId = Blank(input.AccountId),
+            MediaUrl = Blank(input.MediaUrl),
+            Address = Blank(input.Address),
             CreatedAt = now,
             UpdatedAt = now,
         };
+        report._attributes.AddRange(input.Attributes);
         report._events.Add(new ReportEvent(ReportEventKind.Created, ActorKind.Reporter, report.PublicReporterName,
             input.Source, null, ReportStatus.Unconfirmed, null, now));
         report.ApplyRouting(routing, ReportEventKind.Routed, now);
@@ -176,6 +200,8 @@ public sealed class Report
     public IReadOnlyList<int> DeclinedOperators =>
         DeclinedOperatorIds.Length == 0 ? [] : [.. DeclinedOperatorIds.Split(',').Select(int.Parse)];
 
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     private void ApplyRouting(RoutingDecision routing, ReportEventKind kind, DateTimeOffset now)
     {
         OperatorId = routing.OperatorId;
@@ -198,7 +224,18 @@ public sealed record NewReport(
     string ReporterEmail,
     string? ReporterPhone,
     bool ShowName,
-    EventSource Source);
+    EventSource Source)
+{
+    public IReadOnlyList<ReportAttribute> Attributes { get; init; } = [];
+
+    public string? DeviceId { get; init; }
+
+    public string? AccountId { get; init; }
+
+    public string? MediaUrl { get; init; }
+
+    public string? Address { get; init; }
+}
 
 public sealed class InvalidTransitionException(ReportStatus from, ReportStatus to)
     : InvalidOperationException($"A report cannot go from {from} to {to}.")

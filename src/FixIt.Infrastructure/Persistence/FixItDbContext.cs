@@ -2,15 +2,17 @@ using FixIt.Application.Abstractions;
 using FixIt.Domain.Access;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Inbound;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FixIt.Infrastructure.Persistence;
 
-public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb
+public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb, IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
 
@@ -29,6 +31,12 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<RoutingVersion> RoutingVersions => Set<RoutingVersion>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
+    public DbSet<UpdatePhoto> UpdatePhotos => Set<UpdatePhoto>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);

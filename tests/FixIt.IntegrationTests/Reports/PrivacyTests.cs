@@ -1,5 +1,7 @@
+using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Reports;
 
@@ -17,6 +19,10 @@ public sealed class PrivacyTests(AppsFixture apps)
         $"reports/{id}",
         "api/categories",
         "",
+        $"open311/v2/requests/{id}.json?extensions=true",
+        $"open311/v2/requests/{id}.xml?extensions=true",
+        $"open311/v2/requests.json?service_request_id={id}&extensions=true",
+        "open311/v2/requests.xml?extensions=true",
     ];
 
     [Theory]
@@ -28,6 +34,14 @@ public sealed class PrivacyTests(AppsFixture apps)
         body["reporterEmail"] = Email;
         body["reporterPhone"] = Phone;
         var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+
+        // Confirmed, so it is in every public list and feed, not only on its own page.
+        await app.WithDbAsync(async db =>
+        {
+            var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id);
+            report.Confirm(EventSource.EmailLink, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
 
         foreach (var path in PublicPaths(id))
         {

@@ -21,6 +21,19 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.DeclinedOperatorIds).HasMaxLength(500);
         builder.Property(r => r.ReplyKey).HasMaxLength(40);
         builder.HasIndex(r => r.ReplyKey).IsUnique();
+        builder.Property(r => r.Open311Token).HasMaxLength(40);
+        builder.HasIndex(r => r.Open311Token).IsUnique();
+        builder.Property(r => r.DeviceId).HasMaxLength(100);
+        builder.Property(r => r.AccountId).HasMaxLength(100);
+        builder.Property(r => r.MediaUrl).HasMaxLength(2000);
+        builder.Property(r => r.Address).HasMaxLength(250);
+        // Read and written whole with the report, like a category's questions: one JSON column.
+        builder.OwnsMany(r => r.Attributes, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Code).HasMaxLength(64);
+        });
+        builder.Navigation(r => r.Attributes).HasField("_attributes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.OperatorId, r.Status });
         builder.HasIndex(r => new { r.Longitude, r.Latitude });

@@ -39,7 +39,11 @@ public sealed record ReportEventView(
     EventSource Source,
     ReportStatus? FromStatus,
     ReportStatus? ToStatus,
-    string? Text);
+    string? Text)
+{
+    /// <summary>Photos that came with this update (an emailed reply's images), served at /reports/{id}/photos/{photoId}.</summary>
+    public IReadOnlyList<long> PhotoIds { get; init; } = [];
+}
 
 internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQuery, ReportView>
 {
@@ -61,10 +65,16 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug }).SingleOrDefaultAsync(cancellationToken)
             : null;
 
+        var photos = (await db.UpdatePhotos.AsNoTracking().Where(p => p.ReportId == report.Id)
+                .Select(p => new { p.Id, p.ReportEventId }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.ReportEventId, p => p.Id);
         var events = report.Events
             .Where(e => e.IsPublic)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new ReportEventView(e.At, e.Kind, e.Actor, e.Source, e.FromStatus, e.ToStatus, e.PublicText))
+            .Select(e => new ReportEventView(e.At, e.Kind, e.Actor, e.Source, e.FromStatus, e.ToStatus, e.PublicText)
+            {
+                PhotoIds = [.. photos[e.Id].Order()],
+            })
             .ToList();
 
         return new ReportView(report.Id, report.Title, report.Description, category.Code, category.Name,

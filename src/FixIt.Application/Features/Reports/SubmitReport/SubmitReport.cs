@@ -23,9 +23,33 @@ public sealed record SubmitReportCommand(
     /// <summary>Set by the endpoint that received the report, never by the caller's JSON.</summary>
     [JsonIgnore]
     public EventSource Source { get; init; } = EventSource.Api;
+
+    /// <summary>
+    /// Answers to the category's extra questions, by question code (Open311 attributes). Null: not asked
+    /// (the JSON API); otherwise checked against the category's questions, required ones included.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Attributes { get; init; }
+
+    /// <summary>Open311 extras: the client's device and account ids, a hosted picture, the address given.</summary>
+    [JsonIgnore]
+    public string? DeviceId { get; init; }
+
+    [JsonIgnore]
+    public string? AccountId { get; init; }
+
+    [JsonIgnore]
+    public string? MediaUrl { get; init; }
+
+    [JsonIgnore]
+    public string? Address { get; init; }
 }
 
-public sealed record SubmittedReport(int Id, ReportStatus Status);
+public sealed record SubmittedReport(int Id, ReportStatus Status)
+{
+    /// <summary>Issued to Open311 clients, which look the request id up by it once the report is confirmed.</summary>
+    public string? Open311Token { get; init; }
+}
 
 internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
@@ -37,15 +61,26 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, Tim
         var longitude = command.Longitude!.Value;
         var routing = await router.RouteAsync(latitude, longitude, category.Id, [], cancellationToken);
 
+        var attributes = (command.Attributes ?? new Dictionary<string, IReadOnlyList<string>>())
+            .SelectMany(a => a.Value.Select(v => new ReportAttribute(a.Key, v.Trim())))
+            .ToList();
         var report = Report.Submit(
             new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,
-                command.ReporterName!, command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source),
+                command.ReporterName!, command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source)
+            {
+                Attributes = attributes,
+                DeviceId = command.DeviceId,
+                AccountId = command.AccountId,
+                MediaUrl = command.MediaUrl,
+                Address = command.Address,
+            },
             routing,
             RandomKeys.Base32(15),
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
 
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return new SubmittedReport(report.Id, report.Status);
+        return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token };
     }
 }

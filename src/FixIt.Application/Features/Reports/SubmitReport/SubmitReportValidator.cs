@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
@@ -31,5 +32,20 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         RuleFor(c => c.ReporterName).NotEmpty().MaximumLength(100).SingleLine();
         RuleFor(c => c.ReporterEmail).NotEmpty().MaximumLength(254).ValidEmail();
         RuleFor(c => c.ReporterPhone).MaximumLength(30).SingleLine();
+
+        RuleFor(c => c.DeviceId).MaximumLength(100).SingleLine();
+        RuleFor(c => c.AccountId).MaximumLength(100).SingleLine();
+        RuleFor(c => c.Address).MaximumLength(250).SingleLine();
+        RuleFor(c => c.MediaUrl).MaximumLength(2000)
+            .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+        RuleFor(c => c.Attributes).CustomAsync(async (answers, context, ct) =>
+        {
+            var code = context.InstanceToValidate.CategoryCode;
+            var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
+            foreach (var (field, message) in AttributeRules.Check(category?.ExtraQuestions ?? [], answers!))
+            {
+                context.AddFailure(new ValidationFailure(field, message));
+            }
+        }).When(c => c.Attributes is not null && !string.IsNullOrWhiteSpace(c.CategoryCode));
     }
 }

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using FixIt.Application.Features.Reports.SubmitReport;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace FixIt.Application.Features.Open311.PostRequest;
+
+/// <summary>How a report's fields are named and derived on the Open311 side.</summary>
+public static partial class Open311Fields
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [nameof(SubmitReportCommand.CategoryCode)] = "service_code",
+        [nameof(SubmitReportCommand.Title)] = "description",
+        [nameof(SubmitReportCommand.Description)] = "description",
+        [nameof(SubmitReportCommand.Latitude)] = "lat",
+        [nameof(SubmitReportCommand.Longitude)] = "long",
+        [nameof(SubmitReportCommand.ReporterName)] = "first_name",
+        [nameof(SubmitReportCommand.ReporterEmail)] = "email",
+        [nameof(SubmitReportCommand.ReporterPhone)] = "phone",
+        [nameof(SubmitReportCommand.DeviceId)] = "device_id",
+        [nameof(SubmitReportCommand.AccountId)] = "account_id",
+        [nameof(SubmitReportCommand.MediaUrl)] = "media_url",
+        [nameof(SubmitReportCommand.Address)] = "address_string",
+    };
+
+    /// <summary>The Open311 parameter for a field of the report command; attribute[code] names pass through.</summary>
+    public static string NameOf(string propertyName) => Names.GetValueOrDefault(propertyName, propertyName);
+
+    /// <summary>
+    /// The report command's failures in Open311 terms. The title comes from the description, so its
+    /// failures are dropped when the description has its own.
+    /// </summary>
+    public static ValidationException Rename(ValidationException e)
+    {
+        var failures = e.Errors.ToList();
+        if (failures.Any(f => f.PropertyName == nameof(SubmitReportCommand.Description)))
+        {
+            failures.RemoveAll(f => f.PropertyName == nameof(SubmitReportCommand.Title));
+        }
+
+        return new ValidationException(failures.Select(f =>
+        {
+            var name = NameOf(f.PropertyName);
+            var display = SplitWords().Replace(f.PropertyName, " $1");
+            return new ValidationFailure(name, f.ErrorMessage.Replace($"'{display}'", $"'{name}'", StringComparison.Ordinal));
+        }));
+    }
+
+    /// <summary>
+    /// Open311 has no title; the report's is the description's first line, cut at a word near the limit.
+    /// Null for a blank description, which validation then names.
+    /// </summary>
+    public static string? TitleFrom(string? description)
+    {
+        var line = description?.Split('\n', '\r').FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        if (line is null)
+        {
+            return null;
+        }
+
+        line = new string([.. line.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+        var max = SubmitReportValidator.TitleMaxLength;
+        if (line.Length <= max)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', max - 2);
+        return string.Concat(line.AsSpan(0, cut > max / 2 ? cut : max - 1).TrimEnd(), "…");
+    }
+
+    // FluentValidation's display name of a property: "ReporterEmail" is shown as 'Reporter Email'.
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex SplitWords();
+}

@@ -1,0 +1,106 @@
+namespace FixIt.Domain.Inbound;
+
+/// <summary>How a message reached FixIt.</summary>
+public enum InboundChannel
+{
+    Smtp,
+    Imap,
+}
+
+/// <summary>Where a received message stands. Received means stored but not yet (or not successfully) processed.</summary>
+public enum InboundMessageStatus
+{
+    Received,
+    Published,
+    KeptPrivate,
+    AutoReply,
+    Bounce,
+    Duplicate,
+    Ignored,
+    Failed,
+}
+
+/// <summary>
+/// One email received for a reply address, stored raw before anything else is done with it, so a
+/// message that cannot be parsed or applied is never lost and can be processed again.
+/// </summary>
+public sealed class InboundMessage
+{
+    private InboundMessage()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public InboundChannel Channel { get; private set; }
+
+    /// <summary>Identifies the message in its channel (IMAP: folder, UIDVALIDITY and UID); unique, so two pollers store it once.</summary>
+    public string? ChannelKey { get; private set; }
+
+    public string Recipient { get; private set; } = "";
+
+    public string? EnvelopeFrom { get; private set; }
+
+    public string? ReplyKey { get; private set; }
+
+    public string? MessageId { get; private set; }
+
+    public byte[] Raw { get; private set; } = [];
+
+    public int Size { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public InboundMessageStatus Status { get; private set; }
+
+    public int? ReportId { get; private set; }
+
+    /// <summary>What processing concluded, or the error that stopped it; for admins only.</summary>
+    public string? Outcome { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public static InboundMessage Receive(InboundChannel channel, string? channelKey, string recipient, string? envelopeFrom,
+        string? replyKey, byte[] raw, DateTimeOffset now) => new()
+        {
+            Channel = channel,
+            ChannelKey = channelKey,
+            Recipient = Truncate(recipient, 320),
+            EnvelopeFrom = envelopeFrom is null ? null : Truncate(envelopeFrom, 320),
+            ReplyKey = replyKey,
+            Raw = raw,
+            Size = raw.Length,
+            ReceivedAt = now,
+            Status = InboundMessageStatus.Received,
+        };
+
+    public void Identify(string? messageId)
+    {
+        MessageId = messageId is null ? null : Truncate(messageId, 250);
+    }
+
+    public void Complete(InboundMessageStatus status, int? reportId, string outcome, DateTimeOffset now)
+    {
+        Status = status;
+        ReportId = reportId;
+        Outcome = Truncate(outcome, 2000);
+        ProcessedAt = now;
+        Attempts++;
+    }
+
+    /// <summary>Keeps the message Received so it is tried again; after a few tries it is left Failed for an admin.</summary>
+    public void Fail(string error, int maxAttempts, DateTimeOffset now)
+    {
+        Attempts++;
+        Outcome = Truncate(error, 2000);
+        ProcessedAt = now;
+        if (Attempts >= maxAttempts)
+        {
+            Status = InboundMessageStatus.Failed;
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

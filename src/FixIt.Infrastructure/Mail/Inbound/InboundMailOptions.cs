@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FixIt.Infrastructure.Mail.Inbound;
+
+/// <summary>Bound from "InboundMail": replies by email, through the SMTP listener or an IMAP mailbox. Both off by default.</summary>
+public sealed class InboundMailOptions
+{
+    public const string SectionName = "InboundMail";
+
+    /// <summary>The domain of reply addresses (reply+KEY@ReplyDomain); its MX points at the listener. Same value as email out uses.</summary>
+    [Required]
+    [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?)*$")]
+    public string ReplyDomain { get; set; } = "reply.localhost";
+
+    /// <summary>Local part prefix of reply addresses.</summary>
+    [Required]
+    public string ReplyPrefix { get; set; } = "reply";
+
+    /// <summary>Local part prefix of VERP bounce addresses (bounce+KEY@ReplyDomain), for use as the envelope sender of outbound mail.</summary>
+    [Required]
+    public string BouncePrefix { get; set; } = "bounce";
+
+    /// <summary>The largest message accepted, announced with SIZE.</summary>
+    [Range(64 * 1024, 100 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 15 * 1024 * 1024;
+
+    [Range(1024, 50 * 1024 * 1024)]
+    public int MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
+
+    [Range(0, 20)]
+    public int MaxPhotos { get; set; } = 5;
+
+    /// <summary>Images smaller than this are spacers, tracking pixels and signature logos, not photos.</summary>
+    [Range(0, 1024 * 1024)]
+    public int MinPhotoBytes { get; set; } = 4 * 1024;
+
+    /// <summary>Region for phone numbers written without a country code, when masking them.</summary>
+    [Required]
+    [RegularExpression("^[A-Z]{2}$")]
+    public string DefaultPhoneRegion { get; set; } = "GB";
+
+    /// <summary>Tries before a message that keeps failing is left Failed for an admin.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    public InboundSmtpOptions Smtp { get; set; } = new();
+
+    public InboundImapOptions Imap { get; set; } = new();
+}
+
+/// <summary>The listener the reply domain's MX points at.</summary>
+public sealed class InboundSmtpOptions
+{
+    public bool Enabled { get; set; }
+
+    [Required]
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>25 in production (behind a port mapping); 0 picks a free port (tests).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 2525;
+
+    [Required]
+    public string ServerName { get; set; } = "localhost";
+
+    /// <summary>PFX/PKCS#12 file offered with STARTTLS; none: STARTTLS is not offered.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    [Range(1, 10000)]
+    public int MaxConnections { get; set; } = 100;
+
+    [Range(1, 3600)]
+    public int CommandTimeoutSeconds { get; set; } = 60;
+
+    [Range(1, 3600)]
+    public int SessionTimeoutSeconds { get; set; } = 300;
+}
+
+public enum ImapSecurity
+{
+    SslOnConnect,
+    StartTls,
+    None,
+}
+
+/// <summary>A mailbox polled where an MX cannot point at FixIt.</summary>
+public sealed class InboundImapOptions
+{
+    public bool Enabled { get; set; }
+
+    public string Host { get; set; } = "";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 993;
+
+    public ImapSecurity Security { get; set; } = ImapSecurity.SslOnConnect;
+
+    public string UserName { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    [Required]
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>Processed messages are moved here when set (created if missing); otherwise they are only flagged.</summary>
+    public string? ProcessedFolder { get; set; }
+
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 60;
+
+    /// <summary>Wait with IMAP IDLE between polls where the server offers it.</summary>
+    public bool UseIdle { get; set; } = true;
+
+    [Range(1, 100000)]
+    public int BatchSize { get; set; } = 50;
+}

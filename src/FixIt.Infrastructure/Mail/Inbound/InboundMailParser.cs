@@ -1,0 +1,104 @@
+using FixIt.Application.Features.Inbound.RecordInboundMail;
+using MimeKit;
+
+namespace FixIt.Infrastructure.Mail.Inbound;
+
+/// <summary>A parsed message: what is to be recorded, plus the photos still to be written to disk.</summary>
+public sealed record ParsedInboundMail(InboundMail Mail, IReadOnlyList<PhotoCandidate> Photos);
+
+/// <summary>
+/// The whole parsing pipeline for one raw message, the same for the SMTP and IMAP paths: MIME, bounce and
+/// auto-reply recognition, body choice, quote and signature stripping, contact details masking, photos.
+/// Pure: no database, no files.
+/// </summary>
+public static class InboundMailParser
+{
+    /// <summary>Longest published text; a reply longer than this after stripping is cut, not refused.</summary>
+    public const int MaxTextLength = 8000;
+
+    public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
+    {
+        using var stream = new MemoryStream(raw, writable: false);
+        var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = 64 }, stream);
+        var from = Clean(message.From.Mailboxes.FirstOrDefault()?.Address ?? message.Sender?.Address, 254);
+        var messageId = Clean(message.MessageId, 250);
+        var subject = Clean(message.Subject, 200);
+
+        var bounce = BounceDetector.Detect(message, envelopeFrom, toBounceAddress);
+        if (bounce.IsBounce && !bounce.OnlyDelayed)
+        {
+            var failed = bounce.FailedRecipients.Select(r => Clean(r, 254)).OfType<string>().ToList();
+            return new ParsedInboundMail(new InboundMail(InboundMailKind.Bounce, from, subject, "", [], failed, messageId), []);
+        }
+
+        if (bounce.OnlyDelayed || AutoReplyDetector.IsAutoReply(message))
+        {
+            return new ParsedInboundMail(new InboundMail(InboundMailKind.AutoReply, from, subject, "", [], [], messageId), []);
+        }
+
+        var text = PublishableText(ReplyTextExtractor.Extract(message), options.DefaultPhoneRegion);
+        var photos = PhotoCollector.Collect(message, options);
+        return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, from, subject, text, [], [], messageId), photos);
+    }
+
+    /// <summary>Header values go into the database and admin notes: no control characters (PostgreSQL refuses NUL), bounded.</summary>
+    private static string? Clean(string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var clean = Printable(value, keepNewLines: false).Trim();
+        return clean.Length == 0 ? null : clean.Length <= maxLength ? clean : clean[..maxLength];
+    }
+
+    /// <summary>Drops control characters, lone surrogates (not encodable as UTF-8) and replacement characters.</summary>
+    private static string Printable(string value, bool keepNewLines)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else if (!char.IsSurrogate(c) && c != '\uFFFD' && (!char.IsControl(c) || keepNewLines && c == '\n'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The text stages on their own: strip quotes and signatures, mask contact details, bound the length.</summary>
+    public static string PublishableText(string body, string phoneRegion)
+    {
+        var stripped = QuoteStripper.Strip(body);
+
+        // Cut before masking, so masking never works through megabytes, and at a space, so no address or
+        // number is split into a part the masker no longer recognises.
+        var cut = stripped.Length > MaxTextLength;
+        if (cut)
+        {
+            stripped = CutAtSpace(stripped);
+        }
+
+        var masked = Printable(ContactDetailsMasker.Mask(stripped, phoneRegion), keepNewLines: true).TrimEnd();
+        if (masked.Length > MaxTextLength)
+        {
+            masked = CutAtSpace(masked);
+            cut = true;
+        }
+
+        return cut ? masked + " …" : masked;
+    }
+
+    private static string CutAtSpace(string text)
+    {
+        var space = text.LastIndexOfAny([' ', '\n'], MaxTextLength - 1);
+        return text[..(space > 0 ? space : MaxTextLength)].TrimEnd();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using FixIt.Infrastructure.Mail.Inbound.Imap;
+using FixIt.Infrastructure.Mail.Inbound.Smtp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FixIt.Infrastructure.Mail.Inbound;
+
+public static class InboundMailRegistration
+{
+    /// <summary>Email in: the processing path always (so stored messages can be processed); listener and poller when enabled.</summary>
+    public static IServiceCollection AddFixItInboundMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(InboundMailOptions.SectionName);
+        services.AddOptions<InboundMailOptions>().Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => IsValid(o.Smtp) && IsValid(o.Imap), "InboundMail:Smtp or InboundMail:Imap has a value out of range.")
+            .Validate(o => !o.Imap.Enabled || o.Imap.Host.Length > 0 && o.Imap.UserName.Length > 0,
+                "InboundMail:Imap:Host and InboundMail:Imap:UserName are required when InboundMail:Imap:Enabled is true.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Smtp.CertificatePath) || File.Exists(o.Smtp.CertificatePath),
+                "InboundMail:Smtp:CertificatePath names a file that does not exist.")
+            .Validate(o => System.Net.IPAddress.TryParse(o.Smtp.ListenAddress, out _), "InboundMail:Smtp:ListenAddress must be an IP address.")
+            .ValidateOnStart();
+
+        services.AddSingleton<UpdatePhotoStore>();
+        services.AddSingleton<InboundMailProcessor>();
+
+        // Hosted services are registered from configuration read now: a disabled listener costs nothing.
+        var smtpEnabled = section.GetValue<bool>("Smtp:Enabled");
+        var imapEnabled = section.GetValue<bool>("Imap:Enabled");
+        if (smtpEnabled)
+        {
+            services.AddSingleton<ReplyKeyMailboxFilter>();
+            services.AddSingleton<InboundSmtpMessageStore>();
+            services.AddSingleton<InboundSmtpListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<InboundSmtpListener>());
+        }
+
+        if (imapEnabled)
+        {
+            services.AddHostedService<ImapMailboxPoller>();
+        }
+
+        if (smtpEnabled || imapEnabled)
+        {
+            services.AddHostedService<InboundMailRetrier>();
+        }
+
+        return services;
+    }
+
+    private static bool IsValid(object options) =>
+        Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true);
+}

@@ -1,0 +1,99 @@
+using FixIt.Application.Features.Open311.Requests;
+using FixIt.Application.Features.Open311.Services;
+using FixIt.Application.Features.Open311.Tokens;
+using FixIt.Application.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Open311;
+
+/// <summary>Open311 GeoReport v2 under /open311/v2, every path in .json and .xml.</summary>
+internal static class Open311Endpoints
+{
+    public const string Prefix = "/open311/v2";
+
+    /// <summary>A form of 4,000 characters of description and a few attributes fits well inside.</summary>
+    public const long MaxFormBytes = 64 * 1024;
+
+    private const string Format = "{format:regex(^(json|xml)$)}";
+
+    public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Prefix).WithTags("Open311").AddEndpointFilter<Open311ErrorFilter>();
+        group.MapGet($"discovery.{Format}", Discovery).WithName("Open311" + nameof(Discovery))
+            .WithSummary("Open311 discovery: where the endpoint is and what it speaks");
+        group.MapGet($"services.{Format}", Services).WithName("Open311" + nameof(Services))
+            .WithSummary("Open311 services: the categories");
+        group.MapGet($"services/{{service_code}}.{Format}", ServiceDefinition).WithName("Open311" + nameof(ServiceDefinition))
+            .WithSummary("Open311 service definition: a category's extra questions as attributes");
+        group.MapPost($"requests.{Format}", PostRequest).WithName("Open311" + nameof(PostRequest))
+            .WithSummary("Open311: submit a report (form-encoded, needs an api_key)")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
+            .DisableAntiforgery();
+        group.MapGet($"requests.{Format}", Requests).WithName("Open311" + nameof(Requests))
+            .WithSummary("Open311: public reports, by id or by service, date window and status");
+        group.MapGet($"requests/{{id}}.{Format}", Request).WithName("Open311" + nameof(Request))
+            .WithSummary("Open311: one public report");
+        group.MapGet($"tokens/{{token}}.{Format}", Token).WithName("Open311" + nameof(Token))
+            .WithSummary("Open311: the request id for a token, once the report is confirmed");
+        return app;
+    }
+
+    public static IResult Discovery(string format, IOptions<Open311Options> options, IOptions<SiteOptions> site) =>
+        new Open311Result(Open311Documents.Discovery(options.Value, site.Value.PublicBaseUrl.TrimEnd('/') + Prefix), format);
+
+    public static async Task<IResult> Services(string format, IMediator mediator, CancellationToken cancellationToken) =>
+        new Open311Result(Open311Documents.Services(await mediator.Send(new ListServicesQuery(), cancellationToken)), format);
+
+    public static async Task<IResult> ServiceDefinition([FromRoute(Name = "service_code")] string serviceCode, string format,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        new Open311Result(Open311Documents.Definition(await mediator.Send(new GetServiceDefinitionQuery(serviceCode), cancellationToken)), format);
+
+    public static async Task<IResult> PostRequest(string format, HttpRequest request, IOpen311KeyValidator keys, IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new Open311Exception(StatusCodes.Status400BadRequest,
+                "POST requests takes a form: application/x-www-form-urlencoded or multipart/form-data.");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var key = Open311Requests.Single(form["api_key"])
+            ?? throw new Open311Exception(StatusCodes.Status403Forbidden, "api_key is required to submit a request.");
+        if (!keys.IsValid(key))
+        {
+            throw new Open311Exception(StatusCodes.Status403Forbidden, "api_key is not valid.");
+        }
+
+        var posted = await mediator.Send(Open311Requests.PostCommand(form), cancellationToken);
+        return new Open311Result(Open311Documents.Posted(posted), format);
+    }
+
+    public static async Task<IResult> Requests(string format, HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var query = Open311Requests.ListQuery(request.Query);
+        return new Open311Result(Open311Documents.Requests(await mediator.Send(query, cancellationToken), query.WithUpdates), format);
+    }
+
+    public static async Task<IResult> Request(string id, string format, HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var extensions = Open311Requests.Extensions(request.Query);
+        var found = int.TryParse(id, out var number) && number > 0
+            ? await mediator.Send(new ListServiceRequestsQuery { Ids = [number], WithUpdates = extensions }, cancellationToken)
+            : [];
+        return found.Count == 0
+            ? throw new NotFoundException("Request", id)
+            : new Open311Result(Open311Documents.Requests(found, extensions), format);
+    }
+
+    public static async Task<IResult> Token(string token, string format, IMediator mediator, CancellationToken cancellationToken) =>
+        new Open311Result(Open311Documents.Token(await mediator.Send(new GetTokenQuery(token), cancellationToken)), format);
+}
+
+/// <summary>An Open311 error that is neither a validation failure nor a missing thing (a refused key, a wrong body).</summary>
+internal sealed class Open311Exception(int statusCode, string description) : Exception(description)
+{
+    public int StatusCode { get; } = statusCode;
+}

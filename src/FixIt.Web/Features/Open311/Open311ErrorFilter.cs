@@ -1,0 +1,48 @@
+using FixIt.Application.Common;
+using FluentValidation;
+
+namespace FixIt.Web.Features.Open311;
+
+/// <summary>
+/// Open311 clients expect errors as Open311 documents (errors/error/code,description) in the format they
+/// asked for, not as problem details; this turns the same exceptions the rest of the app throws into those.
+/// </summary>
+internal sealed class Open311ErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var format = context.HttpContext.GetRouteValue("format") as string ?? "json";
+        try
+        {
+            return await next(context);
+        }
+        catch (ValidationException e)
+        {
+            // "field: message", the field named as the client sent it (lat, email, attribute[size], ...).
+            var descriptions = e.Errors.Select(f => $"{f.PropertyName}: {f.ErrorMessage}").Distinct();
+            return Error(StatusCodes.Status400BadRequest, descriptions, format);
+        }
+        catch (NotFoundException e)
+        {
+            return Error(StatusCodes.Status404NotFound, [e.Message], format);
+        }
+        catch (Open311Exception e)
+        {
+            return Error(e.StatusCode, [e.Message], format);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Error(e.StatusCode, [e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "The request body is larger than this endpoint accepts."
+                : $"The request could not be read: {e.Message}"], format);
+        }
+        catch (InvalidDataException e)
+        {
+            // The form reader's own limits (too many fields, a field too long).
+            return Error(StatusCodes.Status400BadRequest, [$"The form could not be read: {e.Message}"], format);
+        }
+    }
+
+    private static Open311Result Error(int status, IEnumerable<string> descriptions, string format) =>
+        new(Open311Documents.Errors(status, descriptions), format, status);
+}

@@ -1,0 +1,42 @@
+using FixIt.Application.Common;
+using FixIt.Application.Features.Reports.GetUpdatePhoto;
+using FixIt.Infrastructure.Mail.Inbound;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FixIt.Web.Features.Reports;
+
+internal static class ReportPhotosEndpoints
+{
+    public static IEndpointRouteBuilder MapReportPhotos(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/{id:int}/photos/{photoId:long}", UpdatePhoto)
+            .WithName(nameof(UpdatePhoto))
+            .WithSummary("A photo that came with an update of a public report.")
+            .WithTags("Reports");
+        return app;
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> UpdatePhoto(int id, long photoId, IMediator mediator,
+        UpdatePhotoStore store, HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var photo = await mediator.Send(new GetUpdatePhotoQuery(id, photoId), cancellationToken);
+            var path = store.PathOf(photo.StoredName);
+            if (!File.Exists(path))
+            {
+                return TypedResults.NotFound();
+            }
+
+            // The type was read from the bytes when stored; browsers must not second-guess it.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return TypedResults.PhysicalFile(path, photo.ContentType);
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+}
