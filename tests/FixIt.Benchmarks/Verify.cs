@@ -75,7 +75,7 @@ internal static class Verify
             $"index arrays {index.SizeInBytes / 1048576.0:N1} MiB, retained {retained / 1048576.0:N1} MiB; " +
             $"{points.Length:N0} points, {disagreements} disagreements with NTS Covers; " +
             $"{direct:P1} answered without a point-in-polygon test, {shapes.Average(x => x.TestedEdges):N2} edges and " +
-            $"{shapes.Average(x => x.Depth):N2} quadrant levels per point on average");
+            $"{shapes.Average(x => x.Depth):N2} refinement levels per point on average");
         return disagreements;
     }
 }
