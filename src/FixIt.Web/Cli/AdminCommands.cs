@@ -23,22 +23,23 @@ internal static class AdminCommands
     /// <param name="settings">Extra configuration over the usual sources; tests point the verbs at their database.</param>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        CliHost.Settings = settings;
+        var cli = new CliContext(output, error, settings);
         var root = new RootCommand("FixIt administration. Run without arguments to start the web service.")
         {
-            CreateApiKey(output, error), RevokeApiKey(output, error), ImportAreas(output, error), ImportRules(output, error),
+            CreateApiKey(cli), RevokeApiKey(cli), ImportAreas(cli), ImportRules(cli),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static Command CreateApiKey(TextWriter output, TextWriter error)
+    private static Command CreateApiKey(CliContext cli)
     {
+        var (output, error) = (cli.Output, cli.Error);
         var name = new Option<string>("--name") { Description = "A name to recognise (and revoke) the key by", Required = true };
         var role = new Option<string>("--role") { Description = "admin, or operator (read-only, one operator)", Required = true };
         role.AcceptOnlyFromAmong("admin", "operator");
         var operatorSlug = new Option<string?>("--operator") { Description = "The operator's slug, for --role operator" };
         var command = new Command("create-api-key", "Create an API key for /api/admin and print it once") { name, role, operatorSlug };
-        command.SetAction((parse, ct) => CliHost.RunAsync(error, async (services, token) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
         {
             var keyRole = parse.GetValue(role) == "admin" ? ApiKeyRole.Admin : ApiKeyRole.Operator;
             var created = await services.GetRequiredService<IMediator>()
@@ -49,11 +50,12 @@ internal static class AdminCommands
         return command;
     }
 
-    private static Command RevokeApiKey(TextWriter output, TextWriter error)
+    private static Command RevokeApiKey(CliContext cli)
     {
+        var (output, error) = (cli.Output, cli.Error);
         var name = new Option<string>("--name") { Description = "The name the key was created with", Required = true };
         var command = new Command("revoke-api-key", "Revoke an API key; requests with it get 401 from then on") { name };
-        command.SetAction((parse, ct) => CliHost.RunAsync(error, async (services, token) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
         {
             await services.GetRequiredService<IMediator>().Send(new RevokeApiKeyCommand(parse.GetValue(name)), token);
             await output.WriteLineAsync($"Revoked API key '{parse.GetValue(name)}'.");
@@ -61,8 +63,9 @@ internal static class AdminCommands
         return command;
     }
 
-    private static Command ImportAreas(TextWriter output, TextWriter error)
+    private static Command ImportAreas(CliContext cli)
     {
+        var (output, error) = (cli.Output, cli.Error);
         var file = new Argument<FileInfo>("FILE") { Description = "A GeoJSON or TopoJSON FeatureCollection" };
         var kind = new Option<string>("--kind") { Description = "The kind of area, like county or ward", Required = true };
         var nameProperty = new Option<string>("--name-property") { Description = "Feature property holding the name", Required = true };
@@ -73,7 +76,7 @@ internal static class AdminCommands
         {
             file, kind, nameProperty, codeProperty, topoObject, skip,
         };
-        command.SetAction((parse, ct) => CliHost.RunAsync(error, async (services, token) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
         {
             var path = parse.GetValue(file)!;
             await using var stream = OpenOrExplain(path);
@@ -96,12 +99,13 @@ internal static class AdminCommands
         return command;
     }
 
-    private static Command ImportRules(TextWriter output, TextWriter error)
+    private static Command ImportRules(CliContext cli)
     {
+        var (output, error) = (cli.Output, cli.Error);
         var file = new Argument<FileInfo>("FILE") { Description = $"A CSV file with the header {RuleCsv.Header}" };
         var replace = new Option<bool>("--replace") { Description = "Make the file the whole routing table" };
         var command = new Command("import-rules", "Add routing rules from a CSV file") { file, replace };
-        command.SetAction((parse, ct) => CliHost.RunAsync(error, async (services, token) =>
+        command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
         {
             var path = parse.GetValue(file)!;
             await using var stream = OpenOrExplain(path);

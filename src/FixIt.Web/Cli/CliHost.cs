@@ -14,16 +14,18 @@ internal sealed class CliException(string message) : Exception(message);
 /// Builds the app's services with the same configuration sources as the web service (appsettings, environment,
 /// user secrets), migrates the database, and runs one verb in a scope. Bad input prints a message and exits 2.
 /// </summary>
+/// <summary>Where a verb writes, and extra settings over the usual configuration sources (tests use them).</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, IReadOnlyDictionary<string, string?>? Settings);
+
 internal static class CliHost
 {
-    public static IReadOnlyDictionary<string, string?>? Settings { get; set; }
-
-    public static async Task<int> RunAsync(TextWriter error, Func<IServiceProvider, CancellationToken, Task> verb, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext cli, Func<IServiceProvider, CancellationToken, Task> verb, CancellationToken cancellationToken)
     {
+        var error = cli.Error;
         // No command-line arguments reach configuration: "--name" of a verb must not become a setting.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(Settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(cli.Settings ?? new Dictionary<string, string?>());
         builder.Services.AddFixItApplication();
         builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddFixItWeb(builder.Configuration);
