@@ -17,11 +17,23 @@ public static class DependencyInjection
     {
         services.AddFixItDatabase(configuration, environment);
         services.AddFixItDataProtection();
-        services.AddScoped<IReportRouter, GeometryReportRouter>();
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
+        services.AddSingleton<RoutingIndexHolder>();
+        services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<RoutingIndexHolder>());
+        services.AddSingleton<IRoutingIndexControl>(sp => sp.GetRequiredService<RoutingIndexHolder>());
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName))
+            .Validate(o => o.PollSeconds is >= 0.05 and <= 3600, "Routing:PollSeconds must be between 0.05 and 3600.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>The hosted services of the web app; command-line verbs run without them.</summary>
+    public static IServiceCollection AddFixItBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<RoutingIndexRefresher>();
         return services;
     }
 }

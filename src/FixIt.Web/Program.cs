@@ -4,6 +4,8 @@ using FixIt.Infrastructure;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
+using FixIt.Web.Cli;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
@@ -16,11 +18,19 @@ using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.Photos;
 using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
+using FixIt.Web.Features.Routing;
+
+// A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
+if (AdminCommands.IsVerb(args))
+{
+    return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFixItApplication();
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddFixItBackgroundWork();
 builder.Services.AddFixItWeb(builder.Configuration);
 builder.Services.AddOpen311(builder.Configuration);
 builder.AddFixItTelemetry();
@@ -36,6 +46,8 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
@@ -46,6 +58,8 @@ app.MapReportsApi();
 app.MapReportPhotos();
 app.MapReportSearchApi();
 app.MapCategoriesApi();
+app.MapRoutingApi();
+app.MapAdminApi();
 app.MapOpen311();
 app.MapPublicPages();
 app.MapEmailLinkPages();
@@ -61,6 +75,7 @@ app.MapFeeds();
 app.MapPhotos();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FixIt.Application.Behaviours;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -38,6 +39,15 @@ internal static class WebServices
             }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, p => p.RequireRole("admin"))
+            .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p.RequireRole("admin", "operator"));
+        services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
+            .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
+            .ValidateOnStart();
+        services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
         services.AddOpenApi();
         services.AddRazorComponents();
         services.AddAntiforgery();

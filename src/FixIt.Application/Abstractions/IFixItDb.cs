@@ -1,3 +1,4 @@
+using FixIt.Domain.Access;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -28,6 +29,10 @@ public interface IFixItDb
     DbSet<Area> Areas { get; }
 
     DbSet<RoutingRule> RoutingRules { get; }
+
+    DbSet<RoutingVersion> RoutingVersions { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<InboundMessage> InboundMessages { get; }
 

@@ -40,7 +40,8 @@ public static class RoutingResolver
                 continue;
             }
 
-            if (rule.CategoryId is { } ruleCategory && ruleCategory != categoryId)
+            // No category (a dry run) lists the rules of every category.
+            if (categoryId is not null && rule.CategoryId is { } ruleCategory && ruleCategory != categoryId)
             {
                 continue;
             }

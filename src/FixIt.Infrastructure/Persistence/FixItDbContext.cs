@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Domain.Access;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -29,6 +30,10 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<RoutingVersion> RoutingVersions => Set<RoutingVersion>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FixIt.Application.Common;
+using FixIt.Application.Routing;
+using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Domain.Reports;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -32,6 +34,29 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status409Conflict,
                 Title = "That status change is not allowed.",
                 Detail = t.Message,
+            },
+            OutOfScopeException o => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This API key may not do that.",
+                Detail = o.Message,
+            },
+            InUseException u => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Still in use.",
+                Detail = u.Message,
+            },
+            ImportFileException f => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [f.Message] })
+            {
+                Status = f.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                Title = "The file cannot be imported.",
+            },
+            NotCurrentOperatorException c => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The report is not with that operator.",
+                Detail = c.Message,
             },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { ["body"] = ["The request body is larger than this endpoint accepts."] })

@@ -1,0 +1,69 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Routing;
+using FixIt.Domain.Areas;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.IO;
+
+namespace FixIt.Application.Features.Admin.Areas;
+
+/// <summary>
+/// Adds or replaces (by kind and code) the areas of an already-read feature file. All or nothing by default: one
+/// bad feature rejects the file, with every problem listed; with SkipRejected the bad ones are listed and left out.
+/// </summary>
+public sealed record ImportAreasCommand(IReadOnlyList<SourceFeature> Features, string? Kind, string? NameProperty, string? CodeProperty,
+    string Source, bool SkipRejected = false) : ICommand<ImportedAreas>;
+
+public sealed record ImportedAreas(int Created, int Updated, IReadOnlyList<string> Repairs, IReadOnlyList<string> Rejected);
+
+internal sealed class ImportAreasHandler(IFixItDb db) : ICommandHandler<ImportAreasCommand, ImportedAreas>
+{
+    public async ValueTask<ImportedAreas> Handle(ImportAreasCommand command, CancellationToken cancellationToken)
+    {
+        var (areas, errors) = AreaFeatureCheck.Check(command.Features, command.NameProperty!, command.CodeProperty!);
+        if (errors.Count > 0 && !command.SkipRejected)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var kind = command.Kind!.Trim();
+        var existing = await db.Areas.Where(a => a.Kind == kind).ToDictionaryAsync(a => a.Code, cancellationToken);
+        var writer = new WKBWriter();
+        var created = 0;
+        foreach (var area in areas)
+        {
+            if (!existing.TryGetValue(area.Code, out var entity))
+            {
+                entity = new Area { Kind = kind, Code = area.Code };
+                db.Areas.Add(entity);
+                created++;
+            }
+
+            var envelope = area.Geometry.EnvelopeInternal;
+            entity.Name = area.Name;
+            entity.GeometryWkb = writer.Write(area.Geometry);
+            entity.Size = area.Geometry.Area;
+            (entity.MinLongitude, entity.MinLatitude, entity.MaxLongitude, entity.MaxLatitude) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
+            entity.Source = command.Source;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.BumpRoutingVersionAsync(cancellationToken);
+        return new ImportedAreas(created, areas.Count - created, [.. areas.Where(a => a.Repair is not null).Select(a => a.Repair!)],
+            [.. errors.Select(e => e.ErrorMessage)]);
+    }
+}
+
+internal sealed class ImportAreasValidator : AbstractValidator<ImportAreasCommand>
+{
+    public ImportAreasValidator()
+    {
+        RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$")
+            .WithMessage("The kind must be lower-case letters, digits and hyphens, like 'county'.");
+        RuleFor(c => c.NameProperty).NotEmpty();
+        RuleFor(c => c.CodeProperty).NotEmpty();
+        RuleFor(c => c.Features).NotEmpty().WithMessage("The file has no features.");
+        RuleFor(c => c.Source).MaximumLength(500);
+    }
+}

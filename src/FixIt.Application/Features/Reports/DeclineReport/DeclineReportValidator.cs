@@ -1,0 +1,9 @@
+using FluentValidation;
+
+namespace FixIt.Application.Features.Reports.DeclineReport;
+
+internal sealed class DeclineReportValidator : AbstractValidator<DeclineReportCommand>
+{
+    public DeclineReportValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000).WithMessage("Say why the report is not yours (up to 1,000 characters).");
+}

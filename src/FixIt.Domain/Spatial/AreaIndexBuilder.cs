@@ -1,0 +1,96 @@
+using NetTopologySuite.Geometries;
+
+namespace FixIt.Domain.Spatial;
+
+/// <summary>An area to index: its id and its (valid, WGS84) polygon or multipolygon.</summary>
+public sealed record IndexedArea(int Id, Geometry Geometry);
+
+/// <summary>
+/// Builds an <see cref="AreaIndex"/>. Each root cell is filled per area, one row at a time; cells whose partial
+/// areas together need more than <see cref="LeafEdgeBudget"/> edges (or that are shallower than <see cref="MinPartialDepth"/>)
+/// are split 4 × 4, down to
+/// <see cref="MaxDepth"/> levels.
+/// </summary>
+public sealed class AreaIndexBuilder
+{
+    /// <summary>Most edges a leaf may hold before it is split.</summary>
+    public int LeafEdgeBudget { get; init; } = 8;
+
+    /// <summary>Levels a cell crossed by a boundary is split to, whatever its edge count.</summary>
+    public int MinPartialDepth { get; init; } = 1;
+
+    public int MaxDepth { get; init; } = 5;
+
+    /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
+    public double CellsPerEdge { get; init; } = 16;
+
+    public AreaIndex Build(IReadOnlyList<IndexedArea> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var segments = new SegmentStore();
+        var areaSegments = new List<(int Start, int End)>(areas.Count);
+        foreach (var area in areas)
+        {
+            if (area.Geometry is not (Polygon or MultiPolygon) || area.Geometry.IsEmpty)
+            {
+                throw new ArgumentException($"Area {area.Id} is not a non-empty polygon or multipolygon.", nameof(areas));
+            }
+
+            var start = segments.Count;
+            segments.AddRings(area.Geometry);
+            areaSegments.Add((start, segments.Count));
+        }
+
+        if (segments.Count == 0)
+        {
+            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [], [.. areas.Select(a => a.Id)]);
+        }
+
+        var frame = ChooseFrame(segments, CellsPerEdge);
+        var cells = new Dictionary<int, CellWork>();
+        var stripes = new AreaStripes[areas.Count];
+        var filler = new RowFiller(segments, frame, cells);
+        for (var a = 0; a < areas.Count; a++)
+        {
+            stripes[a] = new AreaStripes(segments, areaSegments[a].Start, areaSegments[a].End);
+            filler.Fill(a, areaSegments[a].Start, areaSegments[a].End, stripes[a]);
+        }
+
+        var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7);
+        var root = new int[frame.Nx * frame.Ny];
+        foreach (var (index, work) in cells)
+        {
+            var (i, j) = (index % frame.Nx, index / frame.Nx);
+            var rect = new Rect(frame.CellX0(i), frame.CellY0(j), frame.CellX1(i), frame.CellY1(j));
+            root[index] = tree.Node(rect, work.Full, work.Partials, 0);
+        }
+
+        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.LeafSegments], [.. tree.Toggles],
+            [.. areas.Select(a => a.Id)]);
+    }
+
+    private static GridFrame ChooseFrame(SegmentStore segments, double cellsPerEdge)
+    {
+        var (minX, minY, maxX, maxY) = segments.Bounds();
+        var width = Math.Max(maxX - minX, 1e-9);
+        var height = Math.Max(maxY - minY, 1e-9);
+        var target = Math.Clamp(segments.Count * cellsPerEdge, 64, 1 << 21);
+        var cell = Math.Sqrt(width * height / target);
+        var nx = (int)Math.Clamp(Math.Ceiling(width / cell), 1, 8192);
+        var ny = (int)Math.Clamp(Math.Ceiling(height / cell), 1, 8192);
+        return new GridFrame(minX, minY, minX + width, minY + height, width / nx, height / ny, nx, ny);
+    }
+}
+
+internal readonly record struct Rect(double X0, double Y0, double X1, double Y1)
+{
+    public Rect Expand(double ex, double ey) => new(X0 - ex, Y0 - ey, X1 + ex, Y1 + ey);
+}
+
+/// <summary>What one root cell collects while the areas are added.</summary>
+internal sealed class CellWork
+{
+    public List<int> Full { get; } = [];
+
+    public List<(int Area, int[] Edges)> Partials { get; } = [];
+}

@@ -1,0 +1,51 @@
+namespace FixIt.Domain.Spatial;
+
+/// <summary>Not used on the request path: lets the benchmarks report how lookups go.</summary>
+public sealed partial class AreaIndex
+{
+    /// <summary>For diagnostics and benchmarks: how a lookup of this point goes (refinement levels, tests, edges).</summary>
+    public LookupShape Shape(double lon, double lat)
+    {
+        if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
+        {
+            return default;
+        }
+
+        var i = Math.Min((int)((lon - _minX) * _invW), _nx - 1);
+        var j = Math.Min((int)((lat - _minY) * _invH), _ny - 1);
+        var offset = _root[j * _nx + i];
+        var depth = 0;
+        while (offset < 0)
+        {
+            depth++;
+            offset = Descend(offset, i, j, lon, lat, depth);
+            // Descend restarts from the root cell each time; go again from the root with one level more.
+            offset = offset < 0 ? _root[j * _nx + i] : offset;
+        }
+
+        var full = _leaves[offset];
+        var partial = _leaves[offset + 1 + full];
+        var edges = 0;
+        for (var k = 0; k < partial; k++)
+        {
+            edges += _leaves[offset + 2 + full + 6 * k + 2];
+        }
+
+        return new LookupShape(depth, full, partial, edges);
+    }
+}
+
+/// <summary>How one lookup goes: refinement levels below the root cell, areas answered directly, areas tested, edges tested.</summary>
+public readonly record struct LookupShape(int Depth, int FullAreas, int TestedAreas, int TestedEdges);
+
+/// <summary>The root grid: the bounding box of all areas cut into Nx × Ny cells.</summary>
+internal readonly record struct GridFrame(double MinX, double MinY, double MaxX, double MaxY, double CellW, double CellH, int Nx, int Ny)
+{
+    public double CellX0(int i) => MinX + i * CellW;
+
+    public double CellX1(int i) => MinX + (i + 1) * CellW;
+
+    public double CellY0(int j) => MinY + j * CellH;
+
+    public double CellY1(int j) => MinY + (j + 1) * CellH;
+}

@@ -1,0 +1,24 @@
+using FixIt.Web.Infrastructure;
+
+namespace FixIt.Web.Features.Admin;
+
+internal static class AdminEndpoints
+{
+    /// <summary>/api/admin: every route needs an API key; reads allow operator keys, writes need an admin key.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin")
+            .RequireAuthorization(ApiKeyAuthenticationHandler.ReadPolicy)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapAdminAreas();
+        admin.MapAdminRules();
+        admin.MapAdminOperators();
+        admin.MapAdminReports();
+        return app;
+    }
+
+    public static RouteHandlerBuilder AdminOnly(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(ApiKeyAuthenticationHandler.AdminPolicy);
+}
