@@ -20,8 +20,9 @@ public sealed class ImapPollerTests
         var settings = dovecot.PollerSettings();
         settings["Mail:ReplyDomain"] = InboundMailApp.ReplyDomain;
         settings["InboundMail:Imap:ProcessedFolder"] = "Processed";
+        PickupReports.AddPickupSettings(settings);
         await using var app = await FixItApp.StartAsync(provider, settings);
-        var (id, reply) = await app.MarkedSentReportAsync("IMAP reply");
+        var (id, reply) = await app.SentThroughPickupAsync("IMAP reply");
 
         using (var imap = await dovecot.ConnectAsync())
         {
