@@ -36,7 +36,8 @@ internal static class MimeMessageFactory
     {
         if (value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !MailboxAddress.TryParse(value, out var parsed) || parsed.Address != value)
         {
-            throw new FormatException($"\"{HeaderText.SingleLine(value, 100)}\" is not a plain email address.");
+            // The address itself is left out: this text is shown at /admin/mail.
+            throw new FormatException("An address of the message (recipient, Reply-To or envelope sender) is not a plain email address.");
         }
 
         return value;

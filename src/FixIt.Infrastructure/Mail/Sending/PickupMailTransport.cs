@@ -31,7 +31,8 @@ internal sealed class PickupMailTransport(string folder, TimeProvider clock) : I
             {
                 // Return-Path is what the receiving server would add from MAIL FROM: the envelope shows in the file.
                 var message = messages[i].Message;
-                message.Headers.Replace(HeaderId.ReturnPath, $"<{messages[i].EnvelopeFrom.Address}>");
+                message.Headers.Remove(HeaderId.ReturnPath);
+                message.Headers.Insert(0, new Header(HeaderId.ReturnPath, $"<{messages[i].EnvelopeFrom.Address}>"));
 
                 // Written aside and moved in, so the mailbox page never reads half a message.
                 await message.WriteToAsync(temporary, CancellationToken.None);
