@@ -55,6 +55,12 @@ public sealed class MailOptions
     [Required]
     public string ReplyDomain { get; set; } = "reply.fixit.localhost";
 
+    /// <summary>
+    /// MAIL FROM of mail about a report is its VERP address bounce+KEY@ReplyDomain, so a delivery failure comes back
+    /// to the listener naming the report. False (for a relay that insists on its own envelope sender): Mail:FromAddress.
+    /// </summary>
+    public bool VerpEnvelopeSender { get; set; } = true;
+
     /// <summary>SMTP connections kept open and used in parallel, one dispatcher worker each.</summary>
     [Range(1, 32)]
     public int PoolSize { get; set; } = 2;

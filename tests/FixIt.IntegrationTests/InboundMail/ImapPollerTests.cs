@@ -20,8 +20,9 @@ public sealed class ImapPollerTests
         var settings = dovecot.PollerSettings();
         settings["Mail:ReplyDomain"] = InboundMailApp.ReplyDomain;
         settings["InboundMail:Imap:ProcessedFolder"] = "Processed";
+        PickupReports.AddPickupSettings(settings);
         await using var app = await FixItApp.StartAsync(provider, settings);
-        var (id, reply) = await app.SentReportAsync("IMAP reply");
+        var (id, reply) = await app.SentThroughPickupAsync("IMAP reply");
 
         using (var imap = await dovecot.ConnectAsync())
         {
@@ -74,7 +75,7 @@ public sealed class ImapPollerTests
             string reply;
             await using (var setup = await FixItApp.StartAsync(DatabaseProvider.Sqlite, settings))
             {
-                (id, reply) = await setup.SentReportAsync("Restart test");
+                (id, reply) = await setup.MarkedSentReportAsync("Restart test");
             }
 
             using (var imap = await dovecot.ConnectAsync())
@@ -142,7 +143,7 @@ public sealed class ImapPollerTests
         {
             await using var first = await FixItApp.StartAsync(DatabaseProvider.PostgreSql, settings);
             await using var second = await FixItApp.StartAsync(DatabaseProvider.PostgreSql, settings);
-            var (id, reply) = await first.SentReportAsync("Two instances");
+            var (id, reply) = await first.MarkedSentReportAsync("Two instances");
 
             using (var imap = await dovecot.ConnectAsync())
             {

@@ -25,6 +25,9 @@ public sealed class DevMailboxTests
         var messagePath = Regex.Match(list, "href=\"/(dev/mail/[^\"]+\\.eml)\"").Groups[1].Value;
 
         var message = await app.Client.GetStringAsync(messagePath);
+        // The pickup file has no envelope; the VERP envelope sender shows as Return-Path, as delivered mail has it.
+        Assert.Contains("Return-Path", message, StringComparison.Ordinal);
+        Assert.Matches(@"bounce\+[a-z2-7]{8,40}@reply\.fixit\.localhost", WebUtility.HtmlDecode(message));
         var confirmUrl = Regex.Match(message, "<a href=\"(http://localhost:5080/confirm/[^\"]+)\">").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(confirmUrl), message);
         using var confirmed = await app.Client.SubmitLinkFormAsync(new Uri(confirmUrl).AbsolutePath.TrimStart('/'));

@@ -22,7 +22,7 @@ public sealed class ReportLifeByEmailTests
 
         // 1. The reporter is asked to confirm; nothing goes to the operator before that.
         var confirmation = await sink.WaitForAsync(m => m.To == reporter, "the confirmation email");
-        Assert.Equal(["fixit@fixit.example.org"], [confirmation.EnvelopeFrom]);
+        Assert.Equal("fixit@fixit.example.org", confirmation.Message.From.Mailboxes.Single().Address);
         Assert.Contains("Confirm your report", confirmation.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(sink.Received, m => m.To == "reports@council.example.org" && m.Subject.Contains($"#{id}]", StringComparison.Ordinal));
         var confirmPath = MailApps.LinkPath(confirmation, "confirm/");
@@ -42,6 +42,9 @@ public sealed class ReportLifeByEmailTests
         var replyKey = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.ReplyKey).SingleAsync());
         Assert.Equal($"[FixIt #{id}] Street lighting: Lamp out by the library", toOperator.Subject);
         Assert.Equal($"reply+{replyKey}@reply.fixit.example.org", toOperator.Message.ReplyTo.Mailboxes.Single().Address);
+
+        // VERP: every email about the report names it in the envelope sender, where delivery failures go.
+        Assert.All([confirmation, toOperator], m => Assert.Equal($"bounce+{replyKey}@reply.fixit.example.org", m.EnvelopeFrom));
         Assert.False(string.IsNullOrEmpty(toOperator.Message.MessageId));
         Assert.Contains("\nDate: ", toOperator.Raw, StringComparison.Ordinal);
         Assert.NotNull(toOperator.Message.HtmlBody);

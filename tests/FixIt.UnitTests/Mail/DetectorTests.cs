@@ -40,6 +40,13 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void An_out_of_office_answering_the_VERP_envelope_sender_is_an_automatic_reply_not_a_bounce()
+    {
+        var parsed = Parse("Subject: Out of office: Report #42\r\nAuto-Submitted: auto-replied\r\n", "Back on Monday.", envelopeFrom: "", toBounceAddress: true);
+        Assert.Equal(InboundMailKind.AutoReply, parsed.Mail.Kind);
+    }
+
+    [Fact]
     public void A_null_sender_undeliverable_notice_is_a_bounce()
     {
         Assert.Equal(InboundMailKind.Bounce, Parse("Subject: Undeliverable: Report #42\r\n", envelopeFrom: "").Mail.Kind);

@@ -26,7 +26,7 @@ public sealed class HeaderTextTests
         var row = new OutboxMessage(MailKind.ReporterUpdate, null, null, "ada@example.net", "Ada\r\nCc: x@evil.example",
             "Hi\r\nBcc: x@evil.example", "text", "<p>html</p>", "reply+abc@reply.example.org", null, "id.1@fixit.example.org", DateTimeOffset.UnixEpoch);
 
-        var message = MimeMessageFactory.Create(row, options, DateTimeOffset.UnixEpoch);
+        var (message, envelopeFrom) = MimeMessageFactory.Create(row, options, "bounce+abc@reply.example.org", DateTimeOffset.UnixEpoch);
         var bad = new OutboxMessage(MailKind.ReporterUpdate, null, null, "ada@example.net\r\nBcc: x@evil.example", "Ada",
             "Hi", "text", "<p>html</p>", null, null, "id.2@fixit.example.org", DateTimeOffset.UnixEpoch);
 
@@ -35,6 +35,8 @@ public sealed class HeaderTextTests
         Assert.Empty(message.Bcc);
         Assert.Equal("Ada Cc: x@evil.example", message.To.Mailboxes.Single().Name);
         Assert.Equal("id.1@fixit.example.org", message.MessageId);
-        Assert.Throws<FormatException>(() => MimeMessageFactory.Create(bad, options, DateTimeOffset.UnixEpoch));
+        Assert.Equal("bounce+abc@reply.example.org", envelopeFrom.Address);
+        Assert.Equal("fixit@fixit.example.org", message.From.Mailboxes.Single().Address);
+        Assert.Throws<FormatException>(() => MimeMessageFactory.Create(bad, options, "bounce+abc@reply.example.org", DateTimeOffset.UnixEpoch));
     }
 }

@@ -83,13 +83,18 @@ internal static class MailTemplates
         }
 
         text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+            .AppendLine(ReplyHint).AppendLine()
             .AppendLine($"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(said) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + $"<p>{E(ReplyHint)}</p>"
             + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
         return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html));
     }
+
+    // The reporter's answer is published: they should know before they write it.
+    private const string ReplyHint = "Reply to this email to add your own update; your reply is shown on the report page, your address is not.";
 
     private static string Page(string body) =>
         $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";

@@ -3,6 +3,7 @@ using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
+using FixIt.Infrastructure.Mail.Inbound;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit.Utils;
@@ -10,10 +11,11 @@ using MimeKit.Utils;
 namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
-internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<MailSiteOptions> siteOptions, TimeProvider clock)
-    : IReportMailer
+internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
+    IOptions<MailSiteOptions> siteOptions, TimeProvider clock) : IReportMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
+    private readonly InboundMailOptions _inbound = inboundOptions.Value;
     private readonly MailSiteOptions _site = siteOptions.Value;
 
     public async Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Respond, report, _mail.RespondLinkLifetime, now, singleUse: false);
         var actions = OperatorActions.All.Select(a => new MailLink(a.Label(), _site.Url($"respond/{token}/{a.Slug()}"))).ToList();
-        var replyTo = $"reply+{report.ReplyKey}@{_mail.ReplyDomain}";
+        var replyTo = ReplyAddress.For(report.ReplyKey, _inbound);
         var content = MailTemplates.ToOperator(_site.Name, report, await CategoryNameAsync(report, cancellationToken), op.Name,
             _site.Url($"reports/{report.Id}"), actions, replyTo);
         Add(MailKind.OperatorReport, report, op.Id, contact.Email, op.Name, content, replyTo, null, now);
@@ -53,7 +55,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
         var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
-        Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content, null, unsubscribe, now);
+        Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content,
+            ReplyAddress.For(report.ReplyKey, _inbound), unsubscribe, now);
         return Task.CompletedTask;
     }
 
@@ -69,7 +72,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
         var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe);
-        Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content, null, unsubscribe, now);
+        Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content,
+            ReplyAddress.For(report.ReplyKey, _inbound), unsubscribe, now);
     }
 
     private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse)

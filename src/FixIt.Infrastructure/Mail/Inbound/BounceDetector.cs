@@ -40,8 +40,12 @@ public static partial class BounceDetector
         }
 
         var nullSender = envelopeFrom is not null && envelopeFrom.Trim('<', '>', ' ').Length == 0;
-        if (toBounceAddress || nullSender && message.Subject is { } subject && BounceSubject().IsMatch(subject)
-            || message.From.Mailboxes.Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase)))
+        var looksLikeBounce = nullSender && message.Subject is { } subject && BounceSubject().IsMatch(subject)
+            || message.From.Mailboxes.Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase));
+
+        // Vacation responders answer the envelope sender (RFC 3834), which VERP makes the bounce address:
+        // an out-of-office arriving there is an automatic reply, not a delivery failure.
+        if (looksLikeBounce || toBounceAddress && !AutoReplyDetector.IsAutoReply(message))
         {
             return new BounceReport(true, [], false);
         }

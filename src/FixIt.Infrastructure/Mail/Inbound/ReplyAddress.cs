@@ -1,8 +1,15 @@
 namespace FixIt.Infrastructure.Mail.Inbound;
 
-/// <summary>Reads the report key out of a reply (reply+KEY@domain) or VERP bounce (bounce+KEY@domain) address.</summary>
+/// <summary>
+/// The addresses that carry a report's key: reply+KEY@domain (Reply-To of FixIt's emails) and bounce+KEY@domain
+/// (their VERP envelope sender). Written and read here, so what email out writes is what email in accepts.
+/// </summary>
 public static class ReplyAddress
 {
+    public static string For(string key, InboundMailOptions options) => $"{options.ReplyPrefix}+{key}@{options.ReplyDomain}";
+
+    public static string BounceFor(string key, InboundMailOptions options) => $"{options.BouncePrefix}+{key}@{options.ReplyDomain}";
+
     public static bool TryParse(string? address, InboundMailOptions options, out string key, out bool isBounceAddress)
     {
         key = "";

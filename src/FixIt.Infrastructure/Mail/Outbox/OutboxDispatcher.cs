@@ -1,6 +1,8 @@
 using FixIt.Domain.Messaging;
+using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Mail.Sending;
 using FixIt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,9 +17,10 @@ namespace FixIt.Infrastructure.Mail.Outbox;
 /// Failed (visible to admins and on the report), and a crash leaves them claimed until the lease runs out.
 /// </summary>
 internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options,
-    TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<InboundMailOptions> inboundOptions, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly MailOptions _options = options.Value;
+    private readonly InboundMailOptions _inbound = inboundOptions.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,12 +44,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
         }
 
         var outcomes = new SendOutcome[claimed.Count];
-        var sendable = new List<(int Index, MimeMessage Message)>(claimed.Count);
+        var replyKeys = await ReplyKeysAsync(db, claimed, cancellationToken);
+        var sendable = new List<(int Index, OutgoingMail Message)>(claimed.Count);
         for (var i = 0; i < claimed.Count; i++)
         {
             try
             {
-                sendable.Add((i, MimeMessageFactory.Create(claimed[i], _options, clock.GetUtcNow())));
+                sendable.Add((i, MimeMessageFactory.Create(claimed[i], _options, EnvelopeFrom(claimed[i], replyKeys), clock.GetUtcNow())));
             }
             catch (Exception ex) when (ex is FormatException or ParseException or ArgumentException)
             {
@@ -71,6 +75,17 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
 
         return claimed.Count;
     }
+
+    /// <summary>The keys of the claimed messages' reports, read at send time: they never change, and a setting change applies to queued mail.</summary>
+    private async Task<Dictionary<int, string>> ReplyKeysAsync(FixItDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
+        var reportIds = claimed.Where(m => m.ReportId is not null).Select(m => m.ReportId!.Value).Distinct().ToList();
+        return !_options.VerpEnvelopeSender || reportIds.Count == 0 ? []
+            : await db.Reports.Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReplyKey, cancellationToken);
+    }
+
+    private string EnvelopeFrom(OutboxMessage message, Dictionary<int, string> replyKeys) =>
+        message.ReportId is { } id && replyKeys.TryGetValue(id, out var key) ? ReplyAddress.BounceFor(key, _inbound) : _options.FromAddress;
 
     private async Task RunWorkerAsync(CancellationToken stoppingToken)
     {

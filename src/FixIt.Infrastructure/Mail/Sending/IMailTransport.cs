@@ -22,11 +22,17 @@ internal enum SendResult
 
 internal readonly record struct SendOutcome(SendResult Result, DateTimeOffset At, string? Error = null);
 
+/// <summary>A message and its envelope sender (MAIL FROM), which is where delivery failures go back to.</summary>
+internal sealed record OutgoingMail(MimeMessage Message, MailboxAddress EnvelopeFrom)
+{
+    public IReadOnlyList<MailboxAddress> Recipients => [.. Message.To.Mailboxes, .. Message.Cc.Mailboxes, .. Message.Bcc.Mailboxes];
+}
+
 /// <summary>Sends a batch of messages in order over one connection (or into one folder).</summary>
 internal interface IMailTransport
 {
     /// <summary>Workers the dispatcher may run in parallel against this transport.</summary>
     int Parallelism { get; }
 
-    Task<SendOutcome[]> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken);
+    Task<SendOutcome[]> SendAsync(IReadOnlyList<OutgoingMail> messages, CancellationToken cancellationToken);
 }

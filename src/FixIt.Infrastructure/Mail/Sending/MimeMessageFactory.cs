@@ -6,7 +6,8 @@ namespace FixIt.Infrastructure.Mail.Sending;
 /// <summary>Builds the MIME message for an outbox row; header text is made single-line here, whatever is stored.</summary>
 internal static class MimeMessageFactory
 {
-    public static MimeMessage Create(OutboxMessage row, MailOptions options, DateTimeOffset now)
+    /// <param name="envelopeFrom">MAIL FROM: the report's VERP bounce address, or the From address.</param>
+    public static OutgoingMail Create(OutboxMessage row, MailOptions options, string envelopeFrom, DateTimeOffset now)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(HeaderText.SingleLine(options.FromName), options.FromAddress));
@@ -28,14 +29,15 @@ internal static class MimeMessageFactory
         }
 
         message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
-        return message;
+        return new OutgoingMail(message, new MailboxAddress("", Address(envelopeFrom)));
     }
 
     private static string Address(string value)
     {
         if (value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !MailboxAddress.TryParse(value, out var parsed) || parsed.Address != value)
         {
-            throw new FormatException("The recipient address is not a plain email address.");
+            // The address itself is left out: this text is shown at /admin/mail.
+            throw new FormatException("An address of the message (recipient, Reply-To or envelope sender) is not a plain email address.");
         }
 
         return value;

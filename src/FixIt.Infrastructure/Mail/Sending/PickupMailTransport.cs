@@ -12,7 +12,7 @@ internal sealed class PickupMailTransport(string folder, TimeProvider clock) : I
 
     public int Parallelism => 1;
 
-    public async Task<SendOutcome[]> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task<SendOutcome[]> SendAsync(IReadOnlyList<OutgoingMail> messages, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
         var outcomes = new SendOutcome[messages.Count];
@@ -29,8 +29,13 @@ internal sealed class PickupMailTransport(string folder, TimeProvider clock) : I
             var temporary = Path.Combine(Folder, name + ".tmp");
             try
             {
+                // Return-Path is what the receiving server would add from MAIL FROM: the envelope shows in the file.
+                var message = messages[i].Message;
+                message.Headers.Remove(HeaderId.ReturnPath);
+                message.Headers.Insert(0, new Header(HeaderId.ReturnPath, $"<{messages[i].EnvelopeFrom.Address}>"));
+
                 // Written aside and moved in, so the mailbox page never reads half a message.
-                await messages[i].WriteToAsync(temporary, CancellationToken.None);
+                await message.WriteToAsync(temporary, CancellationToken.None);
                 File.Move(temporary, Path.Combine(Folder, name));
                 outcomes[i] = new SendOutcome(SendResult.Sent, now);
             }

@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Sending;
 
@@ -8,7 +7,7 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
 {
     public int Parallelism => options.PoolSize;
 
-    public async Task<SendOutcome[]> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task<SendOutcome[]> SendAsync(IReadOnlyList<OutgoingMail> messages, CancellationToken cancellationToken)
     {
         var outcomes = new SendOutcome[messages.Count];
         SmtpConnectionPool.Connection? connection;
@@ -38,7 +37,8 @@ internal sealed class SmtpMailTransport(SmtpConnectionPool pool, MailOptions opt
 
                 try
                 {
-                    await connection.Client.SendAsync(messages[i], cancellationToken);
+                    // The explicit envelope: MAIL FROM is the VERP bounce address, not the From header.
+                    await connection.Client.SendAsync(messages[i].Message, messages[i].EnvelopeFrom, messages[i].Recipients, cancellationToken);
                     outcomes[i] = new SendOutcome(SendResult.Sent, clock.GetUtcNow());
                 }
                 catch (SmtpCommandException ex)
