@@ -22,7 +22,7 @@ public sealed class SubscriptionBadInputTests
 
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("'Email address' is not a valid email address.", html, StringComparison.Ordinal);
+        Assert.Contains("Email address&#x27; is not a valid email address.", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"not an address\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);

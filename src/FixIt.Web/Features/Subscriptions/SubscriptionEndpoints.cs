@@ -37,7 +37,8 @@ internal static class SubscriptionEndpoints
                 StatusCodes.Status400BadRequest, id);
         }
 
-        var email = context.Request.Form["email"].ToString();
+        // Stray spaces from a paste are not the person's fault.
+        var email = context.Request.Form["email"].ToString().Trim();
         try
         {
             await mediator.Send(new SubscribeToReportCommand(id, email), cancellationToken);
