@@ -69,6 +69,27 @@ public sealed class ReportSubscriptionTests
         Assert.Equal(2, sink.Received.Count(m => m.To == follower));
     }
 
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task Reporter_who_also_follows_their_report_gets_each_update_once(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await MailApps.StartAsync(provider, sink);
+        var reporter = MailApps.UniqueEmail("ada");
+        var (id, toOperator) = await PublicReportAsync(app, sink, reporter);
+        (await SubscribeAsync(app, id, reporter)).Dispose();
+        var confirmation = await sink.WaitForAsync(m => m.To == reporter && m.Subject.StartsWith("Confirm: updates", StringComparison.Ordinal), "the follow confirmation");
+        (await app.Client.SubmitLinkFormAsync(MailApps.LinkPath(confirmation, "subscribe/"))).Dispose();
+
+        using var ack = await app.Client.SubmitLinkFormAsync(ReportLifeByEmailTests.ActionPath(toOperator, "acknowledge"));
+        Assert.Equal(HttpStatusCode.Redirect, ack.StatusCode);
+        await sink.WaitForAsync(m => m.To == reporter && m.Text.Contains("set the status to Acknowledged", StringComparison.Ordinal), "the update");
+
+        var kinds = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id && m.ToAddress == reporter
+            && (m.Kind == MailKind.ReporterUpdate || m.Kind == MailKind.SubscriberUpdate)).Select(m => m.Kind).ToListAsync());
+        Assert.Equal([MailKind.ReporterUpdate], kinds);
+    }
+
     /// <summary>A report submitted, confirmed from its email and sent to the operator; returns its id and the operator's email.</summary>
     internal static async Task<(int Id, ReceivedMail ToOperator)> PublicReportAsync(FixItApp app, SmtpSink sink, string reporter)
     {
