@@ -19,6 +19,7 @@ using FixIt.Web.Features.Photos;
 using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Routing;
+using FixIt.Web.Features.Subscriptions;
 
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))
@@ -63,6 +64,7 @@ app.MapAdminApi();
 app.MapOpen311();
 app.MapPublicPages();
 app.MapEmailLinkPages();
+app.MapSubscriptionPages();
 app.MapMailAdmin();
 if (app.Environment.IsDevelopment())
 {

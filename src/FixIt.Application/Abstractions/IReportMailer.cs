@@ -1,3 +1,4 @@
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 
 namespace FixIt.Application.Abstractions;
@@ -17,4 +18,10 @@ public interface IReportMailer
 
     /// <summary>A public update to the reporter, with an unsubscribe link.</summary>
     Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken);
+
+    /// <summary>"Confirm you want updates" to a new subscriber, with a single-use link; the subscription may be unsaved.</summary>
+    Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>A public update to a confirmed subscriber, with an unsubscribe link for that subscription.</summary>
+    Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken);
 }

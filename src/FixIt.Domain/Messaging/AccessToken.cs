@@ -7,6 +7,9 @@ public enum TokenPurpose
     Respond,
     Questionnaire,
     Unsubscribe,
+
+    /// <summary>Confirms a <see cref="ReportSubscription"/> of someone other than the reporter.</summary>
+    Subscribe,
 }
 
 public enum TokenState
@@ -46,6 +49,11 @@ public sealed class AccessToken
 
     public int ReportId { get; private set; }
 
+    /// <summary>Set when the link acts for a subscriber rather than the reporter (confirm, unsubscribe).</summary>
+    public long? SubscriptionId { get; private set; }
+
+    public ReportSubscription? Subscription { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -63,6 +71,12 @@ public sealed class AccessToken
         : TokenState.Valid;
 
     public void Use(DateTimeOffset now) => UsedAt ??= now;
+
+    public AccessToken For(ReportSubscription subscription)
+    {
+        Subscription = subscription;
+        return this;
+    }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

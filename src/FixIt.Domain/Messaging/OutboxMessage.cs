@@ -7,6 +7,8 @@ public enum MailKind
     OperatorReport,
     ReporterSentNotice,
     ReporterUpdate,
+    SubscriptionConfirmation,
+    SubscriberUpdate,
 }
 
 public enum OutboxStatus

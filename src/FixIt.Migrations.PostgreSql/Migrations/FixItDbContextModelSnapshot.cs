@@ -271,6 +271,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<bool>("SingleUse")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -278,6 +281,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -402,6 +407,39 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
@@ -943,6 +981,13 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Messaging.ReportSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.Navigation("Subscription");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -960,6 +1005,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.OperatorContact", b =>

@@ -272,6 +272,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<bool>("SingleUse")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -279,6 +282,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -403,6 +408,39 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
@@ -945,6 +983,13 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Messaging.ReportSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.Navigation("Subscription");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -962,6 +1007,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.OperatorContact", b =>

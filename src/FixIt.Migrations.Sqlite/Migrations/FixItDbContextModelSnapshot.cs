@@ -256,6 +256,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<bool>("SingleUse")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 
@@ -263,6 +266,8 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -383,6 +388,37 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
@@ -908,6 +944,13 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Messaging.ReportSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.Navigation("Subscription");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -925,6 +968,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.OperatorContact", b =>

@@ -48,16 +48,20 @@ public static partial class MailApps
     }
 
     /// <summary>GETs a link page, then POSTs its form with the antiforgery field it carried (and any extra fields).</summary>
-    public static async Task<HttpResponseMessage> SubmitLinkFormAsync(this HttpClient client, string path, params (string Name, string Value)[] fields)
+    public static Task<HttpResponseMessage> SubmitLinkFormAsync(this HttpClient client, string path, params (string Name, string Value)[] fields) =>
+        client.SubmitFormAsync(path, path, fields);
+
+    /// <summary>GETs <paramref name="pagePath"/> and POSTs its antiforgery field, with <paramref name="fields"/>, to <paramref name="postPath"/>, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pagePath, string postPath, params (string Name, string Value)[] fields)
     {
-        using var page = await client.GetAsync(path);
+        using var page = await client.GetAsync(pagePath);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)page.StatusCode}\n{html}");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pagePath}: {(int)page.StatusCode}\n{html}");
         var hidden = HiddenField().Match(html);
-        Assert.True(hidden.Success, $"No antiforgery field on {path}");
+        Assert.True(hidden.Success, $"No antiforgery field on {pagePath}");
         var form = new List<KeyValuePair<string, string>> { new(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value)) };
         form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return await client.PostAsync(postPath, new FormUrlEncodedContent(form));
     }
 
     public static string UniqueEmail(string name) => $"{name}.{Guid.NewGuid():N}@example.net";

@@ -1,3 +1,4 @@
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Reports;
 
-/// <summary>The reporter's email and phone never leave through a public API or page.</summary>
+/// <summary>The reporter's email and phone, and followers' emails, never leave through a public API or page.</summary>
 [Collection(AppsCollection.Name)]
 public sealed class PrivacyTests(AppsFixture apps)
 {
@@ -49,6 +50,11 @@ public sealed class PrivacyTests(AppsFixture apps)
         {
             var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id);
             report.Confirm(EventSource.EmailLink, DateTimeOffset.UtcNow);
+
+            // Someone following the report: their address is as private as the reporter's.
+            var follower = new ReportSubscription(id, "very.private.person.follows@example.org", DateTimeOffset.UtcNow);
+            follower.Confirm(DateTimeOffset.UtcNow);
+            db.ReportSubscriptions.Add(follower);
             return await db.SaveChangesAsync();
         });
 

@@ -21,6 +21,10 @@ internal static class MailWords
         _ => status.ToString(),
     };
 
+    public static string WhatHappened(ReportEvent update) => update.ToStatus is { } to
+        ? $"{update.Actor} set the status to {Status(to)}."
+        : $"{update.Actor} added an update.";
+
     public static string Coordinates(Report report) =>
         string.Create(CultureInfo.InvariantCulture, $"{report.Latitude:0.######}, {report.Longitude:0.######}");
 

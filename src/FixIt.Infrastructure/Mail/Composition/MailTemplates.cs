@@ -66,9 +66,7 @@ internal static class MailTemplates
 
     public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl)
     {
-        var what = update.ToStatus is { } to
-            ? $"{update.Actor} set the status to {MailWords.Status(to)}."
-            : $"{update.Actor} added an update.";
+        var what = MailWords.WhatHappened(update);
         return Update(site, report, what, update.PublicText, publicUrl, unsubscribeUrl, "Update");
     }
 
@@ -96,8 +94,8 @@ internal static class MailTemplates
     // The reporter's answer is published: they should know before they write it.
     private const string ReplyHint = "Reply to this email to add your own update; your reply is shown on the report page, your address is not.";
 
-    private static string Page(string body) =>
+    internal static string Page(string body) =>
         $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";
 
-    private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
+    internal static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
 }

@@ -60,6 +60,27 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         return Task.CompletedTask;
     }
 
+    public Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = Issue(TokenPurpose.Subscribe, report, _mail.ConfirmLinkLifetime, now, singleUse: true, subscription);
+        var content = SubscriberTemplates.Confirmation(_site.Name, report, _site.Url($"subscribe/{token}"), _site.Url($"reports/{report.Id}"),
+            _mail.ConfirmLinkLifetime);
+        Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
+        return Task.CompletedTask;
+    }
+
+    // No Reply-To: a reply to the report's address is published as the reporter's words, and this is not the reporter.
+    public Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false, subscription);
+        var unsubscribe = _site.Url($"unsubscribe/{token}");
+        var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
+        Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, null, unsubscribe, now);
+        return Task.CompletedTask;
+    }
+
     /// <summary>"Your report was sent to …", once the operator's email has gone.</summary>
     public async Task QueueSentNoticeAsync(Report report, string operatorName, CancellationToken cancellationToken)
     {
@@ -76,10 +97,11 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
             ReplyAddress.For(report.ReplyKey, _inbound), unsubscribe, now);
     }
 
-    private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse)
+    private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse,
+        ReportSubscription? subscription = null)
     {
         var (token, stored) = LinkTokens.Issue(purpose, report.Id, lifetime, now, singleUse);
-        db.AccessTokens.Add(stored);
+        db.AccessTokens.Add(subscription is null ? stored : stored.For(subscription));
         return token;
     }
 

@@ -64,7 +64,10 @@ internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, Mai
         outcome.Result == SendResult.Permanent || (outcome.Result == SendResult.Transient && message.Attempts + 1 >= options.MaxAttempts);
 
     // Public text never repeats the server's words: they often quote the recipient's address.
-    private static string FailureText(OutboxMessage message, string operatorName) => message.Kind == MailKind.OperatorReport
-        ? $"The report could not be emailed to {operatorName}. An administrator will look into it."
-        : $"An email to the reporter ({message.Kind}) could not be delivered.";
+    private static string FailureText(OutboxMessage message, string operatorName) => message.Kind switch
+    {
+        MailKind.OperatorReport => $"The report could not be emailed to {operatorName}. An administrator will look into it.",
+        MailKind.SubscriptionConfirmation or MailKind.SubscriberUpdate => $"An email to a follower ({message.Kind}) could not be delivered.",
+        _ => $"An email to the reporter ({message.Kind}) could not be delivered.",
+    };
 }

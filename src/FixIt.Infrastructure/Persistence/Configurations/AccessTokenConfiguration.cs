@@ -14,6 +14,9 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.HasIndex(t => t.Hash).IsUnique();
         builder.HasIndex(t => new { t.ReportId, t.Purpose });
         builder.HasOne<Report>().WithMany().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
+
+        // Deleting a report already deletes its tokens; a second cascade path is one SQL Server refuses.
+        builder.HasOne(t => t.Subscription).WithMany().HasForeignKey(t => t.SubscriptionId).OnDelete(DeleteBehavior.ClientCascade);
     }
 }
 

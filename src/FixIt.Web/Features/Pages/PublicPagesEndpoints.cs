@@ -2,6 +2,8 @@ using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Web.Components.Pages;
+using FixIt.Web.Features.EmailLinks;
+using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -16,13 +18,15 @@ internal static class PublicPagesEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
+        HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
-            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1" });
+            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
+                Form = LinkPages.FormTokenFor(antiforgery, context) });
         }
         catch (NotFoundException)
         {

@@ -1,0 +1,46 @@
+using System.Text;
+using FixIt.Domain.Reports;
+using static FixIt.Infrastructure.Mail.Composition.MailTemplates;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>The emails to people following a report they did not make. They never name the reporter's contact details.</summary>
+internal static class SubscriberTemplates
+{
+    public static MailContent Confirmation(string site, Report report, string confirmUrl, string publicUrl, TimeSpan lifetime)
+    {
+        var text = new StringBuilder()
+            .AppendLine("Hello,").AppendLine()
+            .AppendLine($"Someone asked {site} to email this address about updates to report #{report.Id}, \"{report.Title}\":")
+            .AppendLine(publicUrl).AppendLine()
+            .AppendLine("To start getting updates, open this link and press the button:").AppendLine()
+            .AppendLine(confirmUrl).AppendLine()
+            .AppendLine($"The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.");
+        var html = Page(
+            $"<p>Hello,</p><p>Someone asked {E(site)} to email this address about updates to report #{report.Id}, " +
+            $"<a href=\"{E(publicUrl)}\"><strong>{E(report.Title)}</strong></a>.</p>" +
+            $"<p><a href=\"{E(confirmUrl)}\">Yes, email me updates</a></p>" +
+            $"<p>The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.</p>");
+        return new MailContent($"Confirm: updates on {report.Title}", text.ToString(), html);
+    }
+
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl)
+    {
+        var what = MailWords.WhatHappened(update);
+        var text = new StringBuilder()
+            .AppendLine("Hello,").AppendLine()
+            .AppendLine($"News about report #{report.Id}, \"{report.Title}\", which you follow: {what}");
+        if (!string.IsNullOrWhiteSpace(update.PublicText))
+        {
+            text.AppendLine().AppendLine(update.PublicText);
+        }
+
+        text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+            .AppendLine($"No more emails about this report: {unsubscribeUrl}");
+        var html = $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>"
+            + (string.IsNullOrWhiteSpace(update.PublicText) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>")
+            + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
+        return new MailContent($"[{site} #{report.Id}] Update: {report.Title}", text.ToString(), Page(html));
+    }
+}

@@ -1,0 +1,116 @@
+using FixIt.Application.Common;
+using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.EmailLinks.CheckLink;
+using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.Subscribe;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using FixIt.Web.Components.Pages.Mail;
+using FixIt.Web.Features.EmailLinks;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FixIt.Web.Features.Subscriptions;
+
+/// <summary>"Email me updates" on a report page, and the confirmation link that subscription sends.</summary>
+internal static class SubscriptionEndpoints
+{
+    private const string CheckYourEmail =
+        "If the address is right, we have sent it an email with a link. Updates start once that link is used.";
+
+    public static IEndpointRouteBuilder MapSubscriptionPages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription();
+        app.MapGet("/subscribe/{token}", ConfirmSubscriptionPage).WithName(nameof(ConfirmSubscriptionPage)).ExcludeFromDescription();
+        app.MapPost("/subscribe/{token}", ConfirmSubscription).WithName(nameof(ConfirmSubscription)).ExcludeFromDescription();
+        return app;
+    }
+
+    // The same answer whether or not the address already follows the report: only its owner's mailbox learns that.
+    public static async Task<IResult> Subscribe(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Go back, reload the page and try again.",
+                StatusCodes.Status400BadRequest, id);
+        }
+
+        // Stray spaces from a paste are not the person's fault.
+        var email = context.Request.Form["email"].ToString().Trim();
+        try
+        {
+            await mediator.Send(new SubscribeToReportCommand(id, email), cancellationToken);
+            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
+        }
+        catch (NotFoundException)
+        {
+            return LinkPages.Page("Report not found", $"There is no public report number {id}.", StatusCodes.Status404NotFound);
+        }
+        catch (ValidationException ex)
+        {
+            try
+            {
+                var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+                if (!ReportStatusRules.IsPublic(report.Status))
+                {
+                    throw new NotFoundException("Report", id);
+                }
+
+                return new RazorComponentResult<SubscribeFormPage>(new
+                {
+                    Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
+                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
+                }) { StatusCode = StatusCodes.Status400BadRequest };
+            }
+            catch (NotFoundException)
+            {
+                return LinkPages.Page("Report not found", $"There is no public report number {id}.", StatusCodes.Status404NotFound);
+            }
+        }
+    }
+
+    public static async Task<IResult> ConfirmSubscriptionPage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Subscribe), cancellationToken);
+            var report = await mediator.Send(new GetReportQuery(reportId), cancellationToken);
+            return new RazorComponentResult<ConfirmSubscriptionPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+        catch (NotFoundException)
+        {
+            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
+        }
+    }
+
+    public static async Task<IResult> ConfirmSubscription(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return LinkPages.FormExpired();
+        }
+
+        try
+        {
+            var reportId = await mediator.Send(new ConfirmSubscriptionCommand(token), cancellationToken);
+            return LinkPages.Page("Subscribed", "You will be emailed when this report is updated. Each email has a link to stop them.",
+                StatusCodes.Status200OK, reportId);
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+        catch (NotFoundException)
+        {
+            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
+        }
+    }
+}
