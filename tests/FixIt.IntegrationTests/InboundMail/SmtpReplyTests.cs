@@ -137,7 +137,7 @@ public sealed class SmtpReplyTests(InboundMailFixture apps)
         var mail = await apps.GetAsync(provider);
         var (id, reply) = await mail.SentReportAsync("Photo test");
         var message = OperatorReply.To(reply, InboundMailApp.OperatorContact, "Here is the repaired lamp.", id);
-        var jpeg = TestImages.Jpeg(20_000);
+        var jpeg = TestImages.JpegWithExif();
         var builder = new BodyBuilder { TextBody = message.TextBody };
         builder.Attachments.Add("lamp.jpg", jpeg, new ContentType("image", "jpeg"));
         message.Body = builder.ToMessageBody();
@@ -152,14 +152,16 @@ public sealed class SmtpReplyTests(InboundMailFixture apps)
         var photo = await mail.App.WithDbAsync(db => db.UpdatePhotos.SingleAsync(p => p.ReportId == id));
         Assert.Equal("lamp.jpg", photo.FileName);
         Assert.Equal("image/jpeg", photo.ContentType);
-        Assert.Equal(jpeg, await File.ReadAllBytesAsync(Path.Combine(mail.App.DataFolder, "photos", photo.StoredName)));
+        var kept = await File.ReadAllBytesAsync(Path.Combine(mail.App.DataFolder, "photos", photo.StoredName));
+        Assert.Equal([0xFF, 0xD8], kept[..2]);
+        Assert.DoesNotContain("Exif", System.Text.Encoding.Latin1.GetString(kept), StringComparison.Ordinal);
 
         var page = await mail.PageShowingAsync(id, "Here is the repaired lamp.");
         Assert.Contains($"/reports/{id}/photos/{photo.Id}", page, StringComparison.Ordinal);
         using var served = await mail.App.Client.GetAsync($"reports/{id}/photos/{photo.Id}");
         Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(jpeg, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(kept, await served.Content.ReadAsByteArrayAsync());
         using var elsewhere = await mail.App.Client.GetAsync($"reports/{id + 1}/photos/{photo.Id}");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, elsewhere.StatusCode);
     }

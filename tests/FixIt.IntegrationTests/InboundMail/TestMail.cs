@@ -56,6 +56,28 @@ public static class Bounce
 
 public static class TestImages
 {
+    /// <summary>A real, noisy JPEG with an EXIF segment spliced in after its start marker, as cameras write.</summary>
+    public static byte[] JpegWithExif(int size = 160)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(size, size);
+        var random = new Random(size);
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                bitmap.SetPixel(x, y, new SkiaSharp.SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            }
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95).ToArray();
+        // APP1 "Exif\0\0" + a little-endian TIFF header with one empty IFD.
+        byte[] exif = [.. "Exif\0\0"u8, .. "II*\0"u8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        var length = exif.Length + 2;
+        return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. jpeg[2..]];
+    }
+
+
     /// <summary>Bytes that start like a JPEG (the photo check reads the signature), with random content.</summary>
     public static byte[] Jpeg(int length)
     {

@@ -1,23 +1,35 @@
-using FixIt.Application.Features.Inbound.RecordInboundMail;
+using FixIt.Application.Abstractions;
 using FixIt.Infrastructure.Persistence;
+using FixIt.Infrastructure.Photos;
+using StoredPhoto = FixIt.Application.Features.Inbound.RecordInboundMail.StoredPhoto;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
 
-/// <summary>Writes photos of updates under the data folder (photos/updates/yyyy/MM/…), named by FixIt, never by the sender.</summary>
-public sealed class UpdatePhotoStore(DataFolder dataFolder, TimeProvider clock)
+/// <summary>
+/// Keeps the photos of emailed updates through the same processor as the web form's photos: decoded (so a file
+/// that only starts like an image is dropped) and drawn afresh, so no EXIF or camera GPS is ever published.
+/// </summary>
+public sealed class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataFolder)
 {
-    public const string Folder = "photos";
-
     public async Task<IReadOnlyList<StoredPhoto>> SaveAsync(IReadOnlyList<PhotoCandidate> photos, CancellationToken cancellationToken)
     {
         var stored = new List<StoredPhoto>(photos.Count);
-        var now = clock.GetUtcNow();
         foreach (var photo in photos)
         {
-            var extension = PhotoCollector.SniffImageType(photo.Content)?.Extension ?? ".bin";
-            var storedName = $"updates/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}{extension}";
-            await File.WriteAllBytesAsync(PathOf(storedName), photo.Content, cancellationToken);
-            stored.Add(new StoredPhoto(photo.FileName, photo.ContentType, photo.Content.LongLength, storedName));
+            if (processor.Recognise(photo.Content) is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var kept = await processor.StoreAsync(photo.Content, cancellationToken);
+                stored.Add(new StoredPhoto(photo.FileName, kept.ContentType, kept.Bytes, kept.StorageKey));
+            }
+            catch (InvalidDataException)
+            {
+                // Truncated or corrupt past its header: not a photo anyone can see.
+            }
         }
 
         return stored;
@@ -28,9 +40,11 @@ public sealed class UpdatePhotoStore(DataFolder dataFolder, TimeProvider clock)
     {
         foreach (var photo in photos)
         {
-            File.Delete(PathOf(photo.StoredName));
+            processor.Delete(photo.StoredName);
         }
     }
 
-    public string PathOf(string storedName) => dataFolder.PathOf([Folder, .. storedName.Split('/')]);
+    /// <summary>Where a kept photo is; the name is checked so no path can leave the photos folder.</summary>
+    public string PathOf(string storedName) =>
+        SkiaPhotoProcessor.IsKey(storedName) ? dataFolder.PathOf("photos", storedName) : throw new ArgumentException("Not a photo key.", nameof(storedName));
 }
