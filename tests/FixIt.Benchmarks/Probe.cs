@@ -3,13 +3,19 @@ using FixIt.Domain.Spatial;
 
 namespace FixIt.Benchmarks;
 
-/// <summary>A quick look without BenchmarkDotNet: best of several passes over all points, per point.</summary>
+/// <summary>
+/// A quick comparison of index settings without BenchmarkDotNet: <c>probe 16,8,1 24,8,1</c> (cells per edge, leaf
+/// edge budget, minimum partial depth). Each setting is timed over all points several times, the settings taking
+/// turns, and the best pass per setting is printed (CPU time per point, not wall time: on a shared machine the
+/// wall clock also measures other people's work).
+/// </summary>
 internal static class Probe
 {
-    public static int Run()
+    public static int Run(string[] settings)
     {
         var points = BenchmarkData.Points();
         var found = new int[16];
+        settings = settings.Length > 0 ? settings : ["16,8,1", "24,8,1", "32,8,1"];
         foreach (var (name, areas) in new (string, Func<IReadOnlyList<IndexedArea>>)[]
         {
             ("counties", BenchmarkData.Counties),
@@ -17,27 +23,36 @@ internal static class Probe
         })
         {
             var set = areas();
-            foreach (var cellsPerEdge in new[] { 2.0, 8, 32 })
+            var indexes = settings.Select(s =>
             {
-                foreach (var budget in new[] { 4, 8, 16 })
+                var p = s.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                return (Setting: s, Index: new AreaIndexBuilder { CellsPerEdge = p[0], LeafEdgeBudget = (int)p[1], MinPartialDepth = (int)p[2] }.Build(set));
+            }).ToList();
+            var best = indexes.Select(_ => double.MaxValue).ToArray();
+            for (var round = 0; round < 7; round++)
+            {
+                for (var k = 0; k < indexes.Count; k++)
                 {
-                    var index = new AreaIndexBuilder { CellsPerEdge = cellsPerEdge, LeafEdgeBudget = budget }.Build(set);
-                    // CPU time, not wall time: on a shared machine the wall clock mostly measures other people's builds.
-                    const int passes = 40;
+                    const int passes = 20;
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var total = 0;
                     for (var pass = 0; pass < passes; pass++)
                     {
                         foreach (var (lon, lat) in points)
                         {
-                            total += index.FindCovering(lon, lat, found);
+                            total += indexes[k].Index.FindCovering(lon, lat, found);
                         }
                     }
 
-                    var best = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / (passes * (double)points.Length);
-
-                    Console.WriteLine($"{name}: cells/edge {cellsPerEdge}, budget {budget}: {best:N1} ns/point, {index.SizeInBytes / 1048576.0:N1} MiB");
+                    var perPoint = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / (passes * (double)points.Length);
+                    best[k] = Math.Min(best[k], perPoint);
+                    GC.KeepAlive(total);
                 }
+            }
+
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                Console.WriteLine($"{name}: {indexes[k].Setting}: best {best[k]:N1} ns/point, {indexes[k].Index.SizeInBytes / 1048576.0:N1} MiB");
             }
         }
 

@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Running;
 using FixIt.Benchmarks;
 
-// verify: correctness, build time and size; postgis-load: loads the areas into PostGIS; anything else goes to BenchmarkDotNet.
+// verify: correctness, build time and size; probe A B ...: quick comparison of index settings; anything else goes to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "verify" => Verify.Run(),
-    "probe" => Probe.Run(),
+    "probe" => Probe.Run(args[1..]),
     _ => Run(args),
 };
 

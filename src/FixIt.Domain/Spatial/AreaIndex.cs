@@ -7,7 +7,8 @@ namespace FixIt.Domain.Spatial;
 /// Finds every area covering a point (boundary included, exactly as NetTopologySuite's <c>Covers</c>), without
 /// allocating. A root grid, refined 4 × 4 where boundaries cross, stores per leaf the areas that cover
 /// the whole leaf and, for areas whose boundary crosses it, only copies of the edges touching the leaf (see ToggleFinder).
-/// Most points land in leaves without partial areas and need no point-in-polygon test at all.
+/// Most points land in cells without partial areas and need no point-in-polygon test at all; a cell wholly inside
+/// one area names it in its node value, so most lookups read one or two ints.
 /// Immutable once built; build it with <see cref="AreaIndexBuilder"/>.
 /// </summary>
 public sealed partial class AreaIndex
@@ -15,21 +16,29 @@ public sealed partial class AreaIndex
     /// <summary>Sub-cells per side when a cell is refined.</summary>
     internal const int Split = 4;
 
-    private readonly double _minX, _minY, _maxX, _maxY, _cellW, _cellH, _invW, _invH;
+    /// <summary>
+    /// A node value at or above this is no leaf offset but an area index: the cell lies wholly inside that one
+    /// area and no boundary crosses it. Below it, a value ≥ 0 is a leaf offset and a negative one a refined cell.
+    /// </summary>
+    internal const int DirectArea = 1 << 30;
+
+    /// <summary>Ints per partial area in a leaf: area index, data start, toggle count, edge count, outside parity.</summary>
+    internal const int PartialEntry = 5;
+
+    private readonly double _minX, _minY, _maxX, _maxY, _invW, _invH;
     private readonly int _nx, _ny;
     private readonly int[] _root;
     private readonly int[] _children;
     private readonly int[] _leaves;
-    private readonly double[] _segments;
-    private readonly double[] _toggles;
+    private readonly double[] _leafData;
     private readonly int[] _areaIds;
 
-    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] segments, double[] toggles, int[] areaIds)
+    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] leafData, int[] areaIds)
     {
-        (_minX, _minY, _maxX, _maxY, _cellW, _cellH, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.CellW, frame.CellH, frame.Nx, frame.Ny);
-        _invW = 1 / _cellW;
-        _invH = 1 / _cellH;
-        (_root, _children, _leaves, _segments, _toggles, _areaIds) = (root, children, leaves, segments, toggles, areaIds);
+        (_minX, _minY, _maxX, _maxY, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.Nx, frame.Ny);
+        _invW = 1 / frame.CellW;
+        _invH = 1 / frame.CellH;
+        (_root, _children, _leaves, _leafData, _areaIds) = (root, children, leaves, leafData, areaIds);
     }
 
     /// <summary>The number of indexed areas.</summary>
@@ -37,7 +46,7 @@ public sealed partial class AreaIndex
 
     /// <summary>Approximate bytes held by the index arrays.</summary>
     public long SizeInBytes =>
-        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * (_segments.Length + _toggles.Length);
+        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * _leafData.Length;
 
     /// <summary>
     /// Writes the ids of the areas covering (lon, lat) into <paramref name="result"/> and returns how many there
@@ -51,36 +60,51 @@ public sealed partial class AreaIndex
             return 0;
         }
 
-        var i = Math.Min((int)((lon - _minX) * _invW), _nx - 1);
-        var j = Math.Min((int)((lat - _minY) * _invH), _ny - 1);
+        var fx = (lon - _minX) * _invW;
+        var fy = (lat - _minY) * _invH;
+        var i = Math.Min((int)fx, _nx - 1);
+        var j = Math.Min((int)fy, _ny - 1);
         var node = _root[j * _nx + i];
         if (node < 0)
         {
-            node = Descend(node, i, j, lon, lat);
+            node = Descend(node, fx - i, fy - j);
+        }
+
+        if (node >= DirectArea)
+        {
+            // The commonest answer: the cell lies wholly inside one area and no boundary crosses it.
+            if (result.Length > 0)
+            {
+                result[0] = _areaIds[node - DirectArea];
+            }
+
+            return 1;
         }
 
         return ReadLeaf(node, lon, lat, result);
     }
 
-    private int Descend(int node, int i, int j, double lon, double lat) => Descend(node, i, j, lon, lat, int.MaxValue);
-
-    private int Descend(int node, int i, int j, double lon, double lat, int maxLevels)
+    /// <summary>
+    /// Walks down the 4 × 4 refinements. <paramref name="fx"/> and <paramref name="fy"/> are the point's position
+    /// inside the current cell as fractions of its width and height: each level scales them by 4 (exact in binary
+    /// floating point) and keeps the remainder, so no division is needed. The sub-cell chosen this way can differ
+    /// from the one LeafWriter computed only for a point within rounding distance (~1e-13 of a root cell) of a
+    /// sub-cell edge, and leaves are built from the edges touching their cell widened by 1e-7 of a root cell, so
+    /// either neighbour gives the same answer there.
+    /// </summary>
+    private int Descend(int node, double fx, double fy)
     {
-        var x0 = _minX + i * _cellW;
-        var x1 = _minX + (i + 1) * _cellW;
-        var y0 = _minY + j * _cellH;
-        var y1 = _minY + (j + 1) * _cellH;
-        for (var level = 0; node < 0 && level < maxLevels; level++)
+        do
         {
-            // A 4 × 4 split; the sub-cell bounds are computed exactly as LeafWriter computes them.
-            var w = x1 - x0;
-            var h = y1 - y0;
-            var cx = Math.Clamp((int)((lon - x0) / w * Split), 0, Split - 1);
-            var cy = Math.Clamp((int)((lat - y0) / h * Split), 0, Split - 1);
-            (x0, x1) = (x0 + w * cx / Split, x0 + w * (cx + 1) / Split);
-            (y0, y1) = (y0 + h * cy / Split, y0 + h * (cy + 1) / Split);
-            node = _children[~node * (Split * Split) + cy * Split + cx];
+            fx *= Split;
+            fy *= Split;
+            var cx = Math.Clamp((int)fx, 0, Split - 1);
+            var cy = Math.Clamp((int)fy, 0, Split - 1);
+            fx -= cx;
+            fy -= cy;
+            node = _children[(~node * (Split * Split)) + (cy * Split) + cx];
         }
+        while (node < 0);
 
         return node;
     }
@@ -100,9 +124,9 @@ public sealed partial class AreaIndex
 
         offset += fullCount;
         var partialCount = leaves[offset++];
-        for (var k = 0; k < partialCount; k++, offset += 6)
+        for (var k = 0; k < partialCount; k++, offset += PartialEntry)
         {
-            if (Covers(leaves.AsSpan(offset + 1, 5), lon, lat))
+            if (Covers(leaves[offset + 1], leaves[offset + 2], leaves[offset + 3], leaves[offset + 4], lon, lat))
             {
                 if (found < result.Length)
                 {
@@ -120,24 +144,28 @@ public sealed partial class AreaIndex
     /// NetTopologySuite's ray-crossing rule (RayCrossingCounter) over the edges touching the leaf, plus the parity
     /// of the other edges' crossings: known at the leaf's bottom-right corner, flipped at each stored y below the point.
     /// </summary>
-    /// <param name="entry">edge start, edge count, outside parity, toggle start, toggle count.</param>
+    /// <param name="start">Where the area's toggles start in the leaf data; its edges follow them.</param>
+    /// <param name="toggleCount">How many toggles.</param>
+    /// <param name="edgeCount">How many edges, four values each.</param>
+    /// <param name="crossings">The parity outside the leaf: 1 when the leaf's corner is inside.</param>
+    /// <param name="px">The point's x.</param>
+    /// <param name="py">The point's y.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Covers(ReadOnlySpan<int> entry, double px, double py)
+    private bool Covers(int start, int toggleCount, int edgeCount, int crossings, double px, double py)
     {
-        var crossings = entry[2];
-        for (var t = entry[3]; t < entry[3] + entry[4]; t++)
+        var data = _leafData;
+        var k = start;
+        for (var end = start + toggleCount; k < end; k++)
         {
-            if (py >= _toggles[t])
+            if (py >= data[k])
             {
                 crossings++;
             }
         }
 
-        var segments = _segments;
-        for (var k = entry[0]; k < entry[0] + entry[1]; k++)
+        for (var end = k + (edgeCount * 4); k < end; k += 4)
         {
-            var s = k << 2;
-            double x1 = segments[s], y1 = segments[s + 1], x2 = segments[s + 2], y2 = segments[s + 3];
+            double x1 = data[k], y1 = data[k + 1], x2 = data[k + 2], y2 = data[k + 3];
             if (x1 < px && x2 < px)
             {
                 continue;

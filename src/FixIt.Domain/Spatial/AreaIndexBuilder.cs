@@ -22,7 +22,7 @@ public sealed class AreaIndexBuilder
     public int MaxDepth { get; init; } = 5;
 
     /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
-    public double CellsPerEdge { get; init; } = 16;
+    public double CellsPerEdge { get; init; } = 24;
 
     public AreaIndex Build(IReadOnlyList<IndexedArea> areas)
     {
@@ -43,7 +43,7 @@ public sealed class AreaIndexBuilder
 
         if (segments.Count == 0)
         {
-            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [], [.. areas.Select(a => a.Id)]);
+            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [.. areas.Select(a => a.Id)]);
         }
 
         var frame = ChooseFrame(segments, CellsPerEdge);
@@ -65,7 +65,12 @@ public sealed class AreaIndexBuilder
             root[index] = tree.Node(rect, work.Full, work.Partials, 0);
         }
 
-        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.LeafSegments], [.. tree.Toggles],
+        if (tree.Leaves.Count >= AreaIndex.DirectArea || areas.Count >= AreaIndex.DirectArea)
+        {
+            throw new InvalidOperationException("Too many areas or leaves for one index.");
+        }
+
+        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.LeafData],
             [.. areas.Select(a => a.Id)]);
     }
 

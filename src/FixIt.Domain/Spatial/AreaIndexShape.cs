@@ -11,16 +11,28 @@ public sealed partial class AreaIndex
             return default;
         }
 
-        var i = Math.Min((int)((lon - _minX) * _invW), _nx - 1);
-        var j = Math.Min((int)((lat - _minY) * _invH), _ny - 1);
+        var fx = (lon - _minX) * _invW;
+        var fy = (lat - _minY) * _invH;
+        var i = Math.Min((int)fx, _nx - 1);
+        var j = Math.Min((int)fy, _ny - 1);
+        (fx, fy) = (fx - i, fy - j);
         var offset = _root[j * _nx + i];
         var depth = 0;
         while (offset < 0)
         {
+            // As Descend, one level at a time.
             depth++;
-            offset = Descend(offset, i, j, lon, lat, depth);
-            // Descend restarts from the root cell each time; go again from the root with one level more.
-            offset = offset < 0 ? _root[j * _nx + i] : offset;
+            fx *= Split;
+            fy *= Split;
+            var cx = Math.Clamp((int)fx, 0, Split - 1);
+            var cy = Math.Clamp((int)fy, 0, Split - 1);
+            (fx, fy) = (fx - cx, fy - cy);
+            offset = _children[(~offset * (Split * Split)) + (cy * Split) + cx];
+        }
+
+        if (offset >= DirectArea)
+        {
+            return new LookupShape(depth, 1, 0, 0);
         }
 
         var full = _leaves[offset];
@@ -28,7 +40,7 @@ public sealed partial class AreaIndex
         var edges = 0;
         for (var k = 0; k < partial; k++)
         {
-            edges += _leaves[offset + 2 + full + 6 * k + 2];
+            edges += _leaves[offset + 2 + full + (PartialEntry * k) + 3];
         }
 
         return new LookupShape(depth, full, partial, edges);

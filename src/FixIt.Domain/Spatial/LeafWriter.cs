@@ -13,10 +13,11 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
     /// <summary>Offset 0 is the empty leaf: no full areas, no partial ones.</summary>
     public List<int> Leaves { get; } = [0, 0];
 
-    /// <summary>Each leaf's edges copied side by side (x1, y1, x2, y2), so a test reads one or two cache lines.</summary>
-    public List<double> LeafSegments { get; } = [];
-
-    public List<double> Toggles { get; } = [];
+    /// <summary>
+    /// Per partial area of each leaf, side by side: its toggles (the y values where edges outside the leaf flip the
+    /// parity), then its edges copied as (x1, y1, x2, y2); a test reads one run of consecutive cache lines.
+    /// </summary>
+    public List<double> LeafData { get; } = [];
 
     public int Node(Rect rect, List<int> full, List<(int Area, int[] Edges)> partials, int depth)
     {
@@ -68,6 +69,12 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
 
     private int Leaf(Rect rect, List<int> full, List<(int Area, int[] Edges)> partials)
     {
+        if (partials.Count == 0 && full.Count == 1)
+        {
+            // Wholly inside one area, no boundary: the node itself names the area (AreaIndex.DirectArea).
+            return AreaIndex.DirectArea + full[0];
+        }
+
         full.Sort();
         string? key = null;
         if (partials.Count == 0)
@@ -88,13 +95,12 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
         {
             var toggles = new ToggleFinder(segments, edges, wide).Find();
             var outside = stripes[area].Crossings(wide.X1, wide.Y0) - segments.Crossings(edges, wide.X1, wide.Y0);
-            Leaves.AddRange([area, LeafSegments.Count / 4, edges.Length, outside & 1, Toggles.Count, toggles.Count]);
+            Leaves.AddRange([area, LeafData.Count, toggles.Count, edges.Length, outside & 1]);
+            LeafData.AddRange(toggles);
             foreach (var e in edges)
             {
-                LeafSegments.AddRange([segments.X1(e), segments.Y1(e), segments.X2(e), segments.Y2(e)]);
+                LeafData.AddRange([segments.X1(e), segments.Y1(e), segments.X2(e), segments.Y2(e)]);
             }
-
-            Toggles.AddRange(toggles);
         }
 
         if (key is not null)

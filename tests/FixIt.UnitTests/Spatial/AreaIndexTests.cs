@@ -96,6 +96,21 @@ public sealed class AreaIndexTests
     }
 
     [Fact]
+    public void A_span_too_short_gets_the_first_answers_and_the_count_of_all()
+    {
+        // Deep inside area 7 the node names the area itself; on the shared edge a leaf is read.
+        var index = new AreaIndexBuilder().Build([new(7, Box(0, 0, 10, 10)), new(8, Box(10, 0, 20, 10))]);
+        Span<int> none = [];
+        Span<int> one = [0];
+
+        Assert.Equal(1, index.FindCovering(2.5, 2.5, none));
+        Assert.Equal(1, index.FindCovering(2.5, 2.5, one));
+        Assert.Equal(7, one[0]);
+        Assert.Equal(2, index.FindCovering(10, 5, one));
+        Assert.True(one[0] is 7 or 8);
+    }
+
+    [Fact]
     public void An_empty_index_finds_nothing()
     {
         Assert.Empty(Find(new AreaIndexBuilder().Build([]), 0, 0));
