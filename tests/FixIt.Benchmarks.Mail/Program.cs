@@ -19,26 +19,37 @@ using MimeKit;
 // The receiver runs in this process, or (--sink 127.0.0.1:PORT) in another one started with --sink-only.
 if (args.Contains("--sink-only"))
 {
-    await RunSinkOnlyAsync(Argument("--port", 2626), Argument("--exit-after", 0), Argument("--seconds", 600));
+    await RunSinkOnlyAsync(Argument("--port", 2626), Argument("--exit-after", 0), Argument("--seconds", 600), !args.Contains("--no-chunking"));
     return;
 }
 
 var messages = Argument("--messages", 10_000);
+var warmup = Argument("--warmup", 30_000);
 var pool = Argument("--pool", 2);
 var batch = Argument("--batch", 100);
 var provider = Enum.Parse<DatabaseProvider>(ArgumentText("--provider", "Sqlite"), ignoreCase: true);
 var remote = ArgumentText("--sink", "");
+var chunking = !args.Contains("--no-chunking");
 
-await using var localSink = remote.Length == 0 ? new CountingSmtpSink() : null;
+await using var localSink = remote.Length == 0 ? new CountingSmtpSink(0, chunking) : null;
 ISinkCounter sink = localSink is null ? RemoteSink(remote) : new InProcessSinkCounter(localSink);
 var where = localSink is null ? $"sink in another process at {sink.Host}:{sink.Port}" : "sink in this process";
+
+// A service that has run a while has its hot code compiled by the JIT's optimising tier; a fresh process spends
+// its first seconds in quick, unoptimised code and in the JIT itself. Both are printed: cold (the first messages
+// this process sends) and warm (the same host, after --warmup messages went through it first).
+var rawCount = Math.Min(messages, 5_000);
+var rawCold = await RawMailKitAsync(sink, rawCount);
+var rawWarm = await RawMailKitAsync(sink, rawCount);
+Console.WriteLine($"raw MailKit, one connection ({where}): {rawCold:0} messages/s cold, {rawWarm:0} messages/s warm");
+
 var folder = Directory.CreateTempSubdirectory("fixit-bench-").FullName;
 var postgresName = $"fixit_bench_{Guid.NewGuid():N}"[..24];
 var settings = new Dictionary<string, string?>
 {
     ["Database:Provider"] = provider.ToString(),
     ["Database:ConnectionString"] = provider == DatabaseProvider.PostgreSql
-        ? $"Host=127.0.0.1;Port=55432;Username=postgres;Database={postgresName}"
+        ? $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("FIXIT_BENCH_PGPORT") ?? "55432"};Username=postgres;Database={postgresName}{Environment.GetEnvironmentVariable("FIXIT_BENCH_PG_OPTIONS")}"
         : $"Data Source={Path.Combine(folder, "fixit.db")};Pooling=true",
     ["Storage:DataFolder"] = folder,
     ["Mail:Transport"] = "Smtp",
@@ -49,10 +60,8 @@ var settings = new Dictionary<string, string?>
     ["Mail:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
     ["Mail:PollInterval"] = "00:00:00.050",
     ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
 };
-
-var raw = await RawMailKitAsync(sink, Math.Min(messages, 5_000));
-Console.WriteLine($"raw MailKit, one connection ({where}): {raw:0} messages/s");
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Benchmark" });
 builder.Configuration.AddInMemoryCollection(settings);
@@ -60,34 +69,66 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);
 using var host = builder.Build();
 await host.Services.MigrateFixItDatabaseAsync();
-await SeedAsync(host.Services, messages);
 
-var before = await sink.CountAsync();
+// The warm-up rows are due now; the measured ones are held a day in the future and released by one UPDATE when
+// the clock starts (its time is counted).
+var start = DateTimeOffset.UtcNow;
+await SeedAsync(host.Services, 0, warmup, start);
+await SeedAsync(host.Services, warmup, messages, start.AddDays(1));
+
 if (args.Contains("--profile"))
 {
     // The dispatcher's steps by hand, one worker, with a stopwatch each; the hosted service is not started.
-    await StageProfile.RunAsync(host.Services, messages);
-    await CheckAsync(sink, before, messages, await UnsentAsync(host.Services));
+    await StageProfile.RunAsync(host.Services, warmup, quiet: true);
+    var before = await sink.CountAsync();
+    await ReleaseAsync(host.Services);
+    await StageProfile.RunAsync(host.Services, messages, quiet: false);
+    await CheckAsync(sink, before, messages, await UnsentAsync(host.Services, heldToo: true));
 }
 else
 {
     var clock = Stopwatch.StartNew();
+    var before = await sink.CountAsync();
     await host.StartAsync();
-    while (await sink.CountAsync() - before < messages || await UnsentAsync(host.Services) > 0)
-    {
-        if (clock.Elapsed > TimeSpan.FromMinutes(5))
-        {
-            throw new TimeoutException($"Only {await sink.CountAsync() - before} of {messages} arrived in 5 minutes.");
-        }
+    await WaitAsync(warmup, before, clock);
+    Console.WriteLine($"dispatcher warm-up ({provider}, pool {pool}, batch {batch}, {where}): {warmup} messages at {warmup / clock.Elapsed.TotalSeconds:0} messages/s, cold");
 
-        await Task.Delay(20);
+    // A moment for the JIT's background tier-up of what the warm-up ran, as a service that has been up a while has had.
+    await Task.Delay(TimeSpan.FromSeconds(1));
+    var process = Process.GetCurrentProcess();
+    var (cpuBefore, sysBefore) = (process.TotalProcessorTime, process.PrivilegedProcessorTime);
+    var (gcBefore, jitBefore, jitTimeBefore) = (GC.CollectionCount(0), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+    using var jitLog = args.Contains("--jit-log") ? new JitLog() : null;
+    if (jitLog is not null)
+    {
+        jitLog.Recording = true;
     }
 
+    before = await sink.CountAsync();
+    clock.Restart();
+    await ReleaseAsync(host.Services);
+    await WaitAsync(messages, before, clock);
     clock.Stop();
-    var received = await CheckAsync(sink, before, messages, 0);
+    process.Refresh();
+    var cpu = process.TotalProcessorTime - cpuBefore;
+    var sys = process.PrivilegedProcessorTime - sysBefore;
+    var received = await CheckAsync(sink, before, messages, await UnsentAsync(host.Services, heldToo: true));
+    Console.WriteLine($"dispatcher ({provider}, pool {pool}, batch {batch}, {where}, warm): {messages} messages in {clock.Elapsed.TotalSeconds:0.00} s = " +
+        $"{messages / clock.Elapsed.TotalSeconds:0} messages/s (sink received {received}, all {messages} rows Sent); " +
+        $"in that time: CPU {cpu.TotalMicroseconds / messages:0} µs/message ({sys.TotalMicroseconds / messages:0} in the kernel), {cpu / clock.Elapsed:0.00} cores busy in this process, " +
+        $"{GC.CollectionCount(0) - gcBefore} gen0 GCs, JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds:0} ms");
+    if (jitLog is not null)
+    {
+        jitLog.Recording = false;
+        foreach (var group in jitLog.Methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60))
+        {
+            Console.WriteLine($"{group.Count(),5} {group.Key}");
+        }
+
+        Console.WriteLine($"{jitLog.Methods.Count} JIT events");
+    }
+
     await host.StopAsync();
-    Console.WriteLine($"dispatcher ({provider}, pool {pool}, batch {batch}, {where}): {messages} messages in {clock.Elapsed.TotalSeconds:0.00} s = " +
-        $"{messages / clock.Elapsed.TotalSeconds:0} messages/s (sink received {received}, all {messages} rows Sent)");
 }
 
 if (provider == DatabaseProvider.PostgreSql)
@@ -99,22 +140,48 @@ if (provider == DatabaseProvider.PostgreSql)
 Directory.Delete(folder, recursive: true);
 return;
 
-static async Task SeedAsync(IServiceProvider services, int count)
+// Until the sink has `count` more than `before` and the database records every due row as Sent. The database is
+// only asked once the sink has them all.
+async Task WaitAsync(int count, long before, Stopwatch clock)
+{
+    while (await sink.CountAsync() - before < count || await UnsentAsync(host.Services) > 0)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(5))
+        {
+            throw new TimeoutException($"Only {await sink.CountAsync() - before} of {count} arrived in 5 minutes.");
+        }
+
+        await Task.Delay(20);
+    }
+}
+
+static async Task SeedAsync(IServiceProvider services, int first, int count, DateTimeOffset due)
 {
     await using var scope = services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
-    var now = DateTimeOffset.UtcNow;
     var text = string.Concat(Enumerable.Repeat("The light outside number 12 has been out for a week. ", 10));
-    db.OutboxMessages.AddRange(Enumerable.Range(0, count).Select(i => new OutboxMessage(MailKind.ReporterUpdate, null, null,
+    db.OutboxMessages.AddRange(Enumerable.Range(first, count).Select(i => new OutboxMessage(MailKind.ReporterUpdate, null, null,
         $"reader{i}@example.net", "A Reader", $"[FixIt #{i}] Update: Street light out", text, $"<p>{text}</p>", null,
-        $"https://fixit.example.org/unsubscribe/{i}", $"bench.{i}@fixit.example.org", now)));
+        $"https://fixit.example.org/unsubscribe/{i}", $"bench.{i}@fixit.example.org", due)));
     await db.SaveChangesAsync();
 }
 
-static async Task<int> UnsentAsync(IServiceProvider services)
+// Makes the held-back rows due now.
+static async Task ReleaseAsync(IServiceProvider services)
 {
     await using var scope = services.CreateAsyncScope();
-    return await scope.ServiceProvider.GetRequiredService<FixItDbContext>().OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Sent);
+    var now = DateTimeOffset.UtcNow;
+    await scope.ServiceProvider.GetRequiredService<FixItDbContext>().OutboxMessages
+        .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
+        .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now));
+}
+
+// Due rows not yet recorded as Sent (held-back rows do not count until released).
+static async Task<int> UnsentAsync(IServiceProvider services, bool heldToo = false)
+{
+    await using var scope = services.CreateAsyncScope();
+    var until = heldToo ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow;
+    return await scope.ServiceProvider.GetRequiredService<FixItDbContext>().OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Sent && m.NextAttemptAt <= until);
 }
 
 // The sink must have exactly what was sent: no message lost, none twice.
@@ -125,9 +192,9 @@ static async Task<long> CheckAsync(ISinkCounter sink, long before, int expected,
         : throw new InvalidOperationException($"Expected {expected} at the sink and none unsent; the sink has {received}, {unsent} rows are not Sent.");
 }
 
-static async Task RunSinkOnlyAsync(int port, int exitAfter, int seconds)
+static async Task RunSinkOnlyAsync(int port, int exitAfter, int seconds, bool chunking)
 {
-    await using var sink = new CountingSmtpSink(port);
+    await using var sink = new CountingSmtpSink(port, chunking);
     Console.WriteLine($"sink listening on 127.0.0.1:{sink.Port}; exits after {(exitAfter > 0 ? $"{exitAfter} messages or " : "")}{seconds} s");
     var clock = Stopwatch.StartNew();
     while (clock.Elapsed < TimeSpan.FromSeconds(seconds) && (exitAfter <= 0 || sink.Count < exitAfter))

@@ -81,6 +81,56 @@ public sealed class OutboxConcurrencyTests
         Assert.Equal(2, sink.Received.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task A_host_stopped_with_a_batch_claimed_ahead_hands_it_back_and_only_the_one_in_flight_waits_for_its_lease(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var database = SharedDatabase.Create(provider);
+        var hold = new TaskCompletionSource();
+        sink.HoldReplyUntil = hold.Task;
+
+        var first = await MailApps.StartAsync(provider, sink, s =>
+        {
+            Share(s, database, "one");
+            s["Mail:BatchSize"] = "5";
+            s["Mail:PoolSize"] = "1";
+        });
+        await first.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.OutboxMessages.AddRange(Enumerable.Range(0, 12).Select(i => new OutboxMessage(MailKind.ReporterUpdate, null, null,
+                $"ahead{i}@example.net", "Ahead", $"Message {i}", $"Body {i}", $"<p>Body {i}</p>", null, null, $"ahead.{i}@fixit.example.org", now.AddMilliseconds(i))));
+            return await db.SaveChangesAsync();
+        });
+
+        // The first message of the first batch is on the wire, unanswered; the worker has claimed the next batch meanwhile.
+        await SmtpSink.WaitUntilAsync(() => sink.Received.Count == 1, TimeSpan.FromSeconds(20), "the first message to reach the server");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await first.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ClaimId != null)) < 10)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The worker did not claim the next batch while sending.");
+            await Task.Delay(50);
+        }
+
+        await first.DisposeAsync();
+        hold.SetResult();
+        sink.HoldReplyUntil = null;
+
+        // Only the message in flight keeps its claim (it may have arrived); the rest of its batch and the batch
+        // claimed ahead are free at once.
+        await using var second = await MailApps.StartAsync(provider, sink, s =>
+        {
+            Share(s, database, "two");
+            s["Mail:DispatcherEnabled"] = "false";
+        });
+        var rows = await second.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Pending, r.Status));
+        var stillClaimed = Assert.Single(rows, r => r.ClaimId != null);
+        Assert.Equal("ahead.0@fixit.example.org", stillClaimed.MessageId);
+        Assert.All(rows.Where(r => r.ClaimId == null), r => Assert.Equal(0, r.Attempts));
+    }
+
     private static async Task<OutboxMessage> WaitForSentAsync(FixItApp app)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
