@@ -46,6 +46,17 @@ public sealed class MailOptions
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex, colons allowed) of the relay's TLS certificate, for a relay whose certificate
+    /// no public authority signed (an internal relay with a self-signed one). When set, that certificate and only
+    /// that one is accepted; when empty, the usual validation against the system's trusted authorities applies.
+    /// </summary>
+    public string? SmtpCertificateSha256 { get; set; }
+
+    /// <summary>The pinned fingerprint as 64 upper-case hex digits, or null.</summary>
+    internal string? PinnedCertificate =>
+        string.IsNullOrWhiteSpace(SmtpCertificateSha256) ? null : SmtpCertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+
     [Required]
     public string FromAddress { get; set; } = "fixit@fixit.localhost";
 
@@ -123,6 +134,16 @@ public sealed class MailOptions
             {
                 yield return $"Mail:{name} must be positive.";
             }
+        }
+
+        if (PinnedCertificate is { } pin && (pin.Length != 64 || !pin.All(char.IsAsciiHexDigit)))
+        {
+            yield return "Mail:SmtpCertificateSha256 must be a SHA-256 fingerprint: 64 hex digits, colons allowed.";
+        }
+
+        if (PinnedCertificate is not null && TlsMode == MailTlsMode.None)
+        {
+            yield return "Mail:SmtpCertificateSha256 needs a TLS mode: with Mail:TlsMode None no certificate is ever seen.";
         }
 
         if (Lease <= SmtpTimeout)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -13,6 +14,9 @@ namespace FixIt.IntegrationTests.Mail;
 /// <summary>A message as the SMTP server received it: envelope, raw bytes and parsed MIME.</summary>
 public sealed record ReceivedMail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, string Raw, MimeMessage Message)
 {
+    /// <summary>Whether the session had switched to TLS (STARTTLS) when the message came.</summary>
+    public bool OverTls { get; init; }
+
     public string Text => Message.TextBody ?? "";
 
     public string Subject => Message.Subject ?? "";
@@ -50,9 +54,12 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>When set, the server requires AUTH with this user and password before it takes mail.</summary>
     public (string User, string Password)? RequiredLogin { get; private init; }
 
-    public static async Task<SmtpSink> StartAsync((string User, string Password)? requiredLogin = null)
+    /// <summary>When set, the server offers STARTTLS with this certificate and takes AUTH only after it.</summary>
+    public X509Certificate2? Certificate { get; private init; }
+
+    public static async Task<SmtpSink> StartAsync((string User, string Password)? requiredLogin = null, X509Certificate2? certificate = null)
     {
-        var sink = new SmtpSink(FreePort()) { RequiredLogin = requiredLogin };
+        var sink = new SmtpSink(FreePort()) { RequiredLogin = requiredLogin, Certificate = certificate };
         await sink.StartAgainAsync();
         return sink;
     }
@@ -60,8 +67,15 @@ public sealed class SmtpSink : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("sink.test")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
-                .AuthenticationRequired(RequiredLogin is not null).AllowUnsecureAuthentication(true))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                    .AuthenticationRequired(RequiredLogin is not null).AllowUnsecureAuthentication(Certificate is null);
+                if (Certificate is not null)
+                {
+                    e.Certificate(Certificate);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
@@ -155,7 +169,7 @@ public sealed class SmtpSink : IAsyncDisposable
             using var stream = new MemoryStream(bytes);
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             sink._received.Enqueue(new ReceivedMail($"{transaction.From.User}@{transaction.From.Host}", to,
-                System.Text.Encoding.UTF8.GetString(bytes), message));
+                System.Text.Encoding.UTF8.GetString(bytes), message) { OverTls = context.Pipe.IsSecure });
             if (sink.HoldReplyUntil is { } hold)
             {
                 await hold.WaitAsync(cancellationToken);

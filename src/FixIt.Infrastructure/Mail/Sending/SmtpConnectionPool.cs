@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
@@ -66,6 +67,13 @@ internal sealed class SmtpConnectionPool(MailOptions options, TimeProvider clock
     private async Task<Connection> ConnectAsync(CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)options.SmtpTimeout.TotalMilliseconds };
+        if (options.PinnedCertificate is { } pin)
+        {
+            // Exactly the pinned certificate, whoever signed it; any other is refused even if an authority signed it.
+            client.ServerCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pin, StringComparison.OrdinalIgnoreCase);
+        }
+
         try
         {
             await client.ConnectAsync(options.SmtpHost, options.SmtpPort, SocketOptions(options.TlsMode), cancellationToken);
