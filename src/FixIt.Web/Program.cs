@@ -6,6 +6,7 @@ using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
+using FixIt.Web.Features.AdminPages;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
@@ -66,6 +67,7 @@ app.MapPublicPages();
 app.MapEmailLinkPages();
 app.MapSubscriptionPages();
 app.MapMailAdmin();
+app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

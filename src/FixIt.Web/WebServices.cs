@@ -40,10 +40,12 @@ internal static class WebServices
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(Features.AdminPages.AdminSignIn.CookieScheme, Features.AdminPages.AdminSignIn.ConfigureCookie);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, p => p.RequireRole("admin"))
-            .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p.RequireRole("admin", "operator"));
+            .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p.RequireRole("admin", "operator"))
+            .AddPolicy(Features.AdminPages.AdminSignIn.PagePolicy, p => p.AddAuthenticationSchemes(Features.AdminPages.AdminSignIn.CookieScheme).RequireRole("admin"));
         services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .ValidateOnStart();

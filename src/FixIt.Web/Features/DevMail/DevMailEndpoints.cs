@@ -3,6 +3,7 @@ using FixIt.Infrastructure.Mail;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Components.Pages.Mail;
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FixIt.Web.Features.DevMail;
@@ -17,10 +18,11 @@ internal static class DevMailEndpoints
         return app;
     }
 
-    /// <summary>Emails that failed or wait for a retry (recipients masked).</summary>
+    /// <summary>Emails that failed or wait for a retry (recipients masked); for admins signed in at /admin/sign-in.</summary>
     public static IEndpointRouteBuilder MapMailAdmin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/mail", MailProblemsPage).WithName(nameof(MailProblemsPage)).ExcludeFromDescription();
+        app.MapGet("/admin/mail", MailProblemsPage).WithName(nameof(MailProblemsPage)).ExcludeFromDescription()
+            .RequireAuthorization(Features.AdminPages.AdminSignIn.PagePolicy);
         return app;
     }
 
@@ -35,6 +37,11 @@ internal static class DevMailEndpoints
                 StatusCode = StatusCodes.Status404NotFound,
             };
 
-    public static async Task<RazorComponentResult<MailProblemsPage>> MailProblemsPage(IMediator mediator, CancellationToken cancellationToken) =>
-        new(new { Problems = await mediator.Send(new ListMailProblemsQuery(), cancellationToken) });
+    public static async Task<RazorComponentResult<MailProblemsPage>> MailProblemsPage(IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken) =>
+        new(new
+        {
+            Problems = await mediator.Send(new ListMailProblemsQuery(), cancellationToken),
+            SignOut = EmailLinks.LinkPages.FormTokenFor(antiforgery, context),
+        });
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Security.Claims;
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Domain.Access;
+using FixIt.Web.Components.Pages.Admin;
+using FixIt.Web.Features.EmailLinks;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Web.Features.AdminPages;
+
+/// <summary>
+/// Signing in to the admin pages (such as /admin/mail) in a browser, with an admin API key pasted into a form:
+/// the same keys as the admin API, no second set of credentials. The key is checked once, then a cookie
+/// (encrypted with the app's Data Protection keys, HttpOnly, SameSite=Strict) names it; every request checks
+/// the key is still unrevoked, so revoking the key signs its browser sessions out too.
+/// </summary>
+internal static class AdminSignIn
+{
+    public const string CookieScheme = "AdminCookie";
+    public const string PagePolicy = "admin-pages";
+    private const string KeyIdClaim = "fixit:api-key";
+
+    public static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/admin/sign-in";
+        options.AccessDeniedPath = "/admin/sign-in";
+        options.ReturnUrlParameter = "returnUrl";
+        options.Cookie.Name = "fixit-admin";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            var id = context.Principal?.FindFirstValue(KeyIdClaim);
+            var db = context.HttpContext.RequestServices.GetRequiredService<IFixItDb>();
+            var stillValid = int.TryParse(id, CultureInfo.InvariantCulture, out var keyId)
+                && await db.ApiKeys.AnyAsync(k => k.Id == keyId && k.RevokedAt == null && k.Role == ApiKeyRole.Admin, context.HttpContext.RequestAborted);
+            if (!stillValid)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieScheme);
+            }
+        };
+    }
+
+    public static IEndpointRouteBuilder MapAdminSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/sign-in", SignInPage).WithName(nameof(SignInPage)).ExcludeFromDescription();
+        app.MapPost("/admin/sign-in", SignIn).WithName(nameof(SignIn)).ExcludeFromDescription();
+        // Authenticated by the cookie, so the form's antiforgery token (issued to the signed-in admin) matches.
+        app.MapPost("/admin/sign-out", SignOut).WithName(nameof(SignOut)).ExcludeFromDescription().RequireAuthorization(PagePolicy);
+        return app;
+    }
+
+    public static RazorComponentResult<AdminSignInPage> SignInPage(string? returnUrl, IAntiforgery antiforgery, HttpContext context) =>
+        Page(antiforgery, context, LocalPath(returnUrl), null, StatusCodes.Status200OK);
+
+    // Antiforgery is checked here rather than by the endpoint filter, so a stale form gets a page, not a bare 400.
+    public static async Task<IResult> SignIn(IAntiforgery antiforgery, HttpContext context, IFixItDb db, CancellationToken cancellationToken)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return Page(antiforgery, context, "/admin/mail", "The form expired. Please try again.", StatusCodes.Status400BadRequest);
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var returnUrl = LocalPath(form["returnUrl"]);
+        var key = form["key"].ToString().Trim();
+        var hash = ApiKeyHash.Of(key);
+        var found = key.Length == 0 ? null
+            : await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        if (found is not { Role: ApiKeyRole.Admin })
+        {
+            // One answer for unknown, revoked and operator keys: the page does not say which keys exist.
+            return Page(antiforgery, context, returnUrl, "That is not a valid admin key.", StatusCodes.Status401Unauthorized);
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, found.Name), new Claim(ClaimTypes.Role, "admin"), new Claim(KeyIdClaim, found.Id.ToString(CultureInfo.InvariantCulture))],
+            CookieScheme);
+        await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
+        return TypedResults.Redirect(returnUrl, preserveMethod: false);
+    }
+
+    public static async Task<IResult> SignOut(IAntiforgery antiforgery, HttpContext context)
+    {
+        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        await context.SignOutAsync(CookieScheme);
+        return TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
+    }
+
+    /// <summary>Only a path on this site: never an absolute or protocol-relative URL (no open redirect).</summary>
+    internal static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not ('/' or '\\') && !url.Contains("://", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
+            ? url
+            : "/admin/mail";
+
+    private static RazorComponentResult<AdminSignInPage> Page(IAntiforgery antiforgery, HttpContext context, string returnUrl, string? error, int status) =>
+        new(new { Form = LinkPages.FormTokenFor(antiforgery, context), ReturnUrl = returnUrl, Error = error }) { StatusCode = status };
+}
