@@ -3,6 +3,7 @@ using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FixIt.IntegrationTests.Mail;
 
@@ -91,6 +92,36 @@ public sealed class ReportSubscriptionTests
     }
 
     /// <summary>A report submitted, confirmed from its email and sent to the operator; returns its id and the operator's email.</summary>
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task The_same_address_asking_many_times_at_once_gets_one_subscription_one_email_and_no_error(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await MailApps.StartAsync(provider, sink);
+        var (id, _) = await PublicReportAsync(app, sink, MailApps.UniqueEmail("ada"));
+        var follower = MailApps.UniqueEmail("eager");
+
+        // As requests: each in its own scope, all let go at once, several rounds so that they really overlap.
+        for (var round = 0; round < 5; round++)
+        {
+            var email = round == 0 ? follower : $"{round}.{follower}";
+            using var start = new SemaphoreSlim(0);
+            var requests = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var mediator = scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
+                await start.WaitAsync();
+                await mediator.Send(new FixIt.Application.Features.Reports.Subscribe.SubscribeToReportCommand(id, email));
+            })).ToList();
+            start.Release(requests.Count);
+            await Task.WhenAll(requests);
+
+            Assert.Equal(1, await app.WithDbAsync(db => db.ReportSubscriptions.CountAsync(s => s.ReportId == id && s.Email == email)));
+            Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.SubscriptionConfirmation
+                && m.ToAddress == email)));
+        }
+    }
+
     internal static async Task<(int Id, ReceivedMail ToOperator)> PublicReportAsync(FixItApp app, SmtpSink sink, string reporter)
     {
         var body = ReportRequests.Valid("Lamp out by the library");

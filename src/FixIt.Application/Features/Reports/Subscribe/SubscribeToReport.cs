@@ -45,7 +45,27 @@ internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer
         }
 
         await mailer.QueueSubscriptionConfirmationAsync(report, subscription, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var isNew = subscription.Id == 0;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // The same address asked in another request at the same moment and won the unique index: that request
+            // sends the confirmation, and this one gives the same answer. (SaveChanges inside the command's
+            // transaction rolled back to its savepoint, so the transaction is still usable.)
+            if (!await SubscribedMeanwhileAsync(report.Id, email, cancellationToken))
+            {
+                throw;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
         return Unit.Value;
     }
+
+    private Task<bool> SubscribedMeanwhileAsync(int reportId, string email, CancellationToken cancellationToken) =>
+        db.ReportSubscriptions.AsNoTracking().AnyAsync(s => s.ReportId == reportId && s.Email == email, cancellationToken);
 }
