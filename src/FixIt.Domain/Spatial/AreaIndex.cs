@@ -54,20 +54,9 @@ public sealed partial class AreaIndex
     /// </summary>
     public int FindCovering(double lon, double lat, Span<int> result)
     {
-        // Written so that NaN fails every comparison and falls out here.
-        if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
+        if (!TryLocate(lon, lat, out var node, out _))
         {
             return 0;
-        }
-
-        var fx = (lon - _minX) * _invW;
-        var fy = (lat - _minY) * _invH;
-        var i = Math.Min((int)fx, _nx - 1);
-        var j = Math.Min((int)fy, _ny - 1);
-        var node = _root[j * _nx + i];
-        if (node < 0)
-        {
-            node = Descend(node, fx - i, fy - j);
         }
 
         if (node >= DirectArea)
@@ -85,28 +74,43 @@ public sealed partial class AreaIndex
     }
 
     /// <summary>
-    /// Walks down the 4 × 4 refinements. <paramref name="fx"/> and <paramref name="fy"/> are the point's position
-    /// inside the current cell as fractions of its width and height: each level scales them by 4 (exact in binary
-    /// floating point) and keeps the remainder, so no division is needed. The sub-cell chosen this way can differ
-    /// from the one LeafWriter computed only for a point within rounding distance (~1e-13 of a root cell) of a
-    /// sub-cell edge, and leaves are built from the edges touching their cell widened by 1e-7 of a root cell, so
-    /// either neighbour gives the same answer there.
+    /// The node the point ends at — a leaf offset, or <see cref="DirectArea"/> plus an area index — and how many
+    /// refinement levels below its root cell; false for a point outside the grid (NaN included: it fails every
+    /// comparison). The walk down the 4 × 4 refinements keeps the point's position inside the current cell as
+    /// fractions of its width and height: each level scales them by 4 (exact in binary floating point) and keeps
+    /// the remainder, so no division is needed. The sub-cell chosen this way can differ from the one LeafWriter
+    /// computed only for a point within rounding distance (~1e-13 of a root cell) of a sub-cell edge, and leaves
+    /// are built from the edges touching their cell widened by 1e-7 of a root cell, so either neighbour gives the
+    /// same answer there.
     /// </summary>
-    private int Descend(int node, double fx, double fy)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryLocate(double lon, double lat, out int node, out int depth)
     {
-        do
+        depth = 0;
+        if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
         {
+            node = 0;
+            return false;
+        }
+
+        var fx = (lon - _minX) * _invW;
+        var fy = (lat - _minY) * _invH;
+        var i = Math.Min((int)fx, _nx - 1);
+        var j = Math.Min((int)fy, _ny - 1);
+        (fx, fy) = (fx - i, fy - j);
+        node = _root[j * _nx + i];
+        while (node < 0)
+        {
+            depth++;
             fx *= Split;
             fy *= Split;
             var cx = Math.Clamp((int)fx, 0, Split - 1);
             var cy = Math.Clamp((int)fy, 0, Split - 1);
-            fx -= cx;
-            fy -= cy;
+            (fx, fy) = (fx - cx, fy - cy);
             node = _children[(~node * (Split * Split)) + (cy * Split) + cx];
         }
-        while (node < 0);
 
-        return node;
+        return true;
     }
 
     private int ReadLeaf(int offset, double lon, double lat, Span<int> result)

@@ -6,28 +6,9 @@ public sealed partial class AreaIndex
     /// <summary>For diagnostics and benchmarks: how a lookup of this point goes (refinement levels, tests, edges).</summary>
     public LookupShape Shape(double lon, double lat)
     {
-        if (!(lon >= _minX && lon <= _maxX && lat >= _minY && lat <= _maxY))
+        if (!TryLocate(lon, lat, out var offset, out var depth))
         {
             return default;
-        }
-
-        var fx = (lon - _minX) * _invW;
-        var fy = (lat - _minY) * _invH;
-        var i = Math.Min((int)fx, _nx - 1);
-        var j = Math.Min((int)fy, _ny - 1);
-        (fx, fy) = (fx - i, fy - j);
-        var offset = _root[j * _nx + i];
-        var depth = 0;
-        while (offset < 0)
-        {
-            // As Descend, one level at a time.
-            depth++;
-            fx *= Split;
-            fy *= Split;
-            var cx = Math.Clamp((int)fx, 0, Split - 1);
-            var cy = Math.Clamp((int)fy, 0, Split - 1);
-            (fx, fy) = (fx - cx, fy - cy);
-            offset = _children[(~offset * (Split * Split)) + (cy * Split) + cx];
         }
 
         if (offset >= DirectArea)

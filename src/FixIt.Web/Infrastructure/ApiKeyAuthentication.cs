@@ -31,8 +31,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeyHash.Of(header["Bearer ".Length..].Trim());
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
+        var key = await FindActiveKeyAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
@@ -64,6 +63,13 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             HttpContext = Context,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>The unrevoked key with this value, by its hash; null for an unknown or revoked one.</summary>
+    public static Task<ApiKey?> FindActiveKeyAsync(IFixItDb db, string key, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeyHash.Of(key);
+        return db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
     }
 
     /// <summary>The caller as the use cases see it.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using FixIt.Application.Abstractions;
-using FixIt.Application.Common;
 using FixIt.Domain.Access;
 using FixIt.Web.Components.Pages.Admin;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -73,9 +73,7 @@ internal static class AdminSignIn
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var returnUrl = LocalPath(form["returnUrl"]);
         var key = form["key"].ToString().Trim();
-        var hash = ApiKeyHash.Of(key);
-        var found = key.Length == 0 ? null
-            : await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        var found = key.Length == 0 ? null : await ApiKeyAuthenticationHandler.FindActiveKeyAsync(db, key, cancellationToken);
         if (found is not { Role: ApiKeyRole.Admin })
         {
             // One answer for unknown, revoked and operator keys: the page does not say which keys exist.
