@@ -21,6 +21,7 @@ using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Routing;
 using FixIt.Web.Features.Subscriptions;
+using FixIt.Web.Infrastructure;
 
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))
@@ -45,6 +46,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
     await app.Services.SeedDemoDataAsync();
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
@@ -53,7 +55,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("FixIt API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
 app.MapHealthEndpoints();
 app.MapReportsApi();

@@ -45,6 +45,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Every CSP violation (blocked inline script or style, a host not in the policy) becomes a page error.
+        await context.AddInitScriptAsync(PageChecks.CspViolationListener);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         var errors = PageChecks.ErrorsOf(page);

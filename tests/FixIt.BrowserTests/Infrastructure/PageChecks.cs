@@ -12,6 +12,13 @@ public static class PageChecks
 
     private static readonly ConditionalWeakTable<IPage, List<string>> Errors = [];
 
+    /// <summary>Run in every page before its own scripts: reports each CSP violation as a console error, which fails the page's checks.</summary>
+    public const string CspViolationListener = """
+        document.addEventListener('securitypolicyviolation', function (e) {
+          console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile + ':' + e.lineNumber);
+        }, true);
+        """;
+
     /// <summary>Script errors and console errors of a page, filled by the fixture.</summary>
     public static List<string> ErrorsOf(IPage page) => Errors.GetOrCreateValue(page);
 

@@ -26,7 +26,7 @@ public sealed class FixItApp : IAsyncDisposable
         var server = factory.Services.GetRequiredService<IServer>();
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        Client = new HttpClient(new BrowserCookies()) { BaseAddress = BaseAddress };
     }
 
     public DatabaseProvider Provider { get; private init; }

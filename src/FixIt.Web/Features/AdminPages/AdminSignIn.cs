@@ -60,18 +60,18 @@ internal static class AdminSignIn
     }
 
     public static RazorComponentResult<AdminSignInPage> SignInPage(string? returnUrl, IAntiforgery antiforgery, HttpContext context) =>
-        Page(antiforgery, context, LocalPath(returnUrl), null, StatusCodes.Status200OK);
+        Page(antiforgery, context, ReturnUrl.LocalPathOrDefault(returnUrl), null, StatusCodes.Status200OK);
 
     // Antiforgery is checked here rather than by the endpoint filter, so a stale form gets a page, not a bare 400.
     public static async Task<IResult> SignIn(IAntiforgery antiforgery, HttpContext context, IFixItDb db, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
-            return Page(antiforgery, context, "/admin/mail", "The form expired. Please try again.", StatusCodes.Status400BadRequest);
+            return Page(antiforgery, context, ReturnUrl.Default, "The form expired. Please try again.", StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var returnUrl = LocalPath(form["returnUrl"]);
+        var returnUrl = ReturnUrl.LocalPathOrDefault(form["returnUrl"]);
         var key = form["key"].ToString().Trim();
         var found = key.Length == 0 ? null : await ApiKeyAuthenticationHandler.FindActiveKeyAsync(db, key, cancellationToken);
         if (found is not { Role: ApiKeyRole.Admin })
@@ -97,13 +97,6 @@ internal static class AdminSignIn
         await context.SignOutAsync(CookieScheme);
         return TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
     }
-
-    /// <summary>Only a path on this site: never an absolute or protocol-relative URL (no open redirect).</summary>
-    internal static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not ('/' or '\\') && !url.Contains("://", StringComparison.Ordinal)
-            && !url.Any(char.IsControl)
-            ? url
-            : "/admin/mail";
 
     private static RazorComponentResult<AdminSignInPage> Page(IAntiforgery antiforgery, HttpContext context, string returnUrl, string? error, int status) =>
         new(new { Form = LinkPages.FormTokenFor(antiforgery, context), ReturnUrl = returnUrl, Error = error }) { StatusCode = status };

@@ -36,7 +36,16 @@ internal static class LinkPages
     public static RazorComponentResult<LinkProblemPage> Page(string title, string message, int status, int? reportId = null) =>
         new(new { Title = title, Message = message, ReportId = reportId }) { StatusCode = status };
 
-    /// <summary>A POST without a valid antiforgery token changes nothing.</summary>
-    public static Task<bool> FormIsGenuineAsync(IAntiforgery antiforgery, HttpContext context) =>
-        context.Request.HasFormContentType ? antiforgery.IsRequestValidAsync(context) : Task.FromResult(false);
+    /// <summary>A POST without a valid antiforgery token changes nothing; nor does a form that cannot be read (a %00 in a field).</summary>
+    public static async Task<bool> FormIsGenuineAsync(IAntiforgery antiforgery, HttpContext context)
+    {
+        try
+        {
+            return context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
 }

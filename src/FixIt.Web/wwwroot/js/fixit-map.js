@@ -20,7 +20,8 @@
     // A maxZoom of its own: with no tile layer to lend one, markercluster refuses to start.
     var map = L.map(element, { maxZoom: 19 }).setView([parseFloat(d.lat), parseFloat(d.lon)], parseInt(d.zoom, 10));
     if (d.tileUrl) {
-      L.tileLayer(d.tileUrl, { attribution: d.tileAttribution, maxZoom: 19 }).addTo(map);
+      // The tile host gets this site's origin only (tile services ask for it), never a page's path.
+      L.tileLayer(d.tileUrl, { attribution: d.tileAttribution, maxZoom: 19, referrerPolicy: 'strict-origin' }).addTo(map);
     } else {
       element.classList.add('no-tiles');
     }
