@@ -3,6 +3,7 @@ using FixIt.Application.Features.Categories.RoutedCategories;
 using FixIt.Application.Features.Reports.NearbyReports;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Web.Components.Pages;
+using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,7 @@ internal static class ReportFormEndpoints
             .WithName(nameof(SubmitReportForm))
             .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxFormBytes)
+            .RequireRateLimiting(RateLimitPolicies.Submit)
             .ExcludeFromDescription();
         return app;
     }

@@ -7,6 +7,7 @@ using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Web.Components.Pages.Mail;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
@@ -22,7 +23,8 @@ internal static class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionPages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription();
+        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.Subscribe);
         app.MapGet("/subscribe/{token}", ConfirmSubscriptionPage).WithName(nameof(ConfirmSubscriptionPage)).ExcludeFromDescription();
         app.MapPost("/subscribe/{token}", ConfirmSubscription).WithName(nameof(ConfirmSubscription)).ExcludeFromDescription();
         return app;
