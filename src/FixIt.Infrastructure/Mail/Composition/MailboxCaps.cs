@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
@@ -25,7 +27,8 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
             MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
         };
-        var mailbox = EmailAddresses.MailboxKey(address);
+        // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
+        var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddresses.MailboxKey(address))));
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await EnsureRowAsync(mailbox, day, kind, cancellationToken);
         var taken = await db.MailboxDailyCounts
