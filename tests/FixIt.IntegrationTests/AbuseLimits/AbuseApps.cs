@@ -70,10 +70,12 @@ internal static class AbuseApps
         return id;
     }
 
+    /// <summary>Distinct spellings of one mailbox: the plain address, +tags, and upper-case forms.</summary>
     public static IEnumerable<string> Variants(string local, string domain, int count) =>
         Enumerable.Range(0, count).Select(i => (i % 4) switch
         {
-            0 => $"{local}@{domain}",
+            0 when i == 0 => $"{local}@{domain}",
+            0 => $"{local}+{i}@{domain.ToUpperInvariant()}",
             1 => $"{local}+{i}@{domain}",
             2 => $"{local.ToUpperInvariant()}+x{i}@{domain.ToUpperInvariant()}",
             _ => $"{char.ToUpperInvariant(local[0])}{local[1..]}+tag.{i}@{domain}",
