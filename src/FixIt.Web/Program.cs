@@ -22,6 +22,7 @@ using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Routing;
 using FixIt.Web.Features.Subscriptions;
 using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.RateLimiting;
 
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))
@@ -36,6 +37,7 @@ builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environme
 builder.Services.AddFixItBackgroundWork();
 builder.Services.AddFixItWeb(builder.Configuration);
 builder.Services.AddOpen311(builder.Configuration);
+builder.Services.AddFixItRateLimiting(builder.Configuration);
 builder.AddFixItTelemetry();
 
 var app = builder.Build();
@@ -46,10 +48,12 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
     await app.Services.SeedDemoDataAsync();
 }
 
+app.UseFixItForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

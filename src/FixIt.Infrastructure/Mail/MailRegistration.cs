@@ -21,6 +21,11 @@ public static class MailRegistration
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
+        services.AddOptions<MailboxCapOptions>().Bind(configuration.GetSection(MailboxCapOptions.SectionName))
+            .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0,
+                "MailboxCaps:ReportConfirmationsPerDay and MailboxCaps:SubscriptionConfirmationsPerDay must be 0 or more.")
+            .ValidateOnStart();
+        services.AddScoped<MailboxCaps>();
         services.AddScoped<ReportMailer>();
         services.AddScoped<IReportMailer>(sp => sp.GetRequiredService<ReportMailer>());
         services.AddScoped(sp => new OutboxRecorder(sp.GetRequiredService<FixItDbContext>(), sp.GetRequiredService<ReportMailer>(),

@@ -49,6 +49,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<MailboxDailyCount> MailboxDailyCounts => Set<MailboxDailyCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
 

@@ -317,6 +317,29 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.ToTable("MailOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Messaging.MailboxDailyCount", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Mailbox", "Day", "Kind");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MailboxDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

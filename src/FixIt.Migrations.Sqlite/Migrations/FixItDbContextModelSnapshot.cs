@@ -299,6 +299,29 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("MailOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Messaging.MailboxDailyCount", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox", "Day", "Kind");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MailboxDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -50,6 +50,12 @@ public sealed class FixItApp : IAsyncDisposable
             ["Database:Provider"] = provider.ToString(),
             ["Storage:DataFolder"] = dataFolder,
             ["Seed:Demo"] = "true",
+            // The suite submits many reports from one address to one mailbox; the abuse-limit tests set real limits.
+            ["RateLimits:Submit:PermitLimit"] = "100000",
+            ["RateLimits:Subscribe:PermitLimit"] = "100000",
+            ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["MailboxCaps:ReportConfirmationsPerDay"] = "100000",
+            ["MailboxCaps:SubscriptionConfirmationsPerDay"] = "100000",
         };
 
         string? database = null;

@@ -12,14 +12,21 @@ namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
 internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
-    IOptions<MailSiteOptions> siteOptions, TimeProvider clock) : IReportMailer
+    IOptions<MailSiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
     private readonly MailSiteOptions _site = siteOptions.Value;
 
+    // The two emails anyone can make FixIt send to any address are capped per mailbox and day; past the cap the
+    // caller carries on exactly as usual (same answer, no enumeration), and nothing is queued.
     public async Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken)
     {
+        if (!await caps.TryTakeAsync(MailKind.ReporterConfirmation, report.ReporterEmail, report.Id, cancellationToken))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Confirm, report, _mail.ConfirmLinkLifetime, now, singleUse: true);
         var category = await CategoryNameAsync(report, cancellationToken);
@@ -60,14 +67,18 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         return Task.CompletedTask;
     }
 
-    public Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken)
+    public async Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken)
     {
+        if (!await caps.TryTakeAsync(MailKind.SubscriptionConfirmation, subscription.Email, report.Id, cancellationToken))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Subscribe, report, _mail.ConfirmLinkLifetime, now, singleUse: true, subscription);
         var content = SubscriberTemplates.Confirmation(_site.Name, report, _site.Url($"subscribe/{token}"), _site.Url($"reports/{report.Id}"),
             _mail.ConfirmLinkLifetime);
         Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
-        return Task.CompletedTask;
     }
 
     // No Reply-To: a reply to the report's address is published as the reporter's words, and this is not the reporter.

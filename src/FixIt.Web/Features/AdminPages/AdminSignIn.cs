@@ -5,6 +5,7 @@ using FixIt.Domain.Access;
 using FixIt.Web.Components.Pages.Admin;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -53,7 +54,7 @@ internal static class AdminSignIn
     public static IEndpointRouteBuilder MapAdminSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/sign-in", SignInPage).WithName(nameof(SignInPage)).ExcludeFromDescription();
-        app.MapPost("/admin/sign-in", SignIn).WithName(nameof(SignIn)).ExcludeFromDescription();
+        app.MapPost("/admin/sign-in", SignIn).WithName(nameof(SignIn)).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.SignIn);
         // Authenticated by the cookie, so the form's antiforgery token (issued to the signed-in admin) matches.
         app.MapPost("/admin/sign-out", SignOut).WithName(nameof(SignOut)).ExcludeFromDescription().RequireAuthorization(PagePolicy);
         return app;

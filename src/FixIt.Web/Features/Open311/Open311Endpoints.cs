@@ -2,6 +2,7 @@ using FixIt.Application.Features.Open311.Requests;
 using FixIt.Application.Features.Open311.Services;
 using FixIt.Application.Features.Open311.Tokens;
 using FixIt.Application.Common;
+using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ internal static class Open311Endpoints
         group.MapPost($"requests.{Format}", PostRequest).WithName("Open311" + nameof(PostRequest))
             .WithSummary("Open311: submit a report (form-encoded, needs an api_key)")
             .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
+            .RequireRateLimiting(RateLimitPolicies.Submit)
             .DisableAntiforgery();
         group.MapGet($"requests.{Format}", Requests).WithName("Open311" + nameof(Requests))
             .WithSummary("Open311: public reports, by id or by service, date window and status");

@@ -3,6 +3,9 @@ using FixIt.Application.Features.Categories.RoutedCategories;
 using FixIt.Application.Features.Reports.NearbyReports;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Web.Components.Pages;
+using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +27,7 @@ internal static class ReportFormEndpoints
             .WithName(nameof(SubmitReportForm))
             .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxFormBytes)
+            .RequireRateLimiting(RateLimitPolicies.Submit)
             .ExcludeFromDescription();
         return app;
     }
@@ -36,8 +40,14 @@ internal static class ReportFormEndpoints
     }
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
+        if (Honeypot.Caught(form, context))
+        {
+            return LinkPages.Page("Thank you", "Thank you. Your report is saved; we have sent you an email with a link to confirm it.",
+                StatusCodes.Status200OK);
+        }
+
         var model = ReportFormModel.From(form);
         var errors = new Dictionary<string, string[]>();
         var photos = await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken);

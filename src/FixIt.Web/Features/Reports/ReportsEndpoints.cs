@@ -1,6 +1,7 @@
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Reports;
+using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,8 @@ internal static class ReportsEndpoints
             .WithSummary("Report a problem at a place")
             .WithMetadata(new RequestSizeLimitAttribute(MaxReportBodyBytes))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitPolicies.Submit)
             .DisableAntiforgery();
         group.MapGet("/{id:int}", GetReport)
             .WithName(nameof(GetReport))

@@ -7,6 +7,8 @@ using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Web.Components.Pages.Mail;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
@@ -22,7 +24,8 @@ internal static class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionPages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription();
+        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.Subscribe);
         app.MapGet("/subscribe/{token}", ConfirmSubscriptionPage).WithName(nameof(ConfirmSubscriptionPage)).ExcludeFromDescription();
         app.MapPost("/subscribe/{token}", ConfirmSubscription).WithName(nameof(ConfirmSubscription)).ExcludeFromDescription();
         return app;
@@ -35,6 +38,11 @@ internal static class SubscriptionEndpoints
         {
             return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Go back, reload the page and try again.",
                 StatusCodes.Status400BadRequest, id);
+        }
+
+        if (Honeypot.Caught(context.Request.Form, context))
+        {
+            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
         }
 
         // Stray spaces from a paste are not the person's fault.

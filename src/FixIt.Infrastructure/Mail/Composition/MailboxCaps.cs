@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using FixIt.Application.Common;
+using FixIt.Domain.Messaging;
+using FixIt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>
+/// Counts the emails FixIt sends unasked (confirmation requests) per mailbox and UTC day, in the database, so the cap
+/// holds across app instances. The count is taken in the caller's transaction with a conditional update: of two
+/// requests racing for the last slot one updates the row and the other, waiting on its lock, then finds it full.
+/// </summary>
+internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCapOptions> options, TimeProvider clock, ILogger<MailboxCaps> logger)
+{
+    private readonly MailboxCapOptions _options = options.Value;
+
+    /// <summary>Takes one of today's slots for <paramref name="kind"/> to the address's mailbox; false when none is left.</summary>
+    public async Task<bool> TryTakeAsync(MailKind kind, string address, int reportId, CancellationToken cancellationToken)
+    {
+        var limit = kind switch
+        {
+            MailKind.ReporterConfirmation => _options.ReportConfirmationsPerDay,
+            MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
+        };
+        // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
+        var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddresses.MailboxKey(address))));
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await EnsureRowAsync(mailbox, day, kind, cancellationToken);
+        var taken = await db.MailboxDailyCounts
+            .Where(c => c.Mailbox == mailbox && c.Day == day && c.Kind == kind && c.Count < limit)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
+        if (taken == 0)
+        {
+            LogCapReached(kind, limit, reportId);
+        }
+
+        return taken == 1;
+    }
+
+    // Insert-if-missing that never fails on a concurrent insert (a failed statement would abort a PostgreSQL transaction).
+    private Task<int> EnsureRowAsync(string mailbox, DateOnly day, MailKind kind, CancellationToken cancellationToken)
+    {
+        var kindText = kind.ToString();
+        if (db.Database.IsSqlServer())
+        {
+            return db.Database.ExecuteSqlAsync($"""
+                INSERT INTO [MailboxDailyCounts] ([Mailbox], [Day], [Kind], [Count])
+                SELECT {mailbox}, {day}, {kindText}, 0
+                WHERE NOT EXISTS (SELECT 1 FROM [MailboxDailyCounts] WITH (UPDLOCK, HOLDLOCK)
+                    WHERE [Mailbox] = {mailbox} AND [Day] = {day} AND [Kind] = {kindText})
+                """, cancellationToken);
+        }
+
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MailboxDailyCounts" ("Mailbox", "Day", "Kind", "Count") VALUES ({mailbox}, {day}, {kindText}, 0)
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Daily cap of {Limit} {Kind} emails to one mailbox reached; not sending the one for report {ReportId}")]
+    private partial void LogCapReached(MailKind kind, int limit, int reportId);
+}

@@ -1,0 +1,16 @@
+namespace FixIt.Infrastructure.Mail;
+
+/// <summary>
+/// Bound from "MailboxCaps": the most emails of each kind FixIt sends, unasked by the owner, to one mailbox per UTC day
+/// (<c>+tag</c> variants and case count as one mailbox). Beyond that the request gets its usual answer and nothing is sent.
+/// </summary>
+public sealed class MailboxCapOptions
+{
+    public const string SectionName = "MailboxCaps";
+
+    /// <summary>"Confirm your report" emails to one mailbox per day.</summary>
+    public int ReportConfirmationsPerDay { get; set; } = 20;
+
+    /// <summary>"Confirm you want updates" emails to one mailbox per day.</summary>
+    public int SubscriptionConfirmationsPerDay { get; set; } = 10;
+}

@@ -1,0 +1,17 @@
+namespace FixIt.Web.Infrastructure.RateLimiting;
+
+/// <summary>The named rate-limit policies; an endpoint opts in with <c>.RequireRateLimiting(RateLimitPolicies.X)</c>.</summary>
+internal static class RateLimitPolicies
+{
+    /// <summary>New reports: the web form, the JSON API and Open311 POST requests.</summary>
+    public const string Submit = "submit";
+
+    /// <summary>"Email me updates" requests.</summary>
+    public const string Subscribe = "subscribe";
+
+    /// <summary>"Send the confirmation link again" requests.</summary>
+    public const string ConfirmationResend = "confirmation-resend";
+
+    /// <summary>Admin sign-in attempts.</summary>
+    public const string SignIn = "sign-in";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Infrastructure.RateLimiting;
+
+/// <summary>Per-client rate limits (ASP.NET Core's rate limiter) and which proxies may say who the client is.</summary>
+internal static partial class RateLimitingRegistration
+{
+    public static IServiceCollection AddFixItRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitsOptions>().Bind(configuration.GetSection(RateLimitsOptions.SectionName))
+            .Validate(o => o.All().All(p => p.Window.PermitLimit >= 1 && p.Window.WindowSeconds >= 1),
+                "Every RateLimits:<policy>:PermitLimit and :WindowSeconds must be 1 or more.")
+            .ValidateOnStart();
+        services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.SectionName))
+            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "Network:KnownProxies must be IP addresses.")
+            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Network:KnownNetworks must be networks in CIDR notation (10.0.0.0/8).")
+            .Validate(o => o.ForwardLimit >= 1, "Network:ForwardLimit must be 1 or more.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
+        {
+            // The framework's defaults trust loopback; here only what is configured is trusted.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = network.Value.ForwardLimit;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            network.Value.KnownProxies.ForEach(p => forwarded.KnownProxies.Add(IPAddress.Parse(p)));
+            network.Value.KnownNetworks.ForEach(n => forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n)));
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+            AddPolicy(options, RateLimitPolicies.Submit, o => o.Submit);
+            AddPolicy(options, RateLimitPolicies.Subscribe, o => o.Subscribe);
+            AddPolicy(options, RateLimitPolicies.ConfirmationResend, o => o.ConfirmationResend);
+            AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
+        });
+        return services;
+    }
+
+    /// <summary>Believes X-Forwarded-* only from configured proxies: with none configured the middleware is left out,
+    /// because with empty lists it would believe any sender.</summary>
+    public static IApplicationBuilder UseFixItForwardedHeaders(this IApplicationBuilder app)
+    {
+        var network = app.ApplicationServices.GetRequiredService<IOptions<NetworkOptions>>().Value;
+        return network.TrustsAnyProxy ? app.UseForwardedHeaders() : app;
+    }
+
+    private static void AddPolicy(RateLimiterOptions options, string name, Func<RateLimitsOptions, RateLimitWindow> window) =>
+        options.AddPolicy(name, context =>
+        {
+            var limit = window(context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value);
+            return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit.PermitLimit,
+                Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "";
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FixIt.Web.RateLimiting");
+        LogRejected(logger, policy, ClientPartition.For(context), context.Request.Path);
+
+        var detail = $"Too many requests from your address. Try again in {seconds} seconds.";
+        IResult result = context.GetRouteValue("format") is string format && context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix)
+            ? new Features.Open311.Open311Result(Features.Open311.Open311Documents.Errors(StatusCodes.Status429TooManyRequests, [detail]),
+                format, StatusCodes.Status429TooManyRequests)
+            : TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+        await result.ExecuteAsync(context);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit {Policy} refused {Client} on {Path}")]
+    private static partial void LogRejected(ILogger logger, string policy, string client, PathString path);
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using FixIt.Domain.Access;
+using FixIt.Infrastructure.Persistence;
+using FixIt.IntegrationTests.Infrastructure;
+using FixIt.IntegrationTests.Mail;
+using FixIt.IntegrationTests.Open311;
+
+namespace FixIt.IntegrationTests.AbuseLimits;
+
+/// <summary>The submit limit is one budget across the JSON API, Open311 and the web form; sign-in has its own.</summary>
+public sealed class ChannelLimitTests
+{
+    [Fact]
+    public async Task Submitting_through_another_channel_does_not_escape_the_limit_and_Open311_gets_its_own_error_body()
+    {
+        var settings = Open311Fixture.Settings.Select(s => (s.Key, s.Value!)).ToList();
+        settings.Add(("RateLimits:Submit:PermitLimit", "2"));
+        settings.Add(("RateLimits:Submit:WindowSeconds", "600"));
+        await using var app = await AbuseApps.StartAsync(DatabaseProvider.Sqlite, [.. settings]);
+
+        using var json = await AbuseApps.SubmitAsync(app, "ada@example.net");
+        Assert.Equal(HttpStatusCode.Created, json.StatusCode);
+        await app.PostAsync("json", Open311Http.ValidForm());
+
+        using var refusedJson = await PostOpen311Async(app, "json");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedJson.StatusCode);
+        Assert.NotNull(refusedJson.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/json", refusedJson.Content.Headers.ContentType?.MediaType);
+        var error = JsonDocument.Parse(await refusedJson.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single();
+        Assert.Equal(429, error.GetProperty("code").GetInt32());
+        Assert.Contains("Too many requests", error.GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        using var refusedXml = await PostOpen311Async(app, "xml");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedXml.StatusCode);
+        Assert.NotNull(refusedXml.Headers.RetryAfter?.Delta);
+        var xml = XDocument.Parse(await refusedXml.Content.ReadAsStringAsync());
+        Assert.Equal("errors", xml.Root!.Name.LocalName);
+        Assert.Equal("429", xml.Root.Element("error")!.Element("code")!.Value);
+
+        using var form = await app.Client.SubmitFormAsync("?lat=53.8&lon=-1.55", "reports", ("category", "street-lighting"), ("title", "By form"),
+            ("description", "Out."), ("lat", "53.8"), ("lon", "-1.55"), ("name", "Ada"), ("email", "ada@example.net"));
+        await AbuseApps.AssertTooManyAsync(form);
+    }
+
+    [Fact]
+    public async Task Admin_sign_in_attempts_past_the_limit_get_429_even_with_the_right_key()
+    {
+        await using var app = await AbuseApps.StartAsync(DatabaseProvider.Sqlite, ("RateLimits:SignIn:PermitLimit", "3"),
+            ("RateLimits:SignIn:WindowSeconds", "600"));
+        var key = await app.CreateKeyAsync(ApiKeyRole.Admin);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await AdminSignInTests.SignInAsync(app, $"fixit_guess{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await AdminSignInTests.SignInAsync(app, key);
+        await AbuseApps.AssertTooManyAsync(right);
+        using var page = await app.Client.GetAsync("admin/mail");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostOpen311Async(FixItApp app, string format) =>
+        app.Client.PostAsync($"open311/v2/requests.{format}", new FormUrlEncodedContent(Open311Http.ValidForm()));
+}
