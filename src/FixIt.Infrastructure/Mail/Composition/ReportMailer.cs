@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Domain.Messaging;
@@ -18,12 +19,13 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
     private readonly MailSiteOptions _site = siteOptions.Value;
 
-    public async Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken)
+    public async Task QueueConfirmationAsync(Report report, string pendingToken, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Confirm, report, _mail.ConfirmLinkLifetime, now, singleUse: true);
         var category = await CategoryNameAsync(report, cancellationToken);
-        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"), _mail.ConfirmLinkLifetime);
+        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"),
+            _site.Url(ReportPaths.Pending(report.Id, pendingToken)), _mail.ConfirmLinkLifetime);
         Add(MailKind.ReporterConfirmation, report, null, report.ReporterEmail, report.ReporterName, content, null, null, now);
     }
 
