@@ -11,6 +11,8 @@ public sealed class CookieBrowser(Uri baseAddress) : IDisposable
     private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
     private readonly Dictionary<string, string> _cookies = [];
 
+    public HttpClient Client => _client;
+
     /// <summary>Every Set-Cookie header the app has sent this browser, as sent.</summary>
     public List<string> SetCookies { get; } = [];
 
