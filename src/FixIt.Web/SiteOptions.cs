@@ -1,3 +1,5 @@
+using FixIt.Application.Common;
+
 namespace FixIt.Web;
 
 /// <summary>Bound from "Site": how the service names itself and where it is reached.</summary>
@@ -7,8 +9,20 @@ public sealed class SiteOptions
 
     public string Name { get; set; } = "FixIt";
 
-    /// <summary>The public URL, used in links that leave the site (emails, feeds, API "url" fields).</summary>
+    /// <summary>
+    /// The public URL, used in every absolute link FixIt gives out (emails, feeds, exports, API "url" fields, the
+    /// OpenAPI server list): never the request's Host header, which the caller chooses.
+    /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
-    public string ReportUrl(int id) => $"{PublicBaseUrl.TrimEnd('/')}/reports/{id}";
+    /// <summary>An absolute URL for a path on this site.</summary>
+    public string Url(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
+
+    public string ReportUrl(int id) => Url(ReportPaths.Public(id));
+
+    /// <summary>The submitter's secret link to their report while it awaits confirmation.</summary>
+    public string PendingReportUrl(int id, string token) => Url(ReportPaths.Pending(id, token));
+
+    /// <summary>Whether the site is reached over HTTPS (even behind a TLS-terminating proxy), so cookies must be Secure.</summary>
+    public bool IsHttps => PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

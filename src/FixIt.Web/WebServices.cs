@@ -50,9 +50,10 @@ internal static class WebServices
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .ValidateOnStart();
         services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<PublicServerTransformer>());
         services.AddRazorComponents();
         services.AddAntiforgery();
+        services.AddSingleton<Features.PendingReports.PendingReportsCookie>();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();

@@ -36,6 +36,14 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser)
         await page.VerifyAsync("report-submitted");
         var id = int.Parse(ReportUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
+        // Only this browser sees it before confirmation: another one gets the page of a report that does not exist.
+        var stranger = await browser.Browser.NewContextAsync(new() { BaseURL = browser.App.BaseAddress.ToString() });
+        var strangerPage = await stranger.NewPageAsync();
+        var response = await strangerPage.GotoAsync($"/reports/{id}");
+        Assert.Equal(404, response!.Status);
+        await Expect(strangerPage.GetByText($"There is no public report number {id}.")).ToBeVisibleAsync();
+        await stranger.CloseAsync();
+
         // Unconfirmed reports stay off the map until the reporter confirms by email.
         await page.GotoAsync("/map");
         await Expect(page.Locator("#problems-map[data-loaded]")).ToHaveCountAsync(1);

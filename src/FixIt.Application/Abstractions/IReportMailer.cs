@@ -10,8 +10,11 @@ namespace FixIt.Application.Abstractions;
 /// </summary>
 public interface IReportMailer
 {
-    /// <summary>The confirmation request to the reporter, with a single-use confirm link.</summary>
-    Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken);
+    /// <summary>
+    /// The confirmation request to the reporter, with a single-use confirm link and the submitter's secret link
+    /// (<paramref name="pendingToken"/>, see <see cref="Common.Tokens.PendingLinks"/>). Submission and "send it again" both come here.
+    /// </summary>
+    Task QueueConfirmationAsync(Report report, string pendingToken, CancellationToken cancellationToken);
 
     /// <summary>The report to its operator's contact, with action links; false when there is no one to send to.</summary>
     Task<bool> QueueToOperatorAsync(Report report, CancellationToken cancellationToken);

@@ -10,6 +10,9 @@ public enum TokenPurpose
 
     /// <summary>Confirms a <see cref="ReportSubscription"/> of someone other than the reporter.</summary>
     Subscribe,
+
+    /// <summary>The submitter's secret link: shows the report to them while it awaits confirmation, never changes anything.</summary>
+    View,
 }
 
 public enum TokenState

@@ -49,6 +49,16 @@ public static class ReportStatusRules
 
     public static IReadOnlyCollection<ReportStatus> NextFrom(ReportStatus from) => Allowed[from];
 
-    /// <summary>Whether the public can see a report in this status.</summary>
+    /// <summary>
+    /// Whether anyone may see a report in this status: at its public URL, in lists, maps, searches, feeds, exports
+    /// and Open311, with its photos. Not while it awaits confirmation (anyone can give someone else's address), nor hidden.
+    /// </summary>
     public static bool IsPublic(ReportStatus status) => TypeOf(status) != StatusType.Hidden;
+
+    /// <summary>
+    /// Whether the holder of one of the report's own links (its submitter's secret link or browser, its confirm link)
+    /// may see it: a public report, or one awaiting confirmation (read-only, even once its confirm link has expired).
+    /// A hidden report is gone for everyone.
+    /// </summary>
+    public static bool IsShownByLink(ReportStatus status) => status != ReportStatus.Hidden;
 }

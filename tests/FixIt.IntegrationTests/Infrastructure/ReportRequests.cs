@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Infrastructure;
 
@@ -27,6 +29,17 @@ public static class ReportRequests
         Assert.True(response.IsSuccessStatusCode, $"Submit failed: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>The path of the submitter's secret link, from a 201 body: the only address of a report until it is confirmed.</summary>
+    public static string SecretPath(this JsonElement submitted) => new Uri(submitted.GetProperty("url").GetString()!).AbsolutePath.TrimStart('/');
+
+    /// <summary>Confirms a report in the database, as its confirm link does, so that it is public.</summary>
+    public static Task ConfirmAsync(this FixItApp app, int id) => app.WithDbAsync(async db =>
+    {
+        var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id);
+        report.Confirm(EventSource.EmailLink, DateTimeOffset.UtcNow);
+        return await db.SaveChangesAsync();
+    });
 
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
     {

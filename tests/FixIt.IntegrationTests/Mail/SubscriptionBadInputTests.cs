@@ -52,9 +52,10 @@ public sealed class SubscriptionBadInputTests
         await using var sink = await SmtpSink.StartAsync();
         await using var app = await MailApps.StartAsync(provider, sink);
         var (publicId, _) = await ReportSubscriptionTests.PublicReportAsync(app, sink, MailApps.UniqueEmail("ada"));
-        var unconfirmedId = (await app.Client.SubmitAsync(ReportRequests.Valid("Not confirmed yet"))).GetProperty("id").GetInt32();
+        var unconfirmed = await app.Client.SubmitAsync(ReportRequests.Valid("Not confirmed yet"));
+        var unconfirmedId = unconfirmed.GetProperty("id").GetInt32();
 
-        var page = await app.Client.GetStringAsync($"reports/{unconfirmedId}");
+        var page = await app.Client.GetStringAsync(unconfirmed.SecretPath());
         using var post = await app.Client.SubmitFormAsync($"reports/{publicId}", $"reports/{unconfirmedId}/subscribe", ("email", MailApps.UniqueEmail("sam")));
         using var badEmail = await app.Client.SubmitFormAsync($"reports/{publicId}", $"reports/{unconfirmedId}/subscribe", ("email", "nope"));
 

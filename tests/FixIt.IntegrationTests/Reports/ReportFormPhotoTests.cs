@@ -25,6 +25,7 @@ public sealed partial class ReportFormPhotoTests(AppsFixture apps)
         var photos = await app.WithDbAsync(db => db.ReportPhotos.Where(p => p.ReportId == id).OrderBy(p => p.Position).ToListAsync());
         Assert.Equal([("image/jpeg", 2048, 1024), ("image/png", 300, 200)], photos.Select(p => (p.ContentType, p.Width, p.Height)));
         Assert.DoesNotContain("wide", photos[0].StorageKey, StringComparison.Ordinal);
+        await app.ConfirmAsync(id); // the photos are public once the report is
 
         using var served = await app.Client.GetAsync($"photos/{photos[1].StorageKey}");
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);

@@ -22,7 +22,7 @@ public sealed class SubmitReportTests(AppsFixture apps)
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var id = body.GetProperty("id").GetInt32();
         Assert.Equal($"/api/reports/{id}", response.Headers.Location!.OriginalString);
-        Assert.Equal(new Uri(app.BaseAddress, $"reports/{id}").ToString(), body.GetProperty("url").GetString());
+        Assert.Matches($"^http://localhost:5080/reports/{id}/pending/[A-Za-z0-9_-]{{43}}$", body.GetProperty("url").GetString());
         Assert.Equal("unconfirmed", body.GetProperty("status").GetString());
 
         var stored = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == id));
@@ -37,6 +37,7 @@ public sealed class SubmitReportTests(AppsFixture apps)
     {
         var app = await apps.GetAsync(provider);
         var id = (await app.Client.SubmitAsync(ReportRequests.Valid("Flickering lamp"))).GetProperty("id").GetInt32();
+        await app.ConfirmAsync(id);
 
         var view = await app.Client.GetJsonAsync($"api/reports/{id}");
 
@@ -44,16 +45,16 @@ public sealed class SubmitReportTests(AppsFixture apps)
         Assert.Equal("Flickering lamp", view.GetProperty("title").GetString());
         Assert.Equal("street-lighting", view.GetProperty("categoryCode").GetString());
         Assert.Equal("Street lighting", view.GetProperty("categoryName").GetString());
-        Assert.Equal("unconfirmed", view.GetProperty("status").GetString());
-        Assert.Equal("hidden", view.GetProperty("statusType").GetString());
+        Assert.Equal("open", view.GetProperty("status").GetString());
+        Assert.Equal("open", view.GetProperty("statusType").GetString());
         Assert.Equal(-1.5492, view.GetProperty("longitude").GetDouble());
         Assert.Equal("Ada Resident", view.GetProperty("reporterName").GetString());
-        Assert.Equal(JsonValueKind.Null, view.GetProperty("confirmedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("sentAt").ValueKind);
         Assert.True(view.GetProperty("createdAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
         Assert.Equal("Demo City Council", view.GetProperty("operatorName").GetString());
         Assert.Contains("Demo City", view.GetProperty("routingExplanation").GetString(), StringComparison.Ordinal);
         var kinds = view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["created", "routed"], kinds);
+        Assert.Equal(["created", "routed", "statusChanged"], kinds);
     }
 
     [Theory]
@@ -64,6 +65,7 @@ public sealed class SubmitReportTests(AppsFixture apps)
         var body = ReportRequests.Valid("Anonymous lamp");
         body["showName"] = false;
         var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+        await app.ConfirmAsync(id);
 
         var view = await app.Client.GetJsonAsync($"api/reports/{id}");
         var page = await app.Client.GetStringAsync($"reports/{id}");
@@ -78,9 +80,10 @@ public sealed class SubmitReportTests(AppsFixture apps)
     public async Task Report_page_shows_title_category_status_description_location_and_timeline(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        var id = (await app.Client.SubmitAsync(ReportRequests.Valid("Lamp <b>out</b> on Park Row"))).GetProperty("id").GetInt32();
+        var submitted = await app.Client.SubmitAsync(ReportRequests.Valid("Lamp <b>out</b> on Park Row"));
 
-        using var response = await app.Client.GetAsync($"reports/{id}");
+        // Unconfirmed: shown to its submitter only, at the secret link the 201 gave.
+        using var response = await app.Client.GetAsync(submitted.SecretPath());
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

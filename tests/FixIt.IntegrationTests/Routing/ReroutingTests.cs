@@ -19,6 +19,7 @@ public sealed class ReroutingTests(AppsFixture apps)
         var body = ReportRequests.Valid("Shelter glass smashed");
         body["categoryCode"] = "bus-shelter";
         var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+        await app.ConfirmAsync(id);
         Assert.Equal("Demo Buses", (await app.Client.GetJsonAsync($"api/reports/{id}")).GetProperty("operatorName").GetString());
 
         var first = await DeclineAsync(admin, id, "This shelter belongs to the council.");
@@ -45,13 +46,14 @@ public sealed class ReroutingTests(AppsFixture apps)
         using var admin = await app.AdminClientAsync();
         var body = ReportRequests.Valid("Pothole in the middle of nowhere");
         (body["latitude"], body["longitude"]) = (-33.25, 17.125);
-        var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+        var submitted = await app.Client.SubmitAsync(body);
+        var id = submitted.GetProperty("id").GetInt32();
 
         var unrouted = await admin.GetFromJsonAsync<JsonElement>("api/admin/reports/unrouted");
 
         var listed = unrouted.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == id);
         Assert.Equal("street-lighting", listed.GetProperty("categoryCode").GetString());
-        var page = await app.Client.GetStringAsync($"reports/{id}");
+        var page = await app.Client.GetStringAsync(submitted.SecretPath());
         Assert.Contains("No routing rule covers this place", page, StringComparison.Ordinal);
     }
 

@@ -42,4 +42,14 @@ public sealed class ReportStatusRulesTests
     [Fact]
     public void No_status_may_go_back_to_unconfirmed() =>
         Assert.All(Enum.GetValues<ReportStatus>(), s => Assert.False(ReportStatusRules.CanMove(s, ReportStatus.Unconfirmed)));
+
+    [Fact]
+    public void Unconfirmed_reports_are_shown_only_by_link_and_hidden_ones_not_at_all()
+    {
+        Assert.False(ReportStatusRules.IsPublic(ReportStatus.Unconfirmed));
+        Assert.True(ReportStatusRules.IsShownByLink(ReportStatus.Unconfirmed));
+        Assert.False(ReportStatusRules.IsPublic(ReportStatus.Hidden));
+        Assert.False(ReportStatusRules.IsShownByLink(ReportStatus.Hidden));
+        Assert.All(Enum.GetValues<ReportStatus>().Where(ReportStatusRules.IsPublic), s => Assert.True(ReportStatusRules.IsShownByLink(s)));
+    }
 }

@@ -7,20 +7,23 @@ namespace FixIt.Infrastructure.Mail.Composition;
 /// <summary>The words of every email FixIt sends. Everything from users is HTML-encoded in the HTML part.</summary>
 internal static class MailTemplates
 {
-    public static MailContent Confirmation(string site, Report report, string category, string confirmUrl, TimeSpan lifetime)
+    public static MailContent Confirmation(string site, Report report, string category, string confirmUrl, string pendingUrl, TimeSpan lifetime)
     {
         var text = new StringBuilder()
             .AppendLine($"Hello {report.ReporterName},").AppendLine()
             .AppendLine($"Thank you for reporting \"{report.Title}\" ({category}) on {site}.")
             .AppendLine("Please confirm the report by opening this link and pressing the button:").AppendLine()
             .AppendLine(confirmUrl).AppendLine()
-            .AppendLine($"Until you do, it is not sent to anyone. The link works for {lifetime.TotalDays:0} days.")
+            .AppendLine("Until you do, it is not sent to anyone and only you can see it, at this private link (keep it to yourself):").AppendLine()
+            .AppendLine(pendingUrl).AppendLine()
+            .AppendLine($"The confirm link works for {lifetime.TotalDays:0} days.")
             .AppendLine("If you did not report this, ignore this email.");
         var html = Page(
             $"<p>Hello {E(report.ReporterName)},</p>" +
             $"<p>Thank you for reporting <strong>{E(report.Title)}</strong> ({E(category)}) on {E(site)}.</p>" +
             $"<p><a href=\"{E(confirmUrl)}\">Confirm your report</a></p>" +
-            $"<p>Until you do, it is not sent to anyone. The link works for {lifetime.TotalDays:0} days. If you did not report this, ignore this email.</p>");
+            $"<p>Until you do, it is not sent to anyone and only you can see it, at <a href=\"{E(pendingUrl)}\">your private link</a> (keep it to yourself).</p>" +
+            $"<p>The confirm link works for {lifetime.TotalDays:0} days. If you did not report this, ignore this email.</p>");
         return new MailContent($"Confirm your report: {report.Title}", text.ToString(), html);
     }
 

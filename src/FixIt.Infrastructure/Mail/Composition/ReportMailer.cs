@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Domain.Messaging;
@@ -20,7 +21,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
 
     // The two emails anyone can make FixIt send to any address are capped per mailbox and day; past the cap the
     // caller carries on exactly as usual (same answer, no enumeration), and nothing is queued.
-    public async Task QueueConfirmationAsync(Report report, CancellationToken cancellationToken)
+    public async Task QueueConfirmationAsync(Report report, string pendingToken, CancellationToken cancellationToken)
     {
         if (!await caps.TryTakeAsync(MailKind.ReporterConfirmation, report.ReporterEmail, report.Id, cancellationToken))
         {
@@ -30,7 +31,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Confirm, report, _mail.ConfirmLinkLifetime, now, singleUse: true);
         var category = await CategoryNameAsync(report, cancellationToken);
-        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"), _mail.ConfirmLinkLifetime);
+        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"),
+            _site.Url(ReportPaths.Pending(report.Id, pendingToken)), _mail.ConfirmLinkLifetime);
         Add(MailKind.ReporterConfirmation, report, null, report.ReporterEmail, report.ReporterName, content, null, null, now);
     }
 

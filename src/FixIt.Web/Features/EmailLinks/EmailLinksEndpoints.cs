@@ -134,7 +134,7 @@ internal static class EmailLinksEndpoints
         try
         {
             var reportId = await mediator.Send(new CheckLinkQuery(token, purpose), cancellationToken);
-            return page(await mediator.Send(new GetReportQuery(reportId), cancellationToken));
+            return page(await mediator.Send(new GetReportQuery(reportId) { ShownByLink = true }, cancellationToken));
         }
         catch (LinkTokenException ex)
         {

@@ -3,6 +3,7 @@ using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.PendingReports;
 using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ internal static class PublicPagesEndpoints
     }
 
     public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
-        HttpContext context, CancellationToken cancellationToken)
+        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -30,10 +31,23 @@ internal static class PublicPagesEndpoints
         }
         catch (NotFoundException)
         {
-            return new RazorComponentResult<NotFoundPage>(new { Message = $"There is no public report number {id}." })
-            {
-                StatusCode = StatusCodes.Status404NotFound,
-            };
+        }
+
+        // Not public: only the browser that submitted it (through the web form) sees it here.
+        try
+        {
+            return pending.TokenFor(context, id) is { } token
+                ? await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
+                    cancellationToken)
+                : ReportNotFound(id);
+        }
+        catch (NotFoundException)
+        {
+            return ReportNotFound(id);
         }
     }
+
+    /// <summary>The one answer for a report the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
+    public static RazorComponentResult<NotFoundPage> ReportNotFound(int id) =>
+        new(new { Message = $"There is no public report number {id}." }) { StatusCode = StatusCodes.Status404NotFound };
 }

@@ -31,9 +31,10 @@ internal static class PhotosEndpoints
             return TypedResults.NotFound();
         }
 
-        var hidden = StatusSets.Of(Domain.Reports.StatusType.Hidden).Where(s => s != Domain.Reports.ReportStatus.Unconfirmed).ToList();
+        // A report awaiting confirmation shows its photos only through its secret link (PendingReportEndpoints).
+        var statuses = StatusSets.Public;
         var photo = await db.ReportPhotos.AsNoTracking()
-            .Where(p => p.StorageKey == key && db.Reports.Any(r => r.Id == p.ReportId && !hidden.Contains(r.Status)))
+            .Where(p => p.StorageKey == key && db.Reports.Any(r => r.Id == p.ReportId && statuses.Contains(r.Status)))
             .Select(p => new { p.ContentType })
             .SingleOrDefaultAsync(cancellationToken);
         var path = photo is null ? null : photos.PathOf(key);

@@ -1,9 +1,11 @@
+using FixIt.Application.Common;
 using FixIt.Application.Features.Categories.ListCategories;
 using FixIt.Application.Features.Categories.RoutedCategories;
 using FixIt.Application.Features.Reports.NearbyReports;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.PendingReports;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
@@ -40,7 +42,7 @@ internal static class ReportFormEndpoints
     }
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
-        HttpContext context, CancellationToken cancellationToken)
+        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
     {
         if (Honeypot.Caught(form, context))
         {
@@ -56,7 +58,10 @@ internal static class ReportFormEndpoints
             try
             {
                 var submitted = await mediator.Send(model.ToCommand(photos), cancellationToken);
-                return Results.Redirect($"/reports/{submitted.Id}?submitted=1");
+
+                // Until it is confirmed only this browser (and the secret link in the email) sees the report.
+                pending.Remember(context, submitted.Id, submitted.PendingToken);
+                return Results.Redirect($"{ReportPaths.Public(submitted.Id)}?submitted=1");
             }
             catch (ValidationException v)
             {

@@ -5,6 +5,7 @@ using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Reports;
 
@@ -31,11 +32,17 @@ internal static class ReportsEndpoints
         return app;
     }
 
+    /// <summary>
+    /// The 201's <c>url</c> is the submitter's secret link while the report awaits confirmation (the only place it is
+    /// shown until then); <c>Location</c>, /api/reports/{id}, answers 404 until the report is confirmed.
+    /// </summary>
     public static async Task<Created<SubmitReportResponse>> SubmitReport(SubmitReportCommand command, IMediator mediator,
-        HttpRequest request, CancellationToken cancellationToken)
+        IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
         var submitted = await mediator.Send(command with { Source = EventSource.Api }, cancellationToken);
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/reports/{submitted.Id}";
+        var url = ReportStatusRules.IsPublic(submitted.Status)
+            ? site.Value.ReportUrl(submitted.Id)
+            : site.Value.PendingReportUrl(submitted.Id, submitted.PendingToken);
         return TypedResults.Created($"/api/reports/{submitted.Id}", new SubmitReportResponse(submitted.Id, url, submitted.Status));
     }
 

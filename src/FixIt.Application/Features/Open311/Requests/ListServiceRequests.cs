@@ -46,11 +46,10 @@ public sealed record ListServiceRequestsQuery : IQuery<IReadOnlyList<ServiceRequ
 internal sealed class ListServiceRequestsHandler(IFixItDb db, TimeProvider clock)
     : IQueryHandler<ListServiceRequestsQuery, IReadOnlyList<ServiceRequestView>>
 {
-    private static readonly ReportStatus[] Hidden = [ReportStatus.Unconfirmed, ReportStatus.Hidden];
-
     public async ValueTask<IReadOnlyList<ServiceRequestView>> Handle(ListServiceRequestsQuery query, CancellationToken cancellationToken)
     {
-        var reports = db.Reports.AsNoTracking().Where(r => !Hidden.Contains(r.Status));
+        var statuses = StatusSets.Public;
+        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status));
         if (query.Ids is { Count: > 0 } ids)
         {
             reports = reports.Where(r => ids.Contains(r.Id));

@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace FixIt.Application.Features.Reports.GetReport;
 
 /// <summary>The public view of one report: never the reporter's email or phone.</summary>
-public sealed record GetReportQuery(int Id) : IQuery<ReportView>;
+public sealed record GetReportQuery(int Id) : IQuery<ReportView>
+{
+    /// <summary>
+    /// Set only by a caller that has checked one of this report's own link tokens (the submitter's secret link, the
+    /// confirm link): the report is then shown while it awaits confirmation too (<see cref="ReportStatusRules.IsShownByLink"/>).
+    /// </summary>
+    public bool ShownByLink { get; init; }
+}
 
 public sealed record ReportView(
     int Id,
@@ -53,9 +60,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             .Include(r => r.Events)
             .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
 
-        // Hidden reports are gone for the public; unconfirmed ones are shown with their status so
-        // the reporter can find the page at once, but they appear in no list, map or feed.
-        if (report is null || report.Status == ReportStatus.Hidden)
+        // Exactly the same answer for a report that awaits confirmation, is hidden, or does not exist.
+        if (report is null || !(query.ShownByLink ? ReportStatusRules.IsShownByLink(report.Status) : ReportStatusRules.IsPublic(report.Status)))
         {
             throw new NotFoundException("Report", query.Id);
         }

@@ -1,6 +1,5 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
-using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +15,12 @@ internal sealed class GetUpdatePhotoHandler(IFixItDb db) : IQueryHandler<GetUpda
 {
     public async ValueTask<UpdatePhotoFile> Handle(GetUpdatePhotoQuery query, CancellationToken cancellationToken)
     {
+        var statuses = StatusSets.Public;
         var photo = await (
                 from p in db.UpdatePhotos.AsNoTracking()
                 join e in db.ReportEvents on p.ReportEventId equals e.Id
                 join r in db.Reports on p.ReportId equals r.Id
-                where p.Id == query.PhotoId && p.ReportId == query.ReportId && e.IsPublic && r.Status != ReportStatus.Hidden
+                where p.Id == query.PhotoId && p.ReportId == query.ReportId && e.IsPublic && statuses.Contains(r.Status)
                 select new UpdatePhotoFile(p.StoredName, p.ContentType, p.FileName))
             .SingleOrDefaultAsync(cancellationToken);
         return photo ?? throw new NotFoundException("Photo", query.PhotoId);

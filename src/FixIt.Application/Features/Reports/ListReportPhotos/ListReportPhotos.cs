@@ -1,20 +1,32 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.Reports.ListReportPhotos;
 
-/// <summary>The published photos of a report, in the reporter's order. The caller has already checked the report is public.</summary>
-public sealed record ListReportPhotosQuery(int ReportId) : IQuery<IReadOnlyList<ReportPhotoView>>;
+/// <summary>
+/// The photos of a report, in the reporter's order. The caller has already checked the report may be shown: public, or,
+/// with <see cref="PendingToken"/>, through the submitter's secret link (the photo URLs then carry that link).
+/// </summary>
+public sealed record ListReportPhotosQuery(int ReportId) : IQuery<IReadOnlyList<ReportPhotoView>>
+{
+    public string? PendingToken { get; init; }
+}
 
 public sealed record ReportPhotoView(string Url, int Width, int Height, int Position);
 
 internal sealed class ListReportPhotosHandler(IFixItDb db) : IQueryHandler<ListReportPhotosQuery, IReadOnlyList<ReportPhotoView>>
 {
-    public async ValueTask<IReadOnlyList<ReportPhotoView>> Handle(ListReportPhotosQuery query, CancellationToken cancellationToken) =>
-        await db.ReportPhotos.AsNoTracking()
+    public async ValueTask<IReadOnlyList<ReportPhotoView>> Handle(ListReportPhotosQuery query, CancellationToken cancellationToken)
+    {
+        var photos = await db.ReportPhotos.AsNoTracking()
             .Where(p => p.ReportId == query.ReportId)
             .OrderBy(p => p.Position)
-            .Select(p => new ReportPhotoView("/photos/" + p.StorageKey, p.Width, p.Height, p.Position))
+            .Select(p => new { p.StorageKey, p.Width, p.Height, p.Position })
             .ToListAsync(cancellationToken);
+        return [.. photos.Select(p => new ReportPhotoView(
+            query.PendingToken is { } token ? ReportPaths.PendingPhoto(query.ReportId, token, p.StorageKey) : "/photos/" + p.StorageKey,
+            p.Width, p.Height, p.Position))];
+    }
 }

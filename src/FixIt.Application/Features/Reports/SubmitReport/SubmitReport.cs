@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Common.Tokens;
 using FixIt.Application.Routing;
 using FixIt.Domain.Reports;
 using Mediator;
@@ -53,6 +54,9 @@ public sealed record SubmittedReport(int Id, ReportStatus Status)
 {
     /// <summary>Issued to Open311 clients, which look the request id up by it once the report is confirmed.</summary>
     public string? Open311Token { get; init; }
+
+    /// <summary>The submitter's secret link token (<see cref="ReportPaths.Pending"/>): the only way to see the report until it is confirmed.</summary>
+    public string PendingToken { get; init; } = "";
 }
 
 internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPhotoProcessor photos, TimeProvider clock)
@@ -88,9 +92,10 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         await AddPhotosAsync(report, command.Photos, cancellationToken);
 
         // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
-        await mailer.QueueConfirmationAsync(report, cancellationToken);
+        var pendingToken = PendingLinks.Issue(db, report, clock.GetUtcNow());
+        await mailer.QueueConfirmationAsync(report, pendingToken, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token };
+        return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token, PendingToken = pendingToken };
     }
 
     private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, CancellationToken cancellationToken)
