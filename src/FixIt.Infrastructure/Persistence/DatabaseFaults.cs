@@ -25,12 +25,16 @@ public static class DatabaseFaults
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DatabaseUnavailableException or RetryLimitExceededException or TimeoutException
-                || e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteCorrupt
-                    or SqliteFull or SqliteCantOpen or SqliteNotADatabase }
-                || e is DbException { IsTransient: true }
+            var unavailable = e switch
+            {
+                DatabaseUnavailableException or RetryLimitExceededException or TimeoutException => true,
+                SqliteException sqlite => IsUnusableFile(sqlite.SqliteErrorCode),
                 // Npgsql's own exceptions that are not a server's answer: the connection failed, broke or timed out.
-                || (e is NpgsqlException && e is not PostgresException))
+                NpgsqlException and not PostgresException => true,
+                DbException db => db.IsTransient,
+                _ => false,
+            };
+            if (unavailable)
             {
                 return true;
             }
@@ -38,6 +42,9 @@ public static class DatabaseFaults
 
         return false;
     }
+
+    private static bool IsUnusableFile(int code) =>
+        code is SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteCorrupt or SqliteFull or SqliteCantOpen or SqliteNotADatabase;
 }
 
 /// <summary>The database cannot take the write now (e.g. its file was deleted or replaced); nothing was stored.</summary>
