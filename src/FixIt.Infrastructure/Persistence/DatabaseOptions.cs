@@ -27,7 +27,7 @@ public sealed class DatabaseOptions
 
     /// <summary>PostgreSql / SqlServer: how long opening a connection may take before the request fails.</summary>
     [Range(1, 120)]
-    public int ConnectTimeoutSeconds { get; set; } = 5;
+    public int ConnectTimeoutSeconds { get; set; } = 3;
 
     /// <summary>Sqlite: how long a write waits for another writer's lock before the request fails.</summary>
     [Range(1, 120)]
