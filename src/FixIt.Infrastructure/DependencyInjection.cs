@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddFixItDataProtection();
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
+        services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
         services.AddSingleton<RoutingIndexHolder>();

@@ -63,6 +63,9 @@ internal static class WebServices
             .Validate(o => o.DefaultLatitude is >= -90 and <= 90 && o.DefaultLongitude is >= -180 and <= 180 && o.DefaultZoom is >= 1 and <= 19,
                 "Map:DefaultLatitude, Map:DefaultLongitude and Map:DefaultZoom must be a place on Earth and a zoom from 1 to 19.")
             .ValidateOnStart();
+        services.AddOptions<Features.Operators.ExportOptions>().Bind(configuration.GetSection(Features.Operators.ExportOptions.SectionName))
+            .Validate(o => o.MaxRows is >= 1 and <= 1_000_000, "Exports:MaxRows must be between 1 and 1000000.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -90,6 +90,12 @@ public sealed class InboundMessage
         Attempts++;
     }
 
+    /// <summary>Adds a line for admins to the outcome, e.g. what of the message was left out.</summary>
+    public void AddNote(string note)
+    {
+        Outcome = Truncate(string.IsNullOrEmpty(Outcome) ? note : $"{Outcome} {note}", 2000);
+    }
+
     /// <summary>Keeps the message Received so it is tried again; after a few tries it is left Failed for an admin.</summary>
     public void Fail(string error, int maxAttempts, DateTimeOffset now)
     {

@@ -24,6 +24,26 @@ public sealed class DatabaseOptions
 
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>PostgreSql / SqlServer: how long opening a connection may take before the request fails.</summary>
+    [Range(1, 120)]
+    public int ConnectTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>Sqlite: how long a write waits for another writer's lock before the request fails.</summary>
+    [Range(1, 120)]
+    public int SqliteBusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>PostgreSql / SqlServer: retries of a transient failure (0 = none), so an outage fails in seconds.</summary>
+    [Range(0, 10)]
+    public int MaxRetryCount { get; set; } = 2;
+
+    /// <summary>The longest pause between two of those retries.</summary>
+    [Range(0, 60)]
+    public int MaxRetryDelaySeconds { get; set; } = 1;
+
+    /// <summary>The Retry-After a client is given when the database cannot be reached (503).</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 5;
 }
 
 /// <summary>Where the app keeps its files (SQLite database, development mail, photos).</summary>

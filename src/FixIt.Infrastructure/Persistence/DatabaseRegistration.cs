@@ -24,25 +24,37 @@ public static class DatabaseRegistration
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<DataFolder>(sp => new DataFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment.ContentRootPath));
 
+        services.AddSingleton<SqliteFileGuard>();
+        services.AddSingleton<SqliteFileGuardInterceptor>();
         services.AddDbContext<FixItDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            Configure(builder, options.Provider, ConnectionStringFor(options, sp.GetRequiredService<DataFolder>()), options.CommandTimeoutSeconds);
+            var connectionString = ConnectionStringFor(options, sp.GetRequiredService<DataFolder>());
+            // Faults must answer in seconds: a short wait for SQLite's lock, few and short retries elsewhere.
+            var sqlite = options.Provider == DatabaseProvider.Sqlite;
+            Configure(builder, options.Provider, connectionString, sqlite ? options.SqliteBusyTimeoutSeconds : options.CommandTimeoutSeconds,
+                options.MaxRetryCount, options.MaxRetryDelaySeconds);
+            if (sqlite)
+            {
+                sp.GetRequiredService<SqliteFileGuard>().Watch(connectionString);
+                builder.AddInterceptors(sp.GetRequiredService<SqliteFileGuardInterceptor>());
+            }
         });
         services.AddScoped<IFixItDb>(sp => sp.GetRequiredService<FixItDbContext>());
-        services.AddHealthChecks().AddDbContextCheck<FixItDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(30));
         return services;
     }
 
     /// <summary>Provider set-up shared by the app and the design-time factories of the migrations projects.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString,
+        int commandTimeoutSeconds = 30, int maxRetryCount = 6, int maxRetryDelaySeconds = 30) =>
         provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(commandTimeoutSeconds)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)
-                .CommandTimeout(commandTimeoutSeconds).EnableRetryOnFailure()),
+                .CommandTimeout(commandTimeoutSeconds).EnableRetryOnFailure(maxRetryCount, TimeSpan.FromSeconds(maxRetryDelaySeconds), null)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)
-                .CommandTimeout(commandTimeoutSeconds).EnableRetryOnFailure()),
+                .CommandTimeout(commandTimeoutSeconds).EnableRetryOnFailure(maxRetryCount, TimeSpan.FromSeconds(maxRetryDelaySeconds), null)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 
@@ -63,24 +75,34 @@ public static class DatabaseRegistration
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
     }
 
-    private static string ConnectionStringFor(DatabaseOptions options, DataFolder folder)
+    private static string ConnectionStringFor(DatabaseOptions options, DataFolder folder) => options.Provider switch
     {
-        if (options.Provider == DatabaseProvider.PostgreSql)
-        {
-            return WithAutoPrepare(options.ConnectionString!);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return options.ConnectionString;
-        }
-
-        return new SqliteConnectionStringBuilder
+        DatabaseProvider.PostgreSql => WithDefault(WithAutoPrepare(options.ConnectionString!), options.ConnectTimeoutSeconds, "Timeout"),
+        DatabaseProvider.SqlServer => WithDefault(options.ConnectionString!, options.ConnectTimeoutSeconds,
+            "Connect Timeout", "Connection Timeout", "Timeout"),
+        // Microsoft.Data.Sqlite waits out a busy database for the command's timeout; BEGIN uses this default one.
+        _ when !string.IsNullOrWhiteSpace(options.ConnectionString) => WithDefault(options.ConnectionString, options.SqliteBusyTimeoutSeconds,
+            "Default Timeout", "DefaultTimeout", "Command Timeout"),
+        _ => new SqliteConnectionStringBuilder
         {
             DataSource = folder.PathOf("fixit.db"),
             Cache = SqliteCacheMode.Shared,
             Pooling = true,
-        }.ToString();
+            DefaultTimeout = options.SqliteBusyTimeoutSeconds,
+        }.ToString(),
+    };
+
+    /// <summary>Sets a timeout unless the connection string already names one (under any of its spellings).</summary>
+    private static string WithDefault(string connectionString, int seconds, params string[] keys)
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (keys.Any(builder.ContainsKey))
+        {
+            return connectionString;
+        }
+
+        builder[keys[0]] = seconds;
+        return builder.ConnectionString;
     }
 }
 

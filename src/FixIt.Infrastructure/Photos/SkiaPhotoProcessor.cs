@@ -4,6 +4,7 @@ using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Infrastructure.Persistence;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace FixIt.Infrastructure.Photos;
@@ -13,9 +14,11 @@ namespace FixIt.Infrastructure.Photos;
 /// afresh by Skia: its encoders write pixels only, so EXIF, camera GPS and comments are gone. The camera's
 /// orientation is applied to the pixels first, since the tag that carried it is dropped.
 /// </summary>
-internal sealed class SkiaPhotoProcessor(DataFolder folder) : IPhotoProcessor
+internal sealed class SkiaPhotoProcessor(DataFolder folder, IOptions<PhotoOptions> options) : IPhotoProcessor
 {
     private const string Folder = "photos";
+
+    public long MaxPixelCount => options.Value.MaxMegapixels * 1_000_000L;
 
     public string? Recognise(byte[] content)
     {
@@ -28,6 +31,13 @@ internal sealed class SkiaPhotoProcessor(DataFolder folder) : IPhotoProcessor
             SKEncodedImageFormat.Webp => "image/webp",
             _ => null,
         };
+    }
+
+    public PhotoSize? ReadSize(byte[] content)
+    {
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        return codec is null ? null : new PhotoSize(codec.Info.Width, codec.Info.Height);
     }
 
     public PhotoLocation? ReadLocation(byte[] content)
@@ -50,16 +60,23 @@ internal sealed class SkiaPhotoProcessor(DataFolder folder) : IPhotoProcessor
     {
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException("The photo cannot be decoded.");
-        using var decoded = SKBitmap.Decode(codec) ?? throw new InvalidDataException("The photo cannot be decoded.");
-        using var upright = Orient(decoded, codec.EncodedOrigin);
-        using var scaled = Scale(upright);
+        var size = new PhotoSize(codec.Info.Width, codec.Info.Height);
+        if (size.Pixels > MaxPixelCount)
+        {
+            throw new PhotoTooLargeException(size, options.Value.MaxMegapixels);
+        }
+
+        // Decoded near the published size where the format allows, scaled, then turned upright: never a second full-size copy.
+        using var decoded = PhotoDecoder.Decode(codec, PhotoRules.MaxPixels);
+        using var scaled = Scale(decoded, size);
+        using var upright = Orient(scaled, codec.EncodedOrigin);
         var opaque = codec.Info.AlphaType == SKAlphaType.Opaque || codec.EncodedFormat == SKEncodedImageFormat.Jpeg;
-        using var image = SKImage.FromBitmap(scaled);
+        using var image = SKImage.FromBitmap(upright);
         using var encoded = opaque ? image.Encode(SKEncodedImageFormat.Jpeg, 85) : image.Encode(SKEncodedImageFormat.Png, 100);
         var key = RandomKeys.Base32(15) + (opaque ? ".jpg" : ".png");
         var bytes = encoded.ToArray();
         await File.WriteAllBytesAsync(folder.PathOf(Folder, key), bytes, cancellationToken);
-        return new StoredPhoto(key, opaque ? "image/jpeg" : "image/png", scaled.Width, scaled.Height, bytes.Length);
+        return new StoredPhoto(key, opaque ? "image/jpeg" : "image/png", upright.Width, upright.Height, bytes.Length);
     }
 
     public void Delete(string storageKey) => File.Delete(PathOf(storageKey));
@@ -91,11 +108,12 @@ internal sealed class SkiaPhotoProcessor(DataFolder folder) : IPhotoProcessor
         return result;
     }
 
-    private static SKBitmap Scale(SKBitmap source)
+    /// <summary>To the published size, worked out from the photo's own size (the decoder may have scaled it already).</summary>
+    private static SKBitmap Scale(SKBitmap source, PhotoSize original)
     {
-        var longest = Math.Max(source.Width, source.Height);
+        var longest = Math.Max(original.Width, original.Height);
         var factor = longest > PhotoRules.MaxPixels ? (double)PhotoRules.MaxPixels / longest : 1;
-        var info = new SKImageInfo(Math.Max(1, (int)(source.Width * factor)), Math.Max(1, (int)(source.Height * factor)), source.ColorType, source.AlphaType);
+        var info = new SKImageInfo(Math.Max(1, (int)(original.Width * factor)), Math.Max(1, (int)(original.Height * factor)), source.ColorType, source.AlphaType);
         return source.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)) ?? throw new InvalidDataException("The photo cannot be scaled.");
     }
 }

@@ -6,14 +6,21 @@ using FixIt.Domain.Reports;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using FixIt.Infrastructure.Persistence;
 
 namespace FixIt.Web.Infrastructure;
 
 /// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IOptions<DatabaseOptions> database) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseFaults.IsUnavailable(exception))
+        {
+            return await DatabaseUnavailable.WriteAsync(httpContext, problemDetails, exception, database.Value.RetryAfterSeconds);
+        }
+
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors

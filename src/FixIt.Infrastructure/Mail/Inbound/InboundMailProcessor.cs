@@ -71,12 +71,18 @@ public sealed partial class InboundMailProcessor(
         IReadOnlyList<StoredPhoto> saved = [];
         try
         {
-            saved = await photos.SaveAsync(parsed.Photos, cancellationToken);
+            var dropped = new List<string>();
+            saved = await photos.SaveAsync(parsed.Photos, cancellationToken, dropped);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var status = await mediator.Send(new RecordInboundMailCommand(id, parsed.Mail with { Photos = saved }), cancellationToken);
             if (status != InboundMessageStatus.Published)
             {
                 photos.Delete(saved);
+            }
+
+            if (dropped.Count > 0)
+            {
+                await NoteAsync(id, dropped, cancellationToken);
             }
 
             LogProcessed(id, status);
@@ -116,6 +122,24 @@ public sealed partial class InboundMailProcessor(
         }
 
         return pending.Count;
+    }
+
+    /// <summary>Adds to the outcome admins see what was left out of a recorded message (e.g. an oversized photo).</summary>
+    private async Task NoteAsync(long id, IEnumerable<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
+            var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
+            message.AddNote(string.Join(" ", notes));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The message is recorded; the note is a courtesy, and the photo's drop is logged already.
+            LogFailed(id, $"Could not add a note: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task<InboundMessageStatus> FailAsync(long id, string error, bool permanent, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Photos;
+using Microsoft.Extensions.Logging;
 using StoredPhoto = FixIt.Application.Features.Inbound.RecordInboundMail.StoredPhoto;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
@@ -9,9 +10,11 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// Keeps the photos of emailed updates through the same processor as the web form's photos: decoded (so a file
 /// that only starts like an image is dropped) and drawn afresh, so no EXIF or camera GPS is ever published.
 /// </summary>
-public sealed class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataFolder)
+public sealed partial class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataFolder, ILogger<UpdatePhotoStore> logger)
 {
-    public async Task<IReadOnlyList<StoredPhoto>> SaveAsync(IReadOnlyList<PhotoCandidate> photos, CancellationToken cancellationToken)
+    /// <summary>Keeps the photos that decode; a photo over the pixel limit is dropped with a line in <paramref name="notes"/>.</summary>
+    public async Task<IReadOnlyList<StoredPhoto>> SaveAsync(IReadOnlyList<PhotoCandidate> photos, CancellationToken cancellationToken,
+        ICollection<string>? notes = null)
     {
         var stored = new List<StoredPhoto>(photos.Count);
         foreach (var photo in photos)
@@ -25,6 +28,11 @@ public sealed class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataF
             {
                 var kept = await processor.StoreAsync(photo.Content, cancellationToken);
                 stored.Add(new StoredPhoto(photo.FileName, kept.ContentType, kept.Bytes, kept.StorageKey));
+            }
+            catch (PhotoTooLargeException e)
+            {
+                LogDropped(logger, photo.FileName, e.Size.ToString());
+                notes?.Add($"Photo \"{photo.FileName}\" dropped: {e.Message}");
             }
             catch (InvalidDataException)
             {
@@ -47,4 +55,7 @@ public sealed class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataF
     /// <summary>Where a kept photo is; the name is checked so no path can leave the photos folder.</summary>
     public string PathOf(string storedName) =>
         SkiaPhotoProcessor.IsKey(storedName) ? dataFolder.PathOf("photos", storedName) : throw new ArgumentException("Not a photo key.", nameof(storedName));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An emailed photo {FileName} was dropped: {Size} is over the pixel limit (Photos:MaxMegapixels)")]
+    private static partial void LogDropped(ILogger logger, string fileName, string size);
 }

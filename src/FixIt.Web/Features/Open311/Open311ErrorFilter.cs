@@ -1,5 +1,7 @@
 using FixIt.Application.Common;
+using FixIt.Infrastructure.Persistence;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Open311;
 
@@ -40,6 +42,12 @@ internal sealed class Open311ErrorFilter : IEndpointFilter
         {
             // The form reader's own limits (too many fields, a field too long).
             return Error(StatusCodes.Status400BadRequest, [$"The form could not be read: {e.Message}"], format);
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            var retryAfter = context.HttpContext.RequestServices.GetRequiredService<IOptions<DatabaseOptions>>().Value.RetryAfterSeconds;
+            context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status503ServiceUnavailable, [Infrastructure.DatabaseUnavailable.Detail], format);
         }
     }
 

@@ -21,9 +21,9 @@ internal static class OperatorPagesEndpoints
         exports.MapGet("/areas.geojson", OperatorAreas).WithName(nameof(OperatorAreas))
             .WithSummary("The areas an operator's rules cover, simplified for drawing");
         exports.MapGet("/reports.csv", ExportCsv).WithName(nameof(ExportCsv))
-            .WithSummary("Every public report of an operator as CSV (no personal data)");
+            .WithSummary("An operator's public reports as CSV (no personal data), in pages: limit, after; Link rel=next");
         exports.MapGet("/reports.geojson", ExportGeoJson).WithName(nameof(ExportGeoJson))
-            .WithSummary("Every public report of an operator as GeoJSON (no personal data)");
+            .WithSummary("An operator's public reports as GeoJSON (no personal data), in pages: limit, after; Link rel=next");
         return app;
     }
 
@@ -49,19 +49,33 @@ internal static class OperatorPagesEndpoints
         return TypedResults.Bytes(AreasGeoJson.Write(op.Areas), "application/geo+json");
     }
 
-    public static async Task<IResult> ExportCsv(string slug, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    public static async Task<IResult> ExportCsv(string slug, IMediator mediator, IOptions<SiteOptions> site, IOptions<ExportOptions> exports,
+        HttpContext context, CancellationToken cancellationToken)
     {
+        if (!ExportPaging.TryRead(context.Request, exports.Value.MaxRows, out var paging, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id), cancellationToken);
+        await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
         return TypedResults.Stream(body => ReportExports.WriteCsvAsync(body, rows, site.Value.ReportUrl, cancellationToken),
             "text/csv; charset=utf-8", $"{slug}-reports.csv");
     }
 
-    public static async Task<IResult> ExportGeoJson(string slug, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    public static async Task<IResult> ExportGeoJson(string slug, IMediator mediator, IOptions<SiteOptions> site, IOptions<ExportOptions> exports,
+        HttpContext context, CancellationToken cancellationToken)
     {
+        if (!ExportPaging.TryRead(context.Request, exports.Value.MaxRows, out var paging, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id), cancellationToken);
-        return TypedResults.Stream(body => ReportExports.WriteGeoJsonAsync(body, rows, site.Value.ReportUrl, cancellationToken),
+        var next = await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
+        return TypedResults.Stream(body => ReportExports.WriteGeoJsonAsync(body, rows, site.Value.ReportUrl, next, cancellationToken),
             "application/geo+json", $"{slug}-reports.geojson");
     }
 }

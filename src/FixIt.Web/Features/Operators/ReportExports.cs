@@ -5,7 +5,7 @@ using FixIt.Application.Features.Operators.ExportOperatorReports;
 
 namespace FixIt.Web.Features.Operators;
 
-/// <summary>CSV and GeoJSON writers for an operator's reports; rows stream from the database to the response.</summary>
+/// <summary>CSV and GeoJSON writers for a page of an operator's reports; rows stream from the database to the response.</summary>
 internal static class ReportExports
 {
     private static readonly string[] Columns =
@@ -31,11 +31,24 @@ internal static class ReportExports
         await csv.FlushAsync(cancellationToken);
     }
 
-    public static async Task WriteGeoJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, Func<int, string> url, CancellationToken cancellationToken)
+    public static async Task WriteGeoJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, Func<int, string> url, string? next,
+        CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
+        // The next page, as the Link header says, also in the document (OGC API Features' "links").
+        json.WriteStartArray("links");
+        if (next is not null)
+        {
+            json.WriteStartObject();
+            json.WriteString("rel", "next");
+            json.WriteString("type", "application/geo+json");
+            json.WriteString("href", next);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("features");
         var count = 0;
         await foreach (var r in rows.WithCancellation(cancellationToken))

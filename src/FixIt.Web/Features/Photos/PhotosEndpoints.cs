@@ -59,6 +59,14 @@ internal static class PhotosEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["The file is not a JPEG, PNG or WebP image."] });
         }
 
+        if (photos.ReadSize(content) is { } size && size.Pixels > photos.MaxPixelCount)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["photo"] = [$"The photo is {size}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted."],
+            });
+        }
+
         return photos.ReadLocation(content) is { } location ? TypedResults.Ok(location) : TypedResults.NoContent();
     }
 }

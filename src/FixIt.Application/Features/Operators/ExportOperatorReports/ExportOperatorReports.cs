@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using FixIt.Application.Abstractions;
-using FixIt.Application.Common;
 using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FixIt.Application.Features.Operators.ExportOperatorReports;
 
 /// <summary>
-/// Every public report of an operator, oldest first, streamed row by row for CSV and GeoJSON exports.
+/// One page of an operator's public reports, oldest first: at most <paramref name="Limit"/> reports with an id above
+/// <paramref name="AfterId"/>, streamed row by row for CSV and GeoJSON exports.
 /// Carries no personal data: no reporter name, email or phone, whatever "show my name" says.
 /// </summary>
-public sealed record ExportOperatorReportsQuery(int OperatorId) : IStreamQuery<ExportRow>;
+public sealed record ExportOperatorReportsQuery(int OperatorId, int AfterId, int Limit) : IStreamQuery<ExportRow>;
 
 public sealed record ExportRow(
     int Id,
@@ -34,11 +34,9 @@ internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHa
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.Size }).ToDictionaryAsync(a => a.Id, a => (a.Name, a.Size), cancellationToken);
-        var statuses = StatusSets.Public;
 
-        var rows = db.Reports.AsNoTracking()
-            .Where(r => r.OperatorId == query.OperatorId && statuses.Contains(r.Status))
-            .OrderBy(r => r.Id)
+        var rows = ExportedReports.Of(db, query.OperatorId, query.AfterId)
+            .Take(query.Limit)
             .Select(r => new
             {
                 r.Id, r.Title, r.Description, r.CategoryId, r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt,

@@ -54,6 +54,8 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             .Must(p => p.Content.Length <= PhotoRules.MaxBytes)
             .WithMessage((_, p) => $"The photo \"{p.FileName}\" is larger than {PhotoRules.MaxBytes / (1024 * 1024)} MB.")
             .Must(p => photos.Recognise(p.Content) is not null)
-            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.");
+            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.")
+            .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
+            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is {photos.ReadSize(p.Content)}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted.");
     }
 }
