@@ -18,6 +18,7 @@ public sealed class Area
     /// <summary>Planar area in square degrees: enough to rank "the smaller area wins".</summary>
     public double Size { get; set; }
 
+    /// <summary>The bounding box's west edge; greater than <see cref="MaxLongitude"/> when the area crosses the 180° meridian.</summary>
     public double MinLongitude { get; set; }
 
     public double MinLatitude { get; set; }

@@ -1,7 +1,7 @@
 namespace FixIt.Domain.Routing;
 
-/// <summary>An area that contains the point being routed.</summary>
-public sealed record ContainingArea(int Id, string Name, string Kind, double Size);
+/// <summary>An area that contains the point being routed; code and kind as the boundary data names it.</summary>
+public sealed record ContainingArea(int Id, string Name, string Code, string Kind, double Size);
 
 /// <summary>A rule that matches the point and category, with the reason it ranks where it does.</summary>
 public sealed record RoutingCandidate(int RuleId, int OperatorId, string OperatorName, int? AreaId, string? AreaName,

@@ -21,7 +21,22 @@ internal sealed class RoutingSnapshot(long version, AreaIndex index, IReadOnlyDi
         int? categoryId, DateTimeOffset now)
     {
         Span<int> ids = stackalloc int[MaxContainingAreas];
+        longitude = GeoBox.WrapLongitude(longitude);
         var count = Math.Min(Index.FindCovering(longitude, latitude, ids), MaxContainingAreas);
+        if (Math.Abs(longitude) == 180)
+        {
+            // −180 and 180 are one meridian, and boundary data may draw an area up to either edge: ask for both.
+            Span<int> other = stackalloc int[MaxContainingAreas];
+            var more = Math.Min(Index.FindCovering(-longitude, latitude, other), MaxContainingAreas);
+            foreach (var id in other[..more])
+            {
+                if (count < MaxContainingAreas && !ids[..count].Contains(id))
+                {
+                    ids[count++] = id;
+                }
+            }
+        }
+
         var containing = new List<ContainingArea>(count);
         var rules = new List<RoutingRule>(anywhereRules);
         foreach (var id in ids[..count])

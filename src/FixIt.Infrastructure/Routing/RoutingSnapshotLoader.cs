@@ -19,7 +19,7 @@ internal static class RoutingSnapshotLoader
         // Version first: a change committed while loading makes the next poll rebuild again, never miss it.
         var version = await ReadVersionAsync(db, cancellationToken);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Name, a.Kind, a.Size, a.GeometryWkb }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.Name, a.Code, a.Kind, a.Size, a.GeometryWkb }).ToListAsync(cancellationToken);
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken);
         var operators = await db.Operators.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
@@ -44,7 +44,7 @@ internal static class RoutingSnapshotLoader
         return new RoutingSnapshot(
             version,
             index,
-            areas.ToDictionary(a => a.Id, a => new ContainingArea(a.Id, a.Name, a.Kind, a.Size)),
+            areas.ToDictionary(a => a.Id, a => new ContainingArea(a.Id, a.Name, a.Code, a.Kind, a.Size)),
             rules.Where(r => r.AreaId is not null).GroupBy(r => r.AreaId!.Value).ToDictionary(g => g.Key, g => g.ToArray()),
             [.. rules.Where(r => r.AreaId is null)],
             new RoutingNames(operators, categories));

@@ -74,7 +74,7 @@ public sealed class ReportSearchTests(AppsFixture apps)
         var app = await apps.GetAsync(provider);
         foreach (var (query, field) in new[]
         {
-            ("", "bbox"), ("bbox=1,2,3", "bbox"), ("bbox=a,b,c,d", "bbox"), ("bbox=10,50,9,51", "bbox"),
+            ("", "bbox"), ("bbox=1,2,3", "bbox"), ("bbox=a,b,c,d", "bbox"), ("bbox=10,50,10,51", "bbox"),
             ("bbox=-200,50,9,51", "bbox"), ("bbox=-1,53,-0.9,53.1&status=hidden", "status"), ("bbox=-1,53,-0.9,53.1&limit=5000", "limit"),
         })
         {

@@ -5,8 +5,8 @@ namespace FixIt.UnitTests.Domain;
 public sealed class RoutingResolverTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly ContainingArea County = new(1, "Leeds", "council", 10);
-    private static readonly ContainingArea Ward = new(2, "Headingley", "ward", 1);
+    private static readonly ContainingArea County = new(1, "Leeds", "E08000035", "council", 10);
+    private static readonly ContainingArea Ward = new(2, "Headingley", "E05011386", "ward", 1);
 
     private sealed class Names : IRoutingNames
     {

@@ -17,7 +17,7 @@ public sealed class RoutingOrderTests
     public void Overlapping_rules_of_equal_priority_and_size_are_decided_by_rule_id_whatever_their_order()
     {
         // Two neighbours sharing the boundary the point lies on: both contain it.
-        ContainingArea[] areas = [new(7, "East", "ward", 2), new(3, "West", "ward", 2)];
+        ContainingArea[] areas = [new(7, "East", "e", "ward", 2), new(3, "West", "w", "ward", 2)];
         RoutingRule[] rules = [new() { Id = 20, AreaId = 7, OperatorId = 70 }, new() { Id = 11, AreaId = 3, OperatorId = 30 }];
 
         var forward = RoutingResolver.Candidates(areas, rules, 1, Now, new Names());
@@ -31,7 +31,7 @@ public sealed class RoutingOrderTests
     [Fact]
     public void Without_a_category_the_dry_run_lists_rules_of_every_category()
     {
-        ContainingArea[] areas = [new(1, "Town", "council", 1)];
+        ContainingArea[] areas = [new(1, "Town", "t", "council", 1)];
         RoutingRule[] rules = [new() { Id = 1, AreaId = 1, CategoryId = 4, OperatorId = 10 }, new() { Id = 2, AreaId = 1, OperatorId = 20 }];
 
         var all = RoutingResolver.Candidates(areas, rules, null, Now, new Names());
@@ -44,7 +44,7 @@ public sealed class RoutingOrderTests
     [Fact]
     public void The_decision_stores_every_containing_area_in_id_order_even_when_unrouted()
     {
-        ContainingArea[] areas = [new(9, "B", "ward", 1), new(4, "A", "county", 3)];
+        ContainingArea[] areas = [new(9, "B", "b", "ward", 1), new(4, "A", "a", "county", 3)];
 
         var decision = RoutingResolver.Decide(areas, [], []);
 

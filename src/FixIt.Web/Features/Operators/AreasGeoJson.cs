@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FixIt.Application.Features.Operators.GetOperatorFigures;
+using FixIt.Domain.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using NetTopologySuite.Simplify;
@@ -15,19 +16,33 @@ internal static class AreasGeoJson
     public static byte[] Write(IReadOnlyList<OperatorArea> areas)
     {
         var reader = new WKBReader();
+        var geometries = areas.Select(a => reader.Read(a.GeometryWkb)).ToList();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("type", "FeatureCollection");
+            if (geometries.Count > 0)
+            {
+                // RFC 7946's bbox: west > east when the areas lie across the 180° meridian, so a map can open on them.
+                var box = GeoBox.Covering(geometries.SelectMany(g => g.Coordinates));
+                json.WriteStartArray("bbox");
+                foreach (var n in new[] { box.West, box.South, box.East, box.North })
+                {
+                    json.WriteNumberValue(Math.Round(n, 6));
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("features");
-            foreach (var area in areas)
+            foreach (var (area, geometry) in areas.Zip(geometries))
             {
                 json.WriteStartObject();
                 json.WriteString("type", "Feature");
                 json.WriteNumber("id", area.Id);
                 json.WritePropertyName("geometry");
-                WriteGeometry(json, TopologyPreservingSimplifier.Simplify(reader.Read(area.GeometryWkb), Tolerance));
+                WriteGeometry(json, TopologyPreservingSimplifier.Simplify(geometry, Tolerance));
                 json.WriteStartObject("properties");
                 json.WriteString("name", area.Name);
                 json.WriteString("kind", area.Kind);

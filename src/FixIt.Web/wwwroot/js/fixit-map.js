@@ -60,16 +60,34 @@
     marker.bindPopup(a);
   }
 
+  // A longitude brought into -180..180: a view across the 180° line runs past it (Leaflet does not wrap).
+  function wrap(lon) {
+    return lon >= -180 && lon <= 180 ? lon : ((lon + 180) % 360 + 360) % 360 - 180;
+  }
+
+  // The same longitude moved by whole turns to the copy of the world nearest the view's centre, so a pin at
+  // -179 shows beside one at 179 on a map centred on the Pacific.
+  function near(map, lon) {
+    return lon + 360 * Math.round((map.getCenter().lng - lon) / 360);
+  }
+
+  // The view as the bbox API takes it: west > east when it crosses the 180° line, -180..180 when it spans the world.
   function bbox(map) {
     var b = map.getBounds();
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
-      .map(function (n) { return Math.max(-180, Math.min(180, n)).toFixed(6); }).join(',');
+    var west = b.getWest(), east = b.getEast();
+    if (east - west >= 360) { west = -180; east = 180; } else { west = wrap(west); east = wrap(east); }
+    return [west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())]
+      .map(function (n) { return n.toFixed(6); }).join(',');
   }
 
+  // "west,south,east,north"; a box across the 180° line is drawn with its east edge past 180.
   function parseBbox(text) {
     var n = text.split(',').map(parseFloat);
-    return L.latLngBounds([n[1], n[0]], [n[3], n[2]]);
+    return L.latLngBounds([n[1], n[0]], [n[3], n[0] > n[2] ? n[2] + 360 : n[2]]);
   }
 
-  window.FixItMap = { create: create, pin: pin, listItem: listItem, popup: popup, bbox: bbox, parseBbox: parseBbox, statusText: statusText };
+  window.FixItMap = {
+    create: create, pin: pin, listItem: listItem, popup: popup, bbox: bbox, parseBbox: parseBbox, statusText: statusText,
+    wrap: wrap, near: near
+  };
 })();

@@ -35,7 +35,7 @@
         list.textContent = '';
         collection.features.forEach(function (f, i) {
           var p = f.properties;
-          var marker = FixItMap.pin(f.geometry.coordinates[1], f.geometry.coordinates[0], p.statusType, p.title);
+          var marker = FixItMap.pin(f.geometry.coordinates[1], FixItMap.near(map, f.geometry.coordinates[0]), p.statusType, p.title);
           FixItMap.popup(marker, p);
           cluster.addLayer(marker);
           if (i < 100) { list.appendChild(FixItMap.listItem(p)); }

@@ -14,7 +14,7 @@
       .then(function (collection) {
         cluster.clearLayers();
         collection.features.forEach(function (f) {
-          var marker = FixItMap.pin(f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties.statusType, f.properties.title);
+          var marker = FixItMap.pin(f.geometry.coordinates[1], FixItMap.near(map, f.geometry.coordinates[0]), f.properties.statusType, f.properties.title);
           FixItMap.popup(marker, f.properties);
           cluster.addLayer(marker);
         });
@@ -26,7 +26,12 @@
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (areas) {
       if (areas && areas.features.length > 0) {
-        var layer = L.geoJSON(areas, { style: { color: '#0b5cad', weight: 2, fillOpacity: 0.05 } }).addTo(map);
+        // Areas across the 180° line (bbox west > east) are drawn in one piece: their western longitudes past 180.
+        var west = areas.bbox && areas.bbox[0] > areas.bbox[2] ? areas.bbox[0] : null;
+        var layer = L.geoJSON(areas, {
+          style: { color: '#0b5cad', weight: 2, fillOpacity: 0.05 },
+          coordsToLatLng: function (c) { return L.latLng(c[1], west !== null && c[0] < west ? c[0] + 360 : c[0]); }
+        }).addTo(map);
         map.fitBounds(layer.getBounds());
       }
       map.on('moveend', loadReports);

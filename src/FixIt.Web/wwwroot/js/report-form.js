@@ -19,7 +19,7 @@
 
   function place(latitude, longitude, pan) {
     lat.value = latitude.toFixed(6);
-    lon.value = longitude.toFixed(6);
+    lon.value = FixItMap.wrap(longitude).toFixed(6);
     if (!marker) {
       marker = L.marker([latitude, longitude], { draggable: true, alt: 'Pin: where the problem is', title: 'Where the problem is' }).addTo(map);
       marker.on('dragend', function () { var p = marker.getLatLng(); place(p.lat, p.lng, false); });

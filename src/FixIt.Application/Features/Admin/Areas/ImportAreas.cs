@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Routing;
 using FixIt.Domain.Areas;
+using FixIt.Domain.Spatial;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -40,11 +41,12 @@ internal sealed class ImportAreasHandler(IFixItDb db) : ICommandHandler<ImportAr
                 created++;
             }
 
-            var envelope = area.Geometry.EnvelopeInternal;
+            // Across the 180° meridian (the Aleutians, Fiji, Chukotka) the box is stored west > east, not as the world.
+            var box = GeoBox.Covering(area.Geometry);
             entity.Name = area.Name;
             entity.GeometryWkb = writer.Write(area.Geometry);
             entity.Size = area.Geometry.Area;
-            (entity.MinLongitude, entity.MinLatitude, entity.MaxLongitude, entity.MaxLatitude) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
+            (entity.MinLongitude, entity.MinLatitude, entity.MaxLongitude, entity.MaxLatitude) = (box.West, box.South, box.East, box.North);
             entity.Source = command.Source;
         }
 

@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.SearchReports;
+using FixIt.Domain.Spatial;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,12 +23,9 @@ internal sealed class NearbyReportsHandler(IFixItDb db, ReportSummaries summarie
     public async ValueTask<IReadOnlyList<NearbyReport>> Handle(NearbyReportsQuery query, CancellationToken cancellationToken)
     {
         var radius = Math.Clamp(query.RadiusMetres, 1, 2000);
-        var dLat = radius / MetresPerDegree;
-        var dLon = radius / (MetresPerDegree * Math.Max(0.01, Math.Cos(query.Latitude * Math.PI / 180)));
         var (lat, lon) = (query.Latitude, query.Longitude);
         var statuses = StatusSets.Open;
-        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status)
-            && r.Longitude >= lon - dLon && r.Longitude <= lon + dLon && r.Latitude >= lat - dLat && r.Latitude <= lat + dLat);
+        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status)).InsideBox(Around(lat, lon, radius));
 
         if (!string.IsNullOrEmpty(query.CategoryCode))
         {
@@ -46,6 +44,21 @@ internal sealed class NearbyReportsHandler(IFixItDb db, ReportSummaries summarie
             .ToList();
         var items = await summaries.ToSummariesAsync(near.Select(p => p.Row), cancellationToken);
         return [.. items.Zip(near, (s, p) => new NearbyReport(s, (int)Math.Round(p.Distance)))];
+    }
+
+    /// <summary>
+    /// A box holding the circle: across the 180° meridian when the circle is, and round every longitude when it
+    /// holds a pole (or comes so near one that its longitudes spread past half the world).
+    /// </summary>
+    public static GeoBox Around(double lat, double lon, double radiusMetres)
+    {
+        var dLat = radiusMetres / MetresPerDegree;
+        var (south, north) = (Math.Max(-90, lat - dLat), Math.Min(90, lat + dLat));
+        var cos = Math.Cos(Math.Max(Math.Abs(south), Math.Abs(north)) * Math.PI / 180);
+        var dLon = cos > 0 ? radiusMetres / (MetresPerDegree * cos) : double.PositiveInfinity;
+        return north >= 90 || south <= -90 || dLon >= 180
+            ? new GeoBox(-180, south, 180, north)
+            : new GeoBox(GeoBox.WrapLongitude(lon - dLon), south, GeoBox.WrapLongitude(lon + dLon), north);
     }
 
     /// <summary>Haversine distance; ample for a few hundred metres anywhere on Earth.</summary>

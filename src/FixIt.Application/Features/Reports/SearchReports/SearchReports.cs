@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Domain.Reports;
+using FixIt.Domain.Spatial;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,11 @@ public sealed record SearchReportsQuery(
     public const int MaxLimit = 1000;
 }
 
-/// <summary>West, south, east, north in WGS84 degrees: GeoJSON's bbox order.</summary>
-public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
+/// <summary>West, south, east, north in WGS84 degrees: GeoJSON's bbox order; west greater than east crosses the 180° meridian.</summary>
+public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)
+{
+    public GeoBox ToGeoBox() => new(MinLongitude, MinLatitude, MaxLongitude, MaxLatitude);
+}
 
 public sealed record ReportSummary(int Id, string Title, string CategoryCode, string CategoryName, ReportStatus Status,
     StatusType StatusType, double Latitude, double Longitude, DateTimeOffset CreatedAt, string? OperatorName);
@@ -42,8 +46,7 @@ internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, Repo
 
         if (query.Box is { } box)
         {
-            reports = reports.Where(r => r.Longitude >= box.MinLongitude && r.Longitude <= box.MaxLongitude
-                && r.Latitude >= box.MinLatitude && r.Latitude <= box.MaxLatitude);
+            reports = reports.InsideBox(box.ToGeoBox());
         }
 
         if (!string.IsNullOrEmpty(query.CategoryCode))
@@ -73,7 +76,8 @@ internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, Repo
 
         var limit = Math.Clamp(query.Limit, 1, SearchReportsQuery.MaxLimit);
         var offset = Math.Max(0, query.Offset);
-        // With a box, walk the (Longitude, Latitude, Status) index and stop at the limit: pages run west to east.
+        // With a box, walk the (Longitude, Latitude, Status) index and stop at the limit: pages run west to east
+        // (in a box across the 180° meridian, from −180 to its east edge first, then from its west edge to 180).
         // Without one (lists, feeds), newest first.
         var ordered = query.Box is null
             ? reports.OrderByDescending(r => r.Id)
