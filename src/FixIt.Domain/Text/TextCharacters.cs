@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FixIt.Domain.Text;
@@ -18,15 +19,29 @@ public static class TextCharacters
         || (codePoint & 0xFFFE) == 0xFFFE
         || codePoint is >= 0xD800 and <= 0xDFFF;
 
+    // Every unsafe character of the Basic Multilingual Plane that is not a surrogate, for a vectorised first look:
+    // stored text is read through this on every page and export.
+    private static readonly SearchValues<char> UnsafeBmp = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Where(c => c is < 0xD800 or > 0xDFFF && IsUnsafe(c)).Select(c => (char)c)]);
+
     /// <summary>The index of the first unsafe character and its code point (a lone surrogate's own value); -1 when there is none.</summary>
     public static int IndexOfUnsafe(ReadOnlySpan<char> text, out int codePoint)
     {
-        var index = 0;
+        var plain = text.IndexOfAny(UnsafeBmp);
+        var surrogate = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate < 0 || plain >= 0 && plain < surrogate)
+        {
+            codePoint = plain < 0 ? 0 : text[plain];
+            return plain;
+        }
+
+        // From the first surrogate on, pairs are decoded: a paired one may still be a noncharacter (U+1FFFE).
+        var index = surrogate;
         while (index < text.Length)
         {
             var status = Rune.DecodeFromUtf16(text[index..], out var rune, out var consumed);
-            codePoint = status == System.Buffers.OperationStatus.Done ? rune.Value : text[index];
-            if (status != System.Buffers.OperationStatus.Done || IsUnsafe(codePoint))
+            codePoint = status == OperationStatus.Done ? rune.Value : text[index];
+            if (status != OperationStatus.Done || IsUnsafe(codePoint))
             {
                 return index;
             }
@@ -59,7 +74,7 @@ public static class TextCharacters
         while (index < text.Length)
         {
             var status = Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed);
-            if (status == System.Buffers.OperationStatus.Done)
+            if (status == OperationStatus.Done)
             {
                 if (IsOtherLineBreak(rune.Value))
                 {
