@@ -1,3 +1,4 @@
+using FixIt.Domain.Text;
 using FluentValidation;
 
 namespace FixIt.Application.Common;
@@ -5,9 +6,23 @@ namespace FixIt.Application.Common;
 /// <summary>Rules shared by several validators.</summary>
 public static class ValidationRules
 {
-    /// <summary>No control characters at all: such text may end up in a mail header.</summary>
+    /// <summary>No control characters at all: such text may end up in a mail header. Covers <see cref="PrintableText{T}"/> too.</summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || !v.Any(char.IsControl)).WithMessage("'{PropertyName}' must be a single line of text.");
+        rule.Must(v => v is null || !v.Any(char.IsControl) && TextCharacters.IndexOfUnsafe(v, out _) < 0)
+            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? "'{PropertyName}' must be a single line of text.");
+
+    /// <summary>
+    /// Text that can be stored and shown: no control characters other than tab and line breaks, no noncharacters
+    /// (U+FFFE, U+FDD0…), no broken surrogate pairs (<see cref="TextCharacters"/>). The message names the character.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> PrintableText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || TextCharacters.IndexOfUnsafe(v, out _) < 0).WithMessage((_, v) => UnsafeCharacterMessage(v) ?? "");
+
+    /// <summary>"'{PropertyName}' contains a character that is not allowed (U+0001 at position 5).", or null for safe text.</summary>
+    public static string? UnsafeCharacterMessage(string? value, string name = "'{PropertyName}'") =>
+        value is not null && TextCharacters.IndexOfUnsafe(value, out var codePoint) is var at and >= 0
+            ? $"{name} contains a character that is not allowed ({TextCharacters.Describe(codePoint)} at position {at + 1})."
+            : null;
 
     /// <summary>An address someone can receive mail at (<see cref="EmailAddresses.IsDeliverable"/>).</summary>
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>

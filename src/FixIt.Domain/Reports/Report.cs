@@ -1,4 +1,5 @@
 using FixIt.Domain.Routing;
+using FixIt.Domain.Text;
 
 namespace FixIt.Domain.Reports;
 
@@ -102,8 +103,8 @@ public sealed class Report
         var report = new Report
         {
             CategoryId = input.CategoryId,
-            Title = input.Title.Trim(),
-            Description = input.Description.Trim(),
+            Title = PublicTextScrubber.Scrub(input.Title.Trim()),
+            Description = PublicTextScrubber.Scrub(input.Description.Trim()),
             Latitude = input.Latitude,
             Longitude = input.Longitude,
             ReporterName = input.ReporterName.Trim(),
@@ -117,7 +118,7 @@ public sealed class Report
             DeviceId = Blank(input.DeviceId),
             AccountId = Blank(input.AccountId),
             MediaUrl = Blank(input.MediaUrl),
-            Address = Blank(input.Address),
+            Address = PublicTextScrubber.ScrubOrNull(Blank(input.Address)),
             CreatedAt = now,
             UpdatedAt = now,
         };

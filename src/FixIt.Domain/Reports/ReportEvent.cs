@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Reports;
 
 /// <summary>One entry of a report's timeline. Every status change is one of these.</summary>
@@ -16,7 +18,7 @@ public sealed class ReportEvent
         Source = source;
         FromStatus = fromStatus;
         ToStatus = toStatus;
-        PublicText = publicText;
+        PublicText = PublicTextScrubber.ScrubOrNull(publicText);
         At = at;
         IsPublic = isPublic;
     }
@@ -38,6 +40,7 @@ public sealed class ReportEvent
 
     public ReportStatus? ToStatus { get; private set; }
 
+    /// <summary>Scrubbed of secret links and unsafe characters when the event is made (<see cref="PublicTextScrubber"/>).</summary>
     public string? PublicText { get; private set; }
 
     public DateTimeOffset At { get; private set; }

@@ -87,6 +87,17 @@ public sealed class ReplyPartsTests
         Assert.Equal("New text.", QuoteStripper.Strip(text));
     }
 
+    [Theory]
+    [InlineData("Von: FixIt <reply+key@reply.fixit.example>\nGesendet: Montag, 3. März 2025 09:02\nAn: Strassen\nBetreff: Report #12")]
+    [InlineData("Fra: FixIt <reply+key@reply.fixit.example>\nSendt: 3. marts 2025 09:02\nTil: Vejafdelingen\nEmne: Report #12")]
+    [InlineData("De : FixIt <reply+key@reply.fixit.example>\nEnvoyé : lundi 3 mars 2025 09:02\nÀ : Voirie\nObjet : Report #12")]
+    [InlineData("De: FixIt <reply+key@reply.fixit.example>\nEnviado: lunes, 3 de marzo de 2025 9:02\nPara: Vías\nAsunto: Report #12")]
+    public void An_outlook_header_block_in_another_language_ends_the_reply(string header)
+    {
+        var text = $"Wir haben es repariert.\n\n{header}\n\nA resident has reported a problem.";
+        Assert.Equal("Wir haben es repariert.", QuoteStripper.Strip(text));
+    }
+
     [Fact]
     public void A_line_starting_with_from_is_not_an_outlook_header_on_its_own()
     {

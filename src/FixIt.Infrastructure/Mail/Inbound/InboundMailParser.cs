@@ -1,4 +1,5 @@
 using FixIt.Application.Features.Inbound.RecordInboundMail;
+using FixIt.Domain.Text;
 using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
@@ -76,7 +77,8 @@ public static class InboundMailParser
     /// <summary>The text stages on their own: strip quotes and signatures, mask contact details, bound the length.</summary>
     public static string PublishableText(string body, string phoneRegion)
     {
-        var stripped = QuoteStripper.Strip(body);
+        // Page breaks become line breaks before lines are read; other unsafe characters go (TextCharacters).
+        var stripped = QuoteStripper.Strip(TextCharacters.Clean(body));
 
         // Cut before masking, so masking never works through megabytes, and at a space, so no address or
         // number is split into a part the masker no longer recognises.

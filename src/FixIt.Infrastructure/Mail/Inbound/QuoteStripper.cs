@@ -6,7 +6,8 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// Cuts quoted history and signatures from the text of a reply, for top-posted, bottom-posted and
 /// interleaved replies alike: "> " lines go wherever they are; an attribution line ("On … wrote:")
 /// goes with the quote under it; a header after which the old message follows unquoted (Outlook's
-/// From:/Sent: block, "-----Original Message-----", a rule of underscores) ends the reply; so do a
+/// From:/Sent: block in any of several languages — Von:/Gesendet:, Fra:/Sendt:, De :/Envoyé : —,
+/// "-----Original Message-----", a rule of underscores) ends the reply; so do a
 /// signature delimiter and phone-client footers ("Sent from my iPhone").
 /// </summary>
 public static partial class QuoteStripper
@@ -98,7 +99,7 @@ public static partial class QuoteStripper
         }
 
         // Outlook (desktop and web) puts the old message under a header block: From:, then Sent:/Date:, To:, Subject:.
-        if (HeaderField().Match(line) is { Success: true } from && from.Groups["name"].Value.Equals("from", StringComparison.OrdinalIgnoreCase)
+        if (HeaderField().Match(line) is { Success: true } from && FromField().IsMatch(from.Groups["name"].Value)
             || line.StartsWith("*From:*", StringComparison.OrdinalIgnoreCase))
         {
             var fields = 0;
@@ -128,8 +129,14 @@ public static partial class QuoteStripper
     [GeneratedRegex(@"^(Sent from my .{1,60}|Sent from (Mail|Outlook|Yahoo Mail|Samsung|Gmail).{0,60}|Get Outlook for (iOS|Android).{0,80}|Sent with Proton Mail.{0,40}|Envoyé de mon .{1,40}|Von meinem .{1,40} gesendet\.?)$", RegexOptions.IgnoreCase)]
     private static partial Regex SignatureOrFooter();
 
-    [GeneratedRegex(@"^(?<name>From|Sent|Date|To|Cc|Subject|De|Envoyé|À|Objet|Von|Gesendet|An|Betreff)\s*:\s*\S", RegexOptions.IgnoreCase)]
+    // Outlook writes the header block in the reader's language: English, French, German, Danish/Norwegian, Swedish,
+    // Spanish/Portuguese, Italian, Dutch, Polish.
+    [GeneratedRegex(@"^(?<name>From|Sent|Date|To|Cc|Subject|De|Envoyé|À|Objet|Von|Gesendet|An|Betreff|Fra|Sendt|Til|Emne|Från|Skickat|Till|Ämne"
+        + @"|Enviado|Enviada|Para|Asunto|Assunto|Fecha|Data|Da|Inviato|A|Oggetto|Van|Verzonden|Aan|Onderwerp|Od|Wysłano|Do|Temat)\s*:\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderField();
+
+    [GeneratedRegex("^(From|De|Von|Fra|Från|Da|Van|Od)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromField();
 
     [GeneratedRegex(@"^\*(Sent|Date|To|Cc|Subject):\*", RegexOptions.IgnoreCase)]
     private static partial Regex StarredHeaderField();

@@ -11,8 +11,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     public void Configure(EntityTypeBuilder<Report> builder)
     {
         builder.ToTable("Reports");
-        builder.Property(r => r.Title).HasMaxLength(120);
-        builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.Property(r => r.Title).HasMaxLength(120).IsPublicText();
+        builder.Property(r => r.Description).HasMaxLength(4000).IsPublicText();
         builder.Property(r => r.ReporterName).HasMaxLength(100);
         builder.Property(r => r.ReporterEmail).HasMaxLength(254);
         builder.Property(r => r.ReporterPhone).HasMaxLength(30);
@@ -26,7 +26,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.DeviceId).HasMaxLength(100);
         builder.Property(r => r.AccountId).HasMaxLength(100);
         builder.Property(r => r.MediaUrl).HasMaxLength(2000);
-        builder.Property(r => r.Address).HasMaxLength(250);
+        builder.Property(r => r.Address).HasMaxLength(250).IsPublicText();
         // Read and written whole with the report, like a category's questions: one JSON column.
         builder.OwnsMany(r => r.Attributes, a =>
         {

@@ -10,7 +10,7 @@ internal sealed class ReportEventConfiguration : IEntityTypeConfiguration<Report
     {
         builder.ToTable("ReportEvents");
         builder.Property(e => e.Actor).HasMaxLength(200);
-        builder.Property(e => e.PublicText).HasMaxLength(10000);
+        builder.Property(e => e.PublicText).HasMaxLength(10000).IsPublicText();
         builder.HasIndex(e => new { e.ReportId, e.At });
     }
 }

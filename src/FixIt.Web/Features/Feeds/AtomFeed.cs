@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using FixIt.Domain.Text;
 
 namespace FixIt.Web.Features.Feeds;
 
 internal sealed record AtomEntry(string Id, string Title, string Link, DateTimeOffset Updated, string Summary);
 
-/// <summary>Writes an Atom 1.0 document (RFC 4287). Text goes through XmlWriter, so nothing a resident typed can become markup.</summary>
+/// <summary>
+/// Writes an Atom 1.0 document (RFC 4287). Text goes through XmlWriter, so nothing a resident typed can become markup, and is
+/// cleaned of characters XML cannot hold, so no stored row breaks a feed.
+/// </summary>
 internal static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
@@ -19,8 +23,8 @@ internal static class AtomFeed
             const string Ns = "http://www.w3.org/2005/Atom";
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Ns);
-            xml.WriteElementString("id", Ns, id);
-            xml.WriteElementString("title", Ns, title);
+            xml.WriteElementString("id", Ns, X(id));
+            xml.WriteElementString("title", Ns, X(title));
             xml.WriteElementString("updated", Ns, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : emptyUpdated));
             Link(xml, Ns, "self", selfUrl);
             Link(xml, Ns, "alternate", alternateUrl);
@@ -30,13 +34,13 @@ internal static class AtomFeed
             foreach (var e in entries)
             {
                 xml.WriteStartElement("entry", Ns);
-                xml.WriteElementString("id", Ns, e.Id);
-                xml.WriteElementString("title", Ns, e.Title);
+                xml.WriteElementString("id", Ns, X(e.Id));
+                xml.WriteElementString("title", Ns, X(e.Title));
                 Link(xml, Ns, "alternate", e.Link);
                 xml.WriteElementString("updated", Ns, Time(e.Updated));
                 xml.WriteStartElement("summary", Ns);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(e.Summary);
+                xml.WriteString(X(e.Summary));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -52,9 +56,11 @@ internal static class AtomFeed
     {
         xml.WriteStartElement("link", ns);
         xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", X(href));
         xml.WriteEndElement();
     }
+
+    private static string X(string text) => TextCharacters.Clean(text);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
+using FixIt.Domain.Text;
 
 namespace FixIt.Web.Features.Open311;
 
@@ -121,9 +122,10 @@ internal static class Open311Writer
         writer.WriteEndElement();
     }
 
+    // Text is cleaned of characters XML cannot hold (and JSON readers choke on) so that no stored row, however old, breaks a list.
     private static string Text(object value) => value switch
     {
-        string s => s,
+        string s => TextCharacters.Clean(s),
         bool b => b ? "true" : "false",
         DateTimeOffset t => Time(t),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using FixIt.Application.Features.Operators.ExportOperatorReports;
+using FixIt.Domain.Text;
 
 namespace FixIt.Web.Features.Operators;
 
-/// <summary>CSV and GeoJSON writers for a page of an operator's reports; rows stream from the database to the response.</summary>
+/// <summary>
+/// CSV and GeoJSON writers for a page of an operator's reports; rows stream from the database to the response. Text is
+/// cleaned of control characters and noncharacters (<see cref="TextCharacters"/>), which spreadsheets and JSON readers
+/// cannot take.
+/// </summary>
 internal static class ReportExports
 {
     private static readonly string[] Columns =
@@ -20,11 +25,11 @@ internal static class ReportExports
         {
             await csv.WriteRecordAsync(
             [
-                r.Id.ToString(CultureInfo.InvariantCulture), r.Title, r.Detail, r.Category,
+                r.Id.ToString(CultureInfo.InvariantCulture), C(r.Title), C(r.Detail), C(r.Category),
                 Time(r.Created), Time(r.Confirmed), Time(r.Acknowledged), Time(r.Fixed), Time(r.Closed),
                 r.Status.ToString(),
                 r.Latitude.ToString("0.######", CultureInfo.InvariantCulture), r.Longitude.ToString("0.######", CultureInfo.InvariantCulture),
-                r.Area, url(r.Id),
+                C(r.Area), url(r.Id),
             ], cancellationToken);
         }
 
@@ -65,16 +70,16 @@ internal static class ReportExports
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteNumber("id", r.Id);
-            json.WriteString("title", r.Title);
-            json.WriteString("detail", r.Detail);
-            json.WriteString("category", r.Category);
+            json.WriteString("title", C(r.Title));
+            json.WriteString("detail", C(r.Detail));
+            json.WriteString("category", C(r.Category));
             WriteTime(json, "created", r.Created);
             WriteTime(json, "confirmed", r.Confirmed);
             WriteTime(json, "acknowledged", r.Acknowledged);
             WriteTime(json, "fixed", r.Fixed);
             WriteTime(json, "closed", r.Closed);
             json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()));
-            json.WriteString("area", r.Area);
+            json.WriteString("area", C(r.Area));
             json.WriteString("url", url(r.Id));
             json.WriteEndObject();
             json.WriteEndObject();
@@ -87,6 +92,8 @@ internal static class ReportExports
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static string C(string text) => TextCharacters.Clean(text);
 
     private static string Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 

@@ -1,4 +1,5 @@
 using FixIt.Application.Routing;
+using FixIt.Domain.Text;
 using FluentValidation.Results;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
@@ -84,6 +85,14 @@ public static class AreaFeatureCheck
         if (string.IsNullOrWhiteSpace(name))
         {
             return $"has no '{nameProperty}' property for its name";
+        }
+
+        foreach (var (what, text) in (ReadOnlySpan<(string, string)>)[("name", name), ("code", code)])
+        {
+            if (TextCharacters.IndexOfUnsafe(text, out var codePoint) >= 0)
+            {
+                return $"has a {what} with a character that is not allowed ({TextCharacters.Describe(codePoint)})";
+            }
         }
 
         // The columns' sizes: a longer value would fail the insert instead of being named here.

@@ -22,6 +22,7 @@ internal sealed class SaveOperatorValidator : AbstractValidator<SaveOperatorComm
         RuleForEach(c => c.Contacts).ChildRules(contact =>
         {
             contact.RuleFor(x => x.Email).NotEmpty().MaximumLength(254).ValidEmail();
+            contact.RuleFor(x => x.Email).PrintableText();
             contact.RuleFor(x => x.Cc).MaximumLength(1000).SingleLine()
                 .Must(cc => cc is null || cc.Split(',', StringSplitOptions.TrimEntries).All(ValidationRules.IsValidEmail))
                 .WithMessage("'Cc' must be email addresses separated by commas.");

@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using FluentValidation;
 
 namespace FixIt.Application.Features.EmailLinks.RespondToReport;
@@ -10,6 +11,6 @@ internal sealed class RespondToReportValidator : AbstractValidator<RespondToRepo
     {
         RuleFor(c => c.Text).NotEmpty().When(c => c.Action.NeedsText())
             .WithMessage(c => c.Action == OperatorAction.NotOurs ? "Please say why the report is not yours." : "Please write the note.");
-        RuleFor(c => c.Text).MaximumLength(TextMaxLength);
+        RuleFor(c => c.Text).MaximumLength(TextMaxLength).PrintableText();
     }
 }

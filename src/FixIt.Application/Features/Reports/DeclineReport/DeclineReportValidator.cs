@@ -1,9 +1,13 @@
+using FixIt.Application.Common;
 using FluentValidation;
 
 namespace FixIt.Application.Features.Reports.DeclineReport;
 
 internal sealed class DeclineReportValidator : AbstractValidator<DeclineReportCommand>
 {
-    public DeclineReportValidator() =>
+    public DeclineReportValidator()
+    {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000).WithMessage("Say why the report is not yours (up to 1,000 characters).");
+        RuleFor(c => c.Reason).PrintableText();
+    }
 }

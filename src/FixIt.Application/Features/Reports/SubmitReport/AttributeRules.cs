@@ -1,4 +1,5 @@
 using System.Globalization;
+using FixIt.Application.Common;
 using FixIt.Domain.Categories;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
@@ -46,6 +47,11 @@ public static class AttributeRules
         if (values.Count > MaxValues || values.Any(v => v.Length > MaxValueLength))
         {
             return $"'{question.Code}' takes at most {MaxValues} values of at most {MaxValueLength} characters.";
+        }
+
+        if (values.Select(v => ValidationRules.UnsafeCharacterMessage(v, $"'{question.Code}'")).FirstOrDefault(m => m is not null) is { } unsafeText)
+        {
+            return unsafeText;
         }
 
         if (question.DataType != "multivaluelist" && values.Count > 1)

@@ -20,7 +20,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         RuleFor(c => c.CategoryCode).NotEmpty();
 
         RuleFor(c => c.Title).NotEmpty().MaximumLength(TitleMaxLength).SingleLine();
-        RuleFor(c => c.Description).NotEmpty().MaximumLength(DescriptionMaxLength);
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(DescriptionMaxLength).PrintableText();
 
         RuleFor(c => c.Latitude).NotNull().Must(v => double.IsFinite(v!.Value) && v >= -90 && v <= 90)
             .When(c => c.Latitude is not null).WithMessage("Latitude must be a number between -90 and 90.");
@@ -31,12 +31,13 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
 
         RuleFor(c => c.ReporterName).NotEmpty().MaximumLength(100).SingleLine();
         RuleFor(c => c.ReporterEmail).NotEmpty().MaximumLength(254).ValidEmail();
+        RuleFor(c => c.ReporterEmail).PrintableText();
         RuleFor(c => c.ReporterPhone).MaximumLength(30).SingleLine();
 
         RuleFor(c => c.DeviceId).MaximumLength(100).SingleLine();
         RuleFor(c => c.AccountId).MaximumLength(100).SingleLine();
         RuleFor(c => c.Address).MaximumLength(250).SingleLine();
-        RuleFor(c => c.MediaUrl).MaximumLength(2000)
+        RuleFor(c => c.MediaUrl).MaximumLength(2000).SingleLine()
             .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
         RuleFor(c => c.Attributes).CustomAsync(async (answers, context, ct) =>
         {

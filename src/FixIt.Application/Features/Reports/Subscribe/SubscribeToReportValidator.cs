@@ -5,6 +5,9 @@ namespace FixIt.Application.Features.Reports.Subscribe;
 
 internal sealed class SubscribeToReportValidator : AbstractValidator<SubscribeToReportCommand>
 {
-    public SubscribeToReportValidator() =>
+    public SubscribeToReportValidator()
+    {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(254).ValidEmail().WithName("Email address");
+        RuleFor(c => c.Email).PrintableText().WithName("Email address");
+    }
 }
