@@ -1,5 +1,7 @@
 using System.Net;
+using FixIt.Application.Common;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound.Smtp;
 using FixIt.Infrastructure.Persistence;
@@ -118,7 +120,7 @@ public sealed class SentReport(int id, ReceivedMail operatorMail)
 public static class ReportSetup
 {
     /// <summary>
-    /// A confirmed report marked sent to Demo City Council, its reply address read from the database. Only for apps
+    /// A confirmed report marked sent to Demo City Council, with an operator reply key issued as the operator email would. Only for apps
     /// without outbound SMTP (the IMAP tests); <see cref="InboundMailApp.SentReportAsync"/> takes it from a sent email.
     /// </summary>
     public static async Task<(int Id, string ReplyAddress)> MarkedSentReportAsync(this FixItApp app, string title, bool showName = true)
@@ -131,8 +133,11 @@ public static class ReportSetup
             var report = await db.Reports.SingleAsync(r => r.Id == id);
             report.Confirm(EventSource.Web, DateTimeOffset.UtcNow);
             report.MarkSent("Demo City Council", DateTimeOffset.UtcNow);
+            var contact = await db.OperatorContacts.OrderBy(c => c.Id).FirstAsync(c => c.OperatorId == report.OperatorId);
+            var issued = ReplyKey.ForOperator(RandomKeys.Base32(15), id, contact.OperatorId, contact.Id, contact.Email, DateTimeOffset.UtcNow);
+            db.ReplyKeys.Add(issued);
             await db.SaveChangesAsync();
-            return report.ReplyKey;
+            return issued.Key;
         });
         return (id, $"reply+{key}@{InboundMailApp.ReplyDomain}");
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using FixIt.Application.Common;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using FixIt.IntegrationTests.Infrastructure;
