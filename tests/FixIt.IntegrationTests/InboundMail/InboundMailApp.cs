@@ -37,7 +37,8 @@ public sealed class InboundMailApp : IAsyncDisposable
     /// <summary>Where the app's outgoing mail arrives.</summary>
     public SmtpSink Sink { get; }
 
-    public static async Task<InboundMailApp> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<InboundMailApp> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var sink = await SmtpSink.StartAsync();
         try
@@ -54,7 +55,7 @@ public sealed class InboundMailApp : IAsyncDisposable
                 all[key] = value;
             }
 
-            var app = await FixItApp.StartAsync(provider, all);
+            var app = await FixItApp.StartAsync(provider, all, configureServices);
             var listener = app.Services.GetRequiredService<InboundSmtpListener>();
             var endpoint = await listener.Started.WaitAsync(TimeSpan.FromSeconds(30));
             return new InboundMailApp(app, endpoint, sink);
@@ -86,6 +87,10 @@ public sealed class InboundMailApp : IAsyncDisposable
             $"the operator email of report {id}");
         return new SentReport(id, toOperator);
     }
+
+    /// <summary>The reporter's "sent to" notice of a sent report: it carries the reporter's own reply address.</summary>
+    public Task<ReceivedMail> SentNoticeAsync(int id) =>
+        Sink.WaitForAsync(m => m.To == ReporterEmail && m.Subject.Contains($" #{id}] Sent to", StringComparison.Ordinal), $"the sent notice of report {id}");
 
     public Task<List<InboundMessage>> InboundMessagesAsync() =>
         App.WithDbAsync(db => db.InboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());

@@ -65,8 +65,12 @@ public sealed class SmtpReplyTests(InboundMailFixture apps)
     public async Task Reporter_reply_is_the_reporters_update_named_only_if_they_chose_so(DatabaseProvider provider)
     {
         var mail = await apps.GetAsync(provider);
-        var (named, namedReply) = await mail.SentReportAsync("Named reporter", showName: true);
-        var (anonymous, anonymousReply) = await mail.SentReportAsync("Anonymous reporter", showName: false);
+        var named = (await mail.SentReportAsync("Named reporter", showName: true)).Id;
+        var anonymous = (await mail.SentReportAsync("Anonymous reporter", showName: false)).Id;
+
+        // Each answers the notice they got: its reply address is the reporter's own.
+        var namedReply = (await mail.SentNoticeAsync(named)).Message.ReplyTo.Mailboxes.Single().Address;
+        var anonymousReply = (await mail.SentNoticeAsync(anonymous)).Message.ReplyTo.Mailboxes.Single().Address;
 
         using (var client = new SmtpClient())
         {
