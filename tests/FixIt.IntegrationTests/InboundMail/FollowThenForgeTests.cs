@@ -22,6 +22,7 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
     {
         var mail = await apps.GetAsync(provider);
         var sent = await mail.SentReportAsync("Follow then forge");
+        await mail.SentNoticeAsync(sent.Id); // queued with the "sent" event: the timeline is settled
         var stranger = MailApps.UniqueEmail("mallory");
 
         // The stranger follows the public report, as anyone may.
@@ -41,21 +42,23 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
         var storedBefore = (await mail.InboundMessagesAsync()).Select(m => m.Id).ToHashSet();
 
         // Every address the stranger holds (Reply-To, Return-Path), and the same keys under the other prefix and in capitals.
-        var held = new[] { confirmation.EnvelopeFrom, update.EnvelopeFrom, update.Message.ReplyTo.Mailboxes.Single().Address };
-        Assert.DoesNotContain(sent.ReplyAddress, held);
-        var targets = held.SelectMany(address =>
+        // A key is accepted at RCPT only under its own prefix: reply keys as reply+, a message's bounce key as bounce+.
+        var held = new[] { (confirmation.EnvelopeFrom, "bounce"), (update.EnvelopeFrom, "bounce"), (update.Message.ReplyTo.Mailboxes.Single().Address, "reply") };
+        Assert.DoesNotContain(sent.ReplyAddress, held.Select(h => h.Item1));
+        var targets = held.SelectMany(h =>
         {
-            var key = address.Split('+', '@')[1];
-            return new[] { address, $"reply+{key}@{InboundMailApp.ReplyDomain}", $"bounce+{key}@{InboundMailApp.ReplyDomain}", $"REPLY+{key.ToUpperInvariant()}@{InboundMailApp.ReplyDomain}" };
-        }).Distinct(StringComparer.Ordinal).ToList();
+            var key = h.Item1.Split('+', '@')[1];
+            return new[] { "reply", "bounce", "REPLY" }.Select(prefix => (To: $"{prefix}+{(prefix == "REPLY" ? key.ToUpperInvariant() : key)}@{InboundMailApp.ReplyDomain}",
+                Accepted: prefix.Equals(h.Item2, StringComparison.OrdinalIgnoreCase)));
+        }).ToList();
         var accepted = 0;
-        foreach (var to in targets)
+        foreach (var (to, expected) in targets)
         {
             foreach (var from in new[] { stranger, InboundMailApp.OperatorContact })
             {
                 var codes = await RawSmtp.SendAsync(mail.Smtp, from, to, Bytes(OperatorReply.To(to, from, "Status: fixed\nFixed, says the council.", sent.Id)));
-                Assert.True(codes[^1] is 250 or 550, $"{from} → {to}: {string.Join(' ', codes)}");
-                accepted += codes[^1] == 250 ? 1 : 0;
+                Assert.True(codes[^1] == (expected ? 250 : 550), $"{from} → {to}: {string.Join(' ', codes)}");
+                accepted += expected ? 1 : 0;
             }
         }
 
@@ -79,6 +82,7 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
     {
         var mail = await apps.GetAsync(provider);
         var sent = await mail.SentReportAsync("Operator key from a stranger");
+        await mail.SentNoticeAsync(sent.Id); // queued with the "sent" event: the timeline is settled
         var before = await TimelineAsync(mail, sent.Id);
 
         await SmtpAsync(mail, sent.ReplyAddress, "mallory@attacker.example", "Status: fixed\nAll done, the council.", sent.Id);

@@ -59,6 +59,7 @@ public sealed class ReplyRulesTests(InboundMailFixture apps)
     {
         var mail = await apps.GetAsync(provider);
         var (id, reply) = await mail.SentReportAsync("Contractor test");
+        await mail.SentNoticeAsync(id); // queued with the "sent" event: the timeline is settled
         var before = await mail.App.Client.GetJsonAsync($"api/reports/{id}");
 
         await SendAsync(mail, OperatorReply.To(reply, "night.crew@contractor.example.com", "Status: fixed\nDone, says the contractor.", id));

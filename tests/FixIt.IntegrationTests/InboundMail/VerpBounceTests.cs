@@ -36,6 +36,12 @@ public sealed class VerpBounceTests
         var page = await mail.PageShowingAsync(sent.Id, "could not be delivered");
         Assert.Contains("An email to Demo City Council could not be delivered", page, StringComparison.Ordinal);
         Assert.DoesNotContain(InboundMailApp.OperatorContact, page, StringComparison.Ordinal);
+
+        // The same failure reported again (or repeated by someone) adds nothing.
+        Assert.Equal(250, (await RawSmtp.SendAsync(mail.Smtp, "", bounceAddress, Bytes(Bounce.For(bounceAddress, InboundMailApp.OperatorContact))))[^1]);
+        Assert.Equal(InboundMessageStatus.Ignored, (await mail.InboundMessagesAsync())[^1].Status);
+        var again = await mail.App.Client.GetStringAsync($"reports/{sent.Id}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(again, "could not be delivered"));
     }
 
     [Theory]
@@ -65,6 +71,7 @@ public sealed class VerpBounceTests
     {
         await using var mail = await InboundMailApp.StartAsync(provider);
         var sent = await mail.SentReportAsync("Forged bounce");
+        await mail.SentNoticeAsync(sent.Id); // queued with the "sent" event: the timeline is settled
         var stranger = MailApps.UniqueEmail("mallory");
         (await ReportSubscriptionTests.SubscribeAsync(mail.App, sent.Id, stranger)).Dispose();
         var confirmation = await mail.Sink.WaitForAsync(m => m.To == stranger, "the follow confirmation");

@@ -36,6 +36,13 @@ internal static class BounceRecorder
             return new Outcome(InboundMessageStatus.Ignored, $"A delivery failure report for message {sent.Id} names none of its recipients; nothing recorded.", null);
         }
 
+        // One message fails once: more notices for it (or someone repeating one) add nothing.
+        if (await db.InboundMessages.AnyAsync(m => m.ReportId == report.Id && m.ReplyKey == sent.BounceKey && m.Status == InboundMessageStatus.Bounce,
+                cancellationToken))
+        {
+            return new Outcome(InboundMessageStatus.Ignored, $"Message {sent.Id} has already been recorded as bounced.", null);
+        }
+
         switch (sent.Kind)
         {
             case MailKind.OperatorReport:
