@@ -4,6 +4,7 @@ using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Infrastructure.Mail.Composition;
 
@@ -30,7 +31,7 @@ internal static class ReplyKeyIssuer
     {
         // Keys added earlier in this unit of work (several updates queued at once) are not in the database yet.
         var existing = db.ReplyKeys.Local.FirstOrDefault(mine.Compile())
-            ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.ReplyKeys, mine, cancellationToken);
+            ?? await db.ReplyKeys.FirstOrDefaultAsync(mine, cancellationToken);
         if (existing is not null)
         {
             return existing.Key;
