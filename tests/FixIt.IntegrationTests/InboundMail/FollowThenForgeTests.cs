@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using FixIt.Domain.Access;
 using FixIt.Domain.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
@@ -98,6 +99,14 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
         Assert.Contains("mallory@attacker.example", listed.GetProperty("reason").GetString(), StringComparison.Ordinal);
         using var anonymous = await mail.App.Client.GetAsync("api/admin/mail/held");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        // And on the admin mail page, in a browser signed in with an admin key.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = mail.App.BaseAddress };
+        (await browser.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await mail.App.CreateKeyAsync(ApiKeyRole.Admin)), ("returnUrl", "/admin/mail"))).Dispose();
+        var page = await browser.GetStringAsync("admin/mail");
+        Assert.Contains("Held replies", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{stored.Id}</td>", page, StringComparison.Ordinal);
+        Assert.Contains("mallory@attacker.example", page, StringComparison.Ordinal);
     }
 
     [Theory]
