@@ -75,6 +75,16 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_multipart_report_of_another_type_is_not_a_delivery_status_report()
+    {
+        const string body = "--b\r\nContent-Type: text/plain\r\n\r\nRead.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+            + "Reporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; gone@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--";
+        var parsed = Parse("Subject: Read: lamp\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"b\"\r\n", body);
+        Assert.False(parsed.Mail.IsDeliveryStatusReport);
+        Assert.NotEqual(InboundMailKind.Bounce, parsed.Mail.Kind);
+    }
+
+    [Fact]
     public void A_delay_notice_is_kept_private_not_counted_as_a_bounce()
     {
         const string body = "--b\r\nContent-Type: text/plain\r\n\r\nStill trying.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
