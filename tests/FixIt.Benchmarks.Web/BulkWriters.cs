@@ -11,7 +11,7 @@ namespace FixIt.Benchmarks.Web;
 internal static class BulkWriters
 {
     private const string Columns = "\"CategoryId\", \"Title\", \"Description\", \"Latitude\", \"Longitude\", \"ReporterName\", \"ReporterEmail\", \"ShowName\", "
-        + "\"Source\", \"Status\", \"OperatorId\", \"RoutingRuleId\", \"RoutingExplanation\", \"ContainingAreaIds\", \"DeclinedOperatorIds\", \"ReplyKey\", "
+        + "\"Source\", \"Status\", \"OperatorId\", \"RoutingRuleId\", \"RoutingExplanation\", \"ContainingAreaIds\", \"DeclinedOperatorIds\", "
         + "\"CreatedAt\", \"UpdatedAt\", \"ConfirmedAt\", \"SentAt\", \"AcknowledgedAt\", \"FixedAt\", \"ClosedAt\", \"SecondsToAcknowledge\", \"SecondsToFix\"";
 
     private const string Description = "Generated for the public-web benchmark.";
@@ -51,7 +51,7 @@ internal static class BulkWriters
             object?[] values =
             [
                 r.CategoryId, r.Title, Description, r.Latitude, r.Longitude, "Bench Reporter", r.Email, false, "Web", r.Status.ToString(),
-                r.OperatorId, r.RuleId, r.Explanation, r.AreaId.ToString(System.Globalization.CultureInfo.InvariantCulture), "", r.ReplyKey,
+                r.OperatorId, r.RuleId, r.Explanation, r.AreaId.ToString(System.Globalization.CultureInfo.InvariantCulture), "",
                 Time(r.CreatedAt), Time(r.UpdatedAt), Time(r.ConfirmedAt), Time(r.SentAt), Time(r.AcknowledgedAt), Time(r.FixedAt), Time(r.ClosedAt),
                 (object?)r.SecondsToAcknowledge ?? DBNull.Value, (object?)r.SecondsToFix ?? DBNull.Value,
             ];
@@ -93,7 +93,6 @@ internal static class BulkWriters
                 await import.WriteAsync(r.Explanation, NpgsqlDbType.Varchar);
                 await import.WriteAsync(r.AreaId.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
                 await import.WriteAsync("", NpgsqlDbType.Varchar);
-                await import.WriteAsync(r.ReplyKey, NpgsqlDbType.Varchar);
                 foreach (var t in new[] { r.CreatedAt, r.UpdatedAt, r.ConfirmedAt, r.SentAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt })
                 {
                     await WriteNullable(import, t?.UtcDateTime, NpgsqlDbType.TimestampTz);

@@ -44,6 +44,8 @@ public interface IFixItDb
 
     DbSet<MailOptOut> MailOptOuts { get; }
 
+    DbSet<ReplyKey> ReplyKeys { get; }
+
     DbSet<ReportSubscription> ReportSubscriptions { get; }
 
     DatabaseFacade Database { get; }

@@ -18,6 +18,24 @@ public enum InboundMessageStatus
     Duplicate,
     Ignored,
     Failed,
+
+    /// <summary>
+    /// Arrived under a reply key but not from that key's recipient (or with a failing DKIM signature): held for an
+    /// admin, nothing published, the report unchanged.
+    /// </summary>
+    Held,
+}
+
+/// <summary>What the DKIM signature of the From domain said, if the message had one.</summary>
+public enum DkimResult
+{
+    /// <summary>No signature for the From domain (unsigned, or signed only by another domain).</summary>
+    None,
+    Pass,
+    Fail,
+
+    /// <summary>The signing key could not be looked up now (DNS unreachable).</summary>
+    TempError,
 }
 
 /// <summary>
@@ -60,6 +78,11 @@ public sealed class InboundMessage
 
     public int Attempts { get; private set; }
 
+    public DkimResult Dkim { get; private set; }
+
+    /// <summary>The d= domain of the signature <see cref="Dkim"/> is about.</summary>
+    public string? DkimDomain { get; private set; }
+
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     public static InboundMessage Receive(InboundChannel channel, string? channelKey, string recipient, string? envelopeFrom,
@@ -79,6 +102,12 @@ public sealed class InboundMessage
     public void Identify(string? messageId)
     {
         MessageId = messageId is null ? null : Truncate(messageId, 250);
+    }
+
+    public void RecordDkim(DkimResult result, string? domain)
+    {
+        Dkim = result;
+        DkimDomain = domain is null ? null : Truncate(domain, 253);
     }
 
     public void Complete(InboundMessageStatus status, int? reportId, string outcome, DateTimeOffset now)

@@ -29,7 +29,7 @@ public sealed class OutboxMessage
     }
 
     public OutboxMessage(MailKind kind, int? reportId, int? operatorId, string toAddress, string toName, string subject,
-        string textBody, string htmlBody, string? replyTo, string? listUnsubscribe, string messageId, DateTimeOffset now)
+        string textBody, string htmlBody, string? replyTo, string? listUnsubscribe, string messageId, DateTimeOffset now, string? bounceKey = null)
     {
         Kind = kind;
         ReportId = reportId;
@@ -42,6 +42,7 @@ public sealed class OutboxMessage
         ReplyTo = replyTo;
         ListUnsubscribe = listUnsubscribe;
         MessageId = messageId;
+        BounceKey = bounceKey;
         Status = OutboxStatus.Pending;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -72,6 +73,12 @@ public sealed class OutboxMessage
 
     /// <summary>Chosen at enqueue time, so a re-send after a crash carries the same Message-Id.</summary>
     public string MessageId { get; private set; } = "";
+
+    /// <summary>
+    /// The key of this message's own VERP envelope sender (bounce+KEY@reply domain): a delivery report that comes
+    /// back to it is about this message and its recipient only. Never a reply address.
+    /// </summary>
+    public string? BounceKey { get; private set; }
 
     public OutboxStatus Status { get; private set; }
 

@@ -49,9 +49,6 @@ public sealed class Report
     /// <summary>Operators that have said "not ours", comma-separated, so re-routing skips them.</summary>
     public string DeclinedOperatorIds { get; private set; } = "";
 
-    /// <summary>The local part key of the report's unique reply address (reply+KEY@domain).</summary>
-    public string ReplyKey { get; private set; } = "";
-
     /// <summary>Set for Open311 submissions: the client looks the report up by it until it is confirmed.</summary>
     public string? Open311Token { get; private set; }
 
@@ -98,7 +95,7 @@ public sealed class Report
 
     public bool IsUnrouted => OperatorId is null;
 
-    public static Report Submit(NewReport input, RoutingDecision routing, string replyKey, DateTimeOffset now, string? open311Token = null)
+    public static Report Submit(NewReport input, RoutingDecision routing, DateTimeOffset now, string? open311Token = null)
     {
         var report = new Report
         {
@@ -113,7 +110,6 @@ public sealed class Report
             ShowName = input.ShowName,
             Source = input.Source,
             Status = ReportStatus.Unconfirmed,
-            ReplyKey = replyKey,
             Open311Token = open311Token,
             DeviceId = Blank(input.DeviceId),
             AccountId = Blank(input.AccountId),

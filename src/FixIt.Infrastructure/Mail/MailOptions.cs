@@ -67,8 +67,8 @@ public sealed class MailOptions
     public string ReplyDomain { get; set; } = "reply.fixit.localhost";
 
     /// <summary>
-    /// MAIL FROM of mail about a report is its VERP address bounce+KEY@ReplyDomain, so a delivery failure comes back
-    /// to the listener naming the report. False (for a relay that insists on its own envelope sender): Mail:FromAddress.
+    /// MAIL FROM of every message is its own VERP address bounce+KEY@ReplyDomain (one key per message), so a delivery
+    /// failure comes back to the listener naming that message and its recipient. False (for a relay that insists on its own envelope sender): Mail:FromAddress.
     /// </summary>
     public bool VerpEnvelopeSender { get; set; } = true;
 

@@ -45,6 +45,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
 
+    public DbSet<ReplyKey> ReplyKeys => Set<ReplyKey>();
+
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -181,6 +181,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Dkim")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DkimDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<string>("EnvelopeFrom")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -350,6 +359,10 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BounceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid");
 
@@ -423,6 +436,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BounceKey")
+                        .IsUnique();
+
                     b.HasIndex("ClaimId");
 
                     b.HasIndex("ReportId");
@@ -430,6 +446,54 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReplyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("OperatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "Holder");
+
+                    b.ToTable("ReplyKeys", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
@@ -607,11 +671,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<int?>("OperatorId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ReplyKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<string>("ReporterEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -669,9 +728,6 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Open311Token")
-                        .IsUnique();
-
-                    b.HasIndex("ReplyKey")
                         .IsUnique();
 
                     b.HasIndex("OperatorId", "ConfirmedAt");
@@ -1028,6 +1084,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReplyKey", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>

@@ -168,6 +168,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dkim")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DkimDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnvelopeFrom")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -331,6 +340,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BounceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
@@ -404,6 +417,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BounceKey")
+                        .IsUnique();
+
                     b.HasIndex("ClaimId");
 
                     b.HasIndex("ReportId");
@@ -411,6 +427,52 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReplyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "Holder");
+
+                    b.ToTable("ReplyKeys", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>
@@ -580,11 +642,6 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<int?>("OperatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ReplyKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ReporterEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -642,9 +699,6 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Open311Token")
-                        .IsUnique();
-
-                    b.HasIndex("ReplyKey")
                         .IsUnique();
 
                     b.HasIndex("OperatorId", "ConfirmedAt");
@@ -991,6 +1045,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Messaging.ReplyKey", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.ReportSubscription", b =>

@@ -1,5 +1,7 @@
 using System.Net;
+using FixIt.Application.Common;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound.Smtp;
 using FixIt.Infrastructure.Persistence;
@@ -35,7 +37,8 @@ public sealed class InboundMailApp : IAsyncDisposable
     /// <summary>Where the app's outgoing mail arrives.</summary>
     public SmtpSink Sink { get; }
 
-    public static async Task<InboundMailApp> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<InboundMailApp> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var sink = await SmtpSink.StartAsync();
         try
@@ -52,7 +55,7 @@ public sealed class InboundMailApp : IAsyncDisposable
                 all[key] = value;
             }
 
-            var app = await FixItApp.StartAsync(provider, all);
+            var app = await FixItApp.StartAsync(provider, all, configureServices);
             var listener = app.Services.GetRequiredService<InboundSmtpListener>();
             var endpoint = await listener.Started.WaitAsync(TimeSpan.FromSeconds(30));
             return new InboundMailApp(app, endpoint, sink);
@@ -84,6 +87,10 @@ public sealed class InboundMailApp : IAsyncDisposable
             $"the operator email of report {id}");
         return new SentReport(id, toOperator);
     }
+
+    /// <summary>The reporter's "sent to" notice of a sent report: it carries the reporter's own reply address.</summary>
+    public Task<ReceivedMail> SentNoticeAsync(int id) =>
+        Sink.WaitForAsync(m => m.To == ReporterEmail && m.Subject.Contains($" #{id}] Sent to", StringComparison.Ordinal), $"the sent notice of report {id}");
 
     public Task<List<InboundMessage>> InboundMessagesAsync() =>
         App.WithDbAsync(db => db.InboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
@@ -118,7 +125,7 @@ public sealed class SentReport(int id, ReceivedMail operatorMail)
 public static class ReportSetup
 {
     /// <summary>
-    /// A confirmed report marked sent to Demo City Council, its reply address read from the database. Only for apps
+    /// A confirmed report marked sent to Demo City Council, with an operator reply key issued as the operator email would. Only for apps
     /// without outbound SMTP (the IMAP tests); <see cref="InboundMailApp.SentReportAsync"/> takes it from a sent email.
     /// </summary>
     public static async Task<(int Id, string ReplyAddress)> MarkedSentReportAsync(this FixItApp app, string title, bool showName = true)
@@ -131,8 +138,11 @@ public static class ReportSetup
             var report = await db.Reports.SingleAsync(r => r.Id == id);
             report.Confirm(EventSource.Web, DateTimeOffset.UtcNow);
             report.MarkSent("Demo City Council", DateTimeOffset.UtcNow);
+            var contact = await db.OperatorContacts.OrderBy(c => c.Id).FirstAsync(c => c.OperatorId == report.OperatorId);
+            var issued = ReplyKey.ForOperator(RandomKeys.Base32(15), id, contact.OperatorId, contact.Id, contact.Email, DateTimeOffset.UtcNow);
+            db.ReplyKeys.Add(issued);
             await db.SaveChangesAsync();
-            return report.ReplyKey;
+            return issued.Key;
         });
         return (id, $"reply+{key}@{InboundMailApp.ReplyDomain}");
     }

@@ -39,18 +39,37 @@ public sealed class ReplyRulesTests(InboundMailFixture apps)
 
     [Theory]
     [MemberData(nameof(InboundMailFixture.Providers), MemberType = typeof(InboundMailFixture))]
-    public async Task An_unlisted_sender_at_the_reply_address_is_taken_as_the_operators_side(DatabaseProvider provider)
+    public async Task A_colleague_at_the_operators_domain_speaks_for_the_operator(DatabaseProvider provider)
     {
         var mail = await apps.GetAsync(provider);
         var (id, reply) = await mail.SentReportAsync("Forwarded test");
 
-        await SendAsync(mail, OperatorReply.To(reply, "night.crew@contractor.example.com", "Status: acknowledged\nForwarded to us; on it tonight.", id));
+        await SendAsync(mail, OperatorReply.To(reply, "night.crew@council.example.org", "Status: acknowledged\nForwarded to us; on it tonight.", id));
 
         var view = await mail.App.Client.GetJsonAsync($"api/reports/{id}");
         Assert.Equal("acknowledged", view.GetProperty("status").GetString());
         var last = view.GetProperty("events").EnumerateArray().Last();
         Assert.Equal("Demo City Council", last.GetProperty("actor").GetString());
         Assert.Equal("Forwarded to us; on it tonight.", last.GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(InboundMailFixture.Providers), MemberType = typeof(InboundMailFixture))]
+    public async Task An_unlisted_sender_at_the_operators_reply_address_is_held_for_an_admin(DatabaseProvider provider)
+    {
+        var mail = await apps.GetAsync(provider);
+        var (id, reply) = await mail.SentReportAsync("Contractor test");
+        await mail.SentNoticeAsync(id); // queued with the "sent" event: the timeline is settled
+        var before = await mail.App.Client.GetJsonAsync($"api/reports/{id}");
+
+        await SendAsync(mail, OperatorReply.To(reply, "night.crew@contractor.example.com", "Status: fixed\nDone, says the contractor.", id));
+
+        var stored = await mail.App.WithDbAsync(db => db.InboundMessages.Where(m => m.ReportId == id).SingleAsync());
+        Assert.Equal(InboundMessageStatus.Held, stored.Status);
+        Assert.Contains("night.crew@contractor.example.com", stored.Outcome, StringComparison.Ordinal);
+        var after = await mail.App.Client.GetJsonAsync($"api/reports/{id}");
+        Assert.Equal("open", after.GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("events").GetRawText(), after.GetProperty("events").GetRawText());
     }
 
     [Theory]

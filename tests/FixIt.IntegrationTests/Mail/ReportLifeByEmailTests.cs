@@ -40,12 +40,15 @@ public sealed class ReportLifeByEmailTests
         // 2. The operator gets the report with action links and the report's own reply address.
         var toOperator = await sink.WaitForAsync(m => m.To == "reports@council.example.org" && m.Subject.Contains($"#{id}]", StringComparison.Ordinal),
             "the operator email");
-        var replyKey = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.ReplyKey).SingleAsync());
+        var replyKey = await app.WithDbAsync(db => db.ReplyKeys.Where(k => k.ReportId == id && k.Holder == ReplyKeyHolder.Operator).Select(k => k.Key).SingleAsync());
         Assert.Equal($"[FixIt #{id}] Street lighting: Lamp out by the library", toOperator.Subject);
         Assert.Equal($"reply+{replyKey}@reply.fixit.example.org", toOperator.Message.ReplyTo.Mailboxes.Single().Address);
 
-        // VERP: every email about the report names it in the envelope sender, where delivery failures go.
-        Assert.All([confirmation, toOperator], m => Assert.Equal($"bounce+{replyKey}@reply.fixit.example.org", m.EnvelopeFrom));
+        // VERP: every email has its own envelope sender, where delivery failures for it go; never a reply address.
+        var bounceKeys = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id).Select(m => m.BounceKey).ToListAsync());
+        Assert.All([confirmation, toOperator], m => Assert.Contains(m.EnvelopeFrom.Split('+', '@')[1], bounceKeys));
+        Assert.NotEqual(confirmation.EnvelopeFrom, toOperator.EnvelopeFrom);
+        Assert.DoesNotContain(replyKey, toOperator.EnvelopeFrom, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(toOperator.Message.MessageId));
         Assert.Contains("\nDate: ", toOperator.Raw, StringComparison.Ordinal);
         Assert.NotNull(toOperator.Message.HtmlBody);

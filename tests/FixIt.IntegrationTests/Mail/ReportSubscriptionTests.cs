@@ -48,12 +48,14 @@ public sealed class ReportSubscriptionTests
         Assert.Contains("You will be emailed when this report is updated.", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(await ConfirmedAtAsync(app, id, follower));
 
-        // 3. The operator marks it fixed: the follower hears about it, with an unsubscribe link and no reply address.
+        // 3. The operator marks it fixed: the follower hears about it, with an unsubscribe link and a reply address of their own.
         using var fixedResponse = await app.Client.SubmitLinkFormAsync(ReportLifeByEmailTests.ActionPath(toOperator, "fixed"), ("text", "New lamp fitted."));
         Assert.Equal(HttpStatusCode.Redirect, fixedResponse.StatusCode);
         var update = await sink.WaitForAsync(m => m.To == follower && m.Text.Contains("set the status to Fixed", StringComparison.Ordinal), "the follower's update");
         Assert.Contains("New lamp fitted.", update.Text, StringComparison.Ordinal);
-        Assert.Empty(update.Message.ReplyTo.Mailboxes);
+        var followerKey = update.Message.ReplyTo.Mailboxes.Single().Address.Split('+', '@')[1];
+        Assert.DoesNotContain(followerKey, toOperator.Raw, StringComparison.Ordinal);
+        Assert.Equal(ReplyKeyHolder.Follower, await app.WithDbAsync(db => db.ReplyKeys.Where(k => k.Key == followerKey).Select(k => k.Holder).SingleAsync()));
         Assert.DoesNotContain(reporter, update.Raw, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith($"<{MailApps.PublicBaseUrl}/unsubscribe/", update.Message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
         await sink.WaitForAsync(m => m.To == reporter && m.Text.Contains("set the status to Fixed", StringComparison.Ordinal), "the reporter's update");

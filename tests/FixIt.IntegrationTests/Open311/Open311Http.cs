@@ -1,5 +1,4 @@
 using System.Net;
-using FixIt.Application.Common;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using FixIt.IntegrationTests.Infrastructure;
@@ -85,7 +84,7 @@ public static class Open311Http
                 var report = Report.Submit(
                     new NewReport(categoryId, $"{titlePrefix} {i}", $"{titlePrefix} description {i}", 53.80, -1.55,
                         "Private Person", "private.person@example.org", null, false, EventSource.Web),
-                    new RoutingDecision(operatorId, null, "Demo City Council (test)", []), RandomKeys.Base32(15), at);
+                    new RoutingDecision(operatorId, null, "Demo City Council (test)", []), at);
                 report.Confirm(EventSource.EmailLink, at.AddMinutes(5));
                 return report;
             }).ToList();

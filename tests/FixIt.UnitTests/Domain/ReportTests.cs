@@ -10,7 +10,6 @@ public sealed class ReportTests
     internal static Report NewReport(bool showName = true, int? operatorId = 7) => Report.Submit(
         new NewReport(1, "  Pothole  ", " Deep one ", 53.8, -1.55, "Ada", "ada@example.net", null, showName, EventSource.Api),
         new RoutingDecision(operatorId, 3, "rule 3: Leeds × any category → Leeds City Council", [4, 9]),
-        "replykey",
         T0);
 
     [Fact]

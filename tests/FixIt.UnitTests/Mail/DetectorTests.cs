@@ -32,11 +32,32 @@ public sealed class DetectorTests
     }
 
     [Fact]
-    public void Mail_to_a_VERP_bounce_address_is_a_bounce()
+    public void A_null_sender_returned_mail_notice_at_a_bounce_address_is_a_bounce_but_not_a_delivery_status_report()
     {
         var parsed = Parse("Subject: Returned mail\r\n", "Sorry.", envelopeFrom: "", toBounceAddress: true);
         Assert.Equal(InboundMailKind.Bounce, parsed.Mail.Kind);
+        Assert.True(parsed.Mail.ToBounceAddress);
+        Assert.False(parsed.Mail.IsDeliveryStatusReport);
         Assert.Empty(parsed.Mail.BouncedRecipients);
+    }
+
+    [Fact]
+    public void Undelivered_text_from_a_person_at_a_bounce_address_is_not_a_bounce()
+    {
+        var parsed = Parse("Subject: Undelivered Mail Returned to Sender\r\n", "Your message could not be delivered.",
+            envelopeFrom: "someone@example.org", toBounceAddress: true);
+        Assert.Equal(InboundMailKind.Reply, parsed.Mail.Kind);
+    }
+
+    [Fact]
+    public void A_delivery_status_report_names_its_failed_recipients()
+    {
+        const string body = "--b\r\nContent-Type: text/plain\r\n\r\nFailed.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+            + "Reporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; gone@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--";
+        var parsed = Parse("Subject: Undelivered\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n", body);
+        Assert.Equal(InboundMailKind.Bounce, parsed.Mail.Kind);
+        Assert.True(parsed.Mail.IsDeliveryStatusReport);
+        Assert.Equal(["gone@example.org"], parsed.Mail.BouncedRecipients);
     }
 
     [Fact]
@@ -51,6 +72,16 @@ public sealed class DetectorTests
     {
         Assert.Equal(InboundMailKind.Bounce, Parse("Subject: Undeliverable: Report #42\r\n", envelopeFrom: "").Mail.Kind);
         Assert.Equal(InboundMailKind.Reply, Parse("Subject: Undeliverable: Report #42\r\n", envelopeFrom: "someone@example.org").Mail.Kind);
+    }
+
+    [Fact]
+    public void A_multipart_report_of_another_type_is_not_a_delivery_status_report()
+    {
+        const string body = "--b\r\nContent-Type: text/plain\r\n\r\nRead.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+            + "Reporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; gone@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--";
+        var parsed = Parse("Subject: Read: lamp\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"b\"\r\n", body);
+        Assert.False(parsed.Mail.IsDeliveryStatusReport);
+        Assert.NotEqual(InboundMailKind.Bounce, parsed.Mail.Kind);
     }
 
     [Fact]

@@ -52,21 +52,20 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Respond, report, _mail.RespondLinkLifetime, now, singleUse: false);
         var actions = OperatorActions.All.Select(a => new MailLink(a.Label(), _site.Url($"respond/{token}/{a.Slug()}"))).ToList();
-        var replyTo = ReplyAddress.For(report.ReplyKey, _inbound);
+        var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForOperatorAsync(db, report, contact, now, cancellationToken), _inbound);
         var content = MailTemplates.ToOperator(_site.Name, report, await CategoryNameAsync(report, cancellationToken), op.Name,
             _site.Url($"reports/{report.Id}"), actions, replyTo);
         Add(MailKind.OperatorReport, report, op.Id, contact.Email, op.Name, content, replyTo, null, now);
         return true;
     }
 
-    public Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken)
+    public async Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
         var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
         Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content,
-            ReplyAddress.For(report.ReplyKey, _inbound), unsubscribe, now);
-        return Task.CompletedTask;
+            await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
 
     public async Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken)
@@ -83,15 +82,15 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
     }
 
-    // No Reply-To: a reply to the report's address is published as the reporter's words, and this is not the reporter.
-    public Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken)
+    // The follower's own reply address: what comes back under it is kept for admins, never published.
+    public async Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false, subscription);
         var unsubscribe = _site.Url($"unsubscribe/{token}");
         var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
-        Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, null, unsubscribe, now);
-        return Task.CompletedTask;
+        var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForFollowerAsync(db, subscription, now, cancellationToken), _inbound);
+        Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, replyTo, unsubscribe, now);
     }
 
     /// <summary>"Your report was sent to …", once the operator's email has gone.</summary>
@@ -107,8 +106,11 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
         var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe);
         Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content,
-            ReplyAddress.For(report.ReplyKey, _inbound), unsubscribe, now);
+            await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
+
+    private async Task<string> ReporterReplyToAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReplyAddress.For(await ReplyKeyIssuer.ForReporterAsync(db, report, now, cancellationToken), _inbound);
 
     private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse,
         ReportSubscription? subscription = null)
@@ -118,13 +120,14 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         return token;
     }
 
+    // Every message gets a bounce key of its own (its VERP envelope sender, set by the dispatcher).
     private void Add(MailKind kind, Report report, int? operatorId, string to, string toName, MailContent content,
         string? replyTo, string? listUnsubscribe, DateTimeOffset now)
     {
         var domain = _mail.FromAddress[(_mail.FromAddress.LastIndexOf('@') + 1)..];
         db.OutboxMessages.Add(new OutboxMessage(kind, report.Id, operatorId, to, HeaderText.SingleLine(toName),
             HeaderText.SingleLine(content.Subject, 450), content.Text, content.Html, replyTo, listUnsubscribe,
-            MimeUtils.GenerateMessageId(domain), now));
+            MimeUtils.GenerateMessageId(domain), now, RandomKeys.Base32(15)));
     }
 
     private Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>

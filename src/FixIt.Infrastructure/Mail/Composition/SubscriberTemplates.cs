@@ -36,11 +36,16 @@ internal static class SubscriberTemplates
         }
 
         text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+            .AppendLine(ReplyHint).AppendLine()
             .AppendLine($"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(update.PublicText) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + $"<p>{E(ReplyHint)}</p>"
             + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
         return new MailContent($"[{site} #{report.Id}] Update: {report.Title}", text.ToString(), Page(html));
     }
+
+    // A follower's reply is not published (docs/security/identity.md): they should know before they write it.
+    private const string ReplyHint = "A reply to this email is read by the site's administrators; it is not published.";
 }

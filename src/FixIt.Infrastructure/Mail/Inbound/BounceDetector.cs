@@ -3,22 +3,27 @@ using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
 
-/// <summary>What a delivery failure report says failed.</summary>
-public sealed record BounceReport(bool IsBounce, IReadOnlyList<string> FailedRecipients, bool OnlyDelayed);
+/// <summary>
+/// What a delivery failure report says failed. IsDeliveryStatus: a standard report (RFC 3464), whose failed
+/// recipients were read from it; otherwise a mailer daemon's own notice, which names no one reliably.
+/// </summary>
+public sealed record BounceReport(bool IsBounce, IReadOnlyList<string> FailedRecipients, bool OnlyDelayed, bool IsDeliveryStatus = false);
 
 /// <summary>
-/// Recognises delivery failure reports: RFC 3464 multipart/report with a delivery-status part (the failed
-/// recipients are read from it), mail that arrived at a VERP bounce address, and the null-sender
-/// "undeliverable" notices of servers that do not send a standard report.
+/// Recognises delivery failure reports: an RFC 3464 multipart/report of report-type delivery-status (the failed
+/// recipients are read from it), and the notices of mailer daemons that do not send a standard report (from
+/// MAILER-DAEMON or postmaster, or with a null envelope sender and a bounce subject). Where a message arrived does
+/// not make it a bounce: text saying "could not be delivered" is only text.
 /// </summary>
 public static partial class BounceDetector
 {
     private static readonly BounceReport NotABounce = new(false, [], false);
 
-    public static BounceReport Detect(MimeMessage message, string? envelopeFrom, bool toBounceAddress)
+    public static BounceReport Detect(MimeMessage message, string? envelopeFrom)
     {
-        var status = message.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault();
-        if (status is not null)
+        if (message.Body is MultipartReport report
+            && string.Equals(report.ReportType, "delivery-status", StringComparison.OrdinalIgnoreCase)
+            && report.OfType<MessageDeliveryStatus>().FirstOrDefault() is { } status)
         {
             var failed = new List<string>();
             var delayed = 0;
@@ -36,16 +41,16 @@ public static partial class BounceDetector
             }
 
             failed.RemoveAll(string.IsNullOrEmpty);
-            return new BounceReport(true, failed, failed.Count == 0 && delayed > 0);
+            return new BounceReport(true, failed, failed.Count == 0 && delayed > 0, IsDeliveryStatus: true);
         }
 
         var nullSender = envelopeFrom is not null && envelopeFrom.Trim('<', '>', ' ').Length == 0;
-        var looksLikeBounce = nullSender && message.Subject is { } subject && BounceSubject().IsMatch(subject)
-            || message.From.Mailboxes.Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase));
+        var fromDaemon = message.From.Mailboxes.Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase)
+            || m.LocalPart.Equals("postmaster", StringComparison.OrdinalIgnoreCase));
+        var bounceSubject = message.Subject is { } subject && BounceSubject().IsMatch(subject);
 
-        // Vacation responders answer the envelope sender (RFC 3834), which VERP makes the bounce address:
-        // an out-of-office arriving there is an automatic reply, not a delivery failure.
-        if (looksLikeBounce || toBounceAddress && !AutoReplyDetector.IsAutoReply(message))
+        // A vacation responder answering the envelope sender (RFC 3834) is neither: it is an automatic reply.
+        if (fromDaemon || nullSender && bounceSubject)
         {
             return new BounceReport(true, [], false);
         }

@@ -20,6 +20,12 @@ public sealed class InboundMailOptions
     [Required]
     public string BouncePrefix { get; set; } = "bounce";
 
+    /// <summary>
+    /// Verify the DKIM signature of the From domain of received mail (docs/security/identity.md): the result is stored
+    /// with the message, and a failing signature holds the message for an admin.
+    /// </summary>
+    public bool VerifyDkim { get; set; } = true;
+
     /// <summary>The largest message accepted, announced with SIZE.</summary>
     [Range(64 * 1024, 100 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 15 * 1024 * 1024;

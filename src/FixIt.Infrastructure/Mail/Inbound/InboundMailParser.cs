@@ -5,7 +5,11 @@ using MimeKit;
 namespace FixIt.Infrastructure.Mail.Inbound;
 
 /// <summary>A parsed message: what is to be recorded, plus the photos still to be written to disk.</summary>
-public sealed record ParsedInboundMail(InboundMail Mail, IReadOnlyList<PhotoCandidate> Photos);
+public sealed record ParsedInboundMail(InboundMail Mail, IReadOnlyList<PhotoCandidate> Photos)
+{
+    /// <summary>The MIME message itself, for the checks that need the network (DKIM).</summary>
+    public MimeMessage? Message { get; init; }
+}
 
 /// <summary>
 /// The whole parsing pipeline for one raw message, the same for the SMTP and IMAP paths: MIME, bounce and
@@ -21,25 +25,35 @@ public static class InboundMailParser
     {
         using var stream = new MemoryStream(raw, writable: false);
         var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = 64 }, stream);
+
+        var parsed = ParseMessage(message, envelopeFrom, toBounceAddress, options);
+        return parsed with { Message = message };
+    }
+
+    private static ParsedInboundMail ParseMessage(MimeMessage message, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
+    {
         var from = Clean(message.From.Mailboxes.FirstOrDefault()?.Address ?? message.Sender?.Address, 254);
         var messageId = Clean(message.MessageId, 250);
         var subject = Clean(message.Subject, 200);
-
-        var bounce = BounceDetector.Detect(message, envelopeFrom, toBounceAddress);
+        var bounce = BounceDetector.Detect(message, envelopeFrom);
         if (bounce.IsBounce && !bounce.OnlyDelayed)
         {
             var failed = bounce.FailedRecipients.Select(r => Clean(r, 254)).OfType<string>().ToList();
-            return new ParsedInboundMail(new InboundMail(InboundMailKind.Bounce, from, subject, "", [], failed, messageId), []);
+            return new ParsedInboundMail(new InboundMail(InboundMailKind.Bounce, from, subject, "", [], failed, messageId)
+            {
+                ToBounceAddress = toBounceAddress,
+                IsDeliveryStatusReport = bounce.IsDeliveryStatus,
+            }, []);
         }
 
         if (bounce.OnlyDelayed || AutoReplyDetector.IsAutoReply(message))
         {
-            return new ParsedInboundMail(new InboundMail(InboundMailKind.AutoReply, from, subject, "", [], [], messageId), []);
+            return new ParsedInboundMail(new InboundMail(InboundMailKind.AutoReply, from, subject, "", [], [], messageId) { ToBounceAddress = toBounceAddress }, []);
         }
 
         var text = PublishableText(ReplyTextExtractor.Extract(message), options.DefaultPhoneRegion);
         var photos = PhotoCollector.Collect(message, options);
-        return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, from, subject, text, [], [], messageId), photos);
+        return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, from, subject, text, [], [], messageId) { ToBounceAddress = toBounceAddress }, photos);
     }
 
     /// <summary>Header values go into the database and admin notes: no control characters (PostgreSQL refuses NUL), bounded.</summary>

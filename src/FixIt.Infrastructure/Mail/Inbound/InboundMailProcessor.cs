@@ -1,5 +1,6 @@
 using FixIt.Application.Features.Inbound.RecordInboundMail;
 using FixIt.Domain.Inbound;
+using FixIt.Infrastructure.Mail.Inbound.Dkim;
 using FixIt.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed partial class InboundMailProcessor(
     IServiceScopeFactory scopes,
     IOptions<InboundMailOptions> options,
     UpdatePhotoStore photos,
+    DkimChecker dkim,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -71,10 +73,11 @@ public sealed partial class InboundMailProcessor(
         IReadOnlyList<StoredPhoto> saved = [];
         try
         {
+            var verdict = parsed.Message is null ? DkimVerdict.Unsigned : await dkim.CheckAsync(parsed.Message, cancellationToken);
             var dropped = new List<string>();
             saved = await photos.SaveAsync(parsed.Photos, cancellationToken, dropped);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            var status = await mediator.Send(new RecordInboundMailCommand(id, parsed.Mail with { Photos = saved }), cancellationToken);
+            var status = await mediator.Send(new RecordInboundMailCommand(id, parsed.Mail with { Photos = saved, Dkim = verdict }), cancellationToken);
             if (status != InboundMessageStatus.Published)
             {
                 photos.Delete(saved);

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using FixIt.Infrastructure.Mail.Inbound.Dkim;
 using FixIt.Infrastructure.Mail.Inbound.Imap;
 using FixIt.Infrastructure.Mail.Inbound.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MimeKit.Cryptography;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
 
@@ -28,6 +31,8 @@ public static class InboundMailRegistration
 
         services.AddSingleton<UpdatePhotoStore>();
         services.AddSingleton<InboundMailProcessor>();
+        services.TryAddSingleton<IDkimPublicKeyLocator, DnsDkimPublicKeyLocator>();
+        services.AddSingleton<DkimChecker>();
 
         // Hosted services are registered from configuration read now: a disabled listener costs nothing.
         var smtpEnabled = section.GetValue<bool>("Smtp:Enabled");

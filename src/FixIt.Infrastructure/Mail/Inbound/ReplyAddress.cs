@@ -1,8 +1,10 @@
 namespace FixIt.Infrastructure.Mail.Inbound;
 
 /// <summary>
-/// The addresses that carry a report's key: reply+KEY@domain (Reply-To of FixIt's emails) and bounce+KEY@domain
-/// (their VERP envelope sender). Written and read here, so what email out writes is what email in accepts.
+/// The addresses that carry a key: reply+KEY@domain (Reply-To of FixIt's emails: one report and one recipient, see
+/// ReplyKey) and bounce+KEY@domain (the VERP envelope sender: one outgoing message). The two kinds of key live in
+/// different tables, so neither is ever taken for the other. Written and read here, so what email out writes is what
+/// email in accepts.
 /// </summary>
 public static class ReplyAddress
 {

@@ -2,7 +2,6 @@ using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Mail.Sending;
 using FixIt.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -145,13 +144,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
         {
             var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
             var claimed = await OutboxClaimer.ClaimAsync(db, _options.BatchSize, _options.Lease, clock.GetUtcNow(), cancellationToken);
-            var replyKeys = claimed.Count == 0 ? [] : await ReplyKeysAsync(db, claimed, cancellationToken);
             var batch = new Batch(scope, claimed);
             for (var i = 0; i < claimed.Count; i++)
             {
                 try
                 {
-                    batch.Mails.Add((i, MimeMessageFactory.Create(claimed[i], _options, EnvelopeFrom(claimed[i], replyKeys), clock.GetUtcNow())));
+                    batch.Mails.Add((i, MimeMessageFactory.Create(claimed[i], _options, EnvelopeFrom(claimed[i]), clock.GetUtcNow())));
                 }
                 catch (Exception ex) when (ex is FormatException or ParseException or ArgumentException)
                 {
@@ -218,16 +216,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
         return null;
     }
 
-    /// <summary>The keys of the claimed messages' reports, read at send time: they never change, and a setting change applies to queued mail.</summary>
-    private async Task<Dictionary<int, string>> ReplyKeysAsync(FixItDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
-    {
-        var reportIds = claimed.Where(m => m.ReportId is not null).Select(m => m.ReportId!.Value).Distinct().ToList();
-        return !_options.VerpEnvelopeSender || reportIds.Count == 0 ? []
-            : await db.Reports.Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReplyKey, cancellationToken);
-    }
-
-    private string EnvelopeFrom(OutboxMessage message, Dictionary<int, string> replyKeys) =>
-        message.ReportId is { } id && replyKeys.TryGetValue(id, out var key) ? ReplyAddress.BounceFor(key, _inbound) : _options.FromAddress;
+    /// <summary>The message's own bounce address (never a reply address), or the From address with VERP off or for mail queued before bounce keys.</summary>
+    private string EnvelopeFrom(OutboxMessage message) =>
+        _options.VerpEnvelopeSender && message.BounceKey is { } key ? ReplyAddress.BounceFor(key, _inbound) : _options.FromAddress;
 
     /// <summary>Claimed messages, their built MIME, their outcomes once sent, and the scope (and so the DbContext tracking them) they are recorded in.</summary>
     private sealed class Batch(AsyncServiceScope scope, List<OutboxMessage> messages) : IAsyncDisposable

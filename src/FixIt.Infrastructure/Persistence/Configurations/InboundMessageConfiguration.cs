@@ -16,6 +16,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         builder.Property(m => m.ReplyKey).HasMaxLength(40);
         builder.Property(m => m.MessageId).HasMaxLength(250);
         builder.Property(m => m.Outcome).HasMaxLength(2000);
+        builder.Property(m => m.DkimDomain).HasMaxLength(253);
         builder.Property(m => m.Raw).IsRequired();
 
         // Unique: two IMAP pollers that both see a message store it once.

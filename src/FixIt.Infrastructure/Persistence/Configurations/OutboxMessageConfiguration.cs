@@ -18,6 +18,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ListUnsubscribe).HasMaxLength(500);
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.BounceKey).HasMaxLength(40);
+        builder.HasIndex(m => m.BounceKey).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ClaimId);
         builder.HasIndex(m => m.ReportId);

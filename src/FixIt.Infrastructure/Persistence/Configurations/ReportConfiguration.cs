@@ -19,8 +19,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.RoutingExplanation).HasMaxLength(500);
         builder.Property(r => r.ContainingAreaIds).HasMaxLength(2000);
         builder.Property(r => r.DeclinedOperatorIds).HasMaxLength(500);
-        builder.Property(r => r.ReplyKey).HasMaxLength(40);
-        builder.HasIndex(r => r.ReplyKey).IsUnique();
         builder.Property(r => r.Open311Token).HasMaxLength(40);
         builder.HasIndex(r => r.Open311Token).IsUnique();
         builder.Property(r => r.DeviceId).HasMaxLength(100);

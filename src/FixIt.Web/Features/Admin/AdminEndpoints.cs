@@ -16,6 +16,7 @@ internal static class AdminEndpoints
         admin.MapAdminRules();
         admin.MapAdminOperators();
         admin.MapAdminReports();
+        admin.MapAdminMail();
         return app;
     }
 

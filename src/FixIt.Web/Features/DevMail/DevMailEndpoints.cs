@@ -1,3 +1,4 @@
+using FixIt.Application.Features.Mail.ListHeldMail;
 using FixIt.Application.Features.Mail.ListMailProblems;
 using FixIt.Infrastructure.Mail;
 using FixIt.Web.Components.Pages;
@@ -42,6 +43,7 @@ internal static class DevMailEndpoints
         new(new
         {
             Problems = await mediator.Send(new ListMailProblemsQuery(), cancellationToken),
+            Held = await mediator.Send(new ListHeldMailQuery(), cancellationToken),
             SignOut = EmailLinks.LinkPages.FormTokenFor(antiforgery, context),
         });
 }

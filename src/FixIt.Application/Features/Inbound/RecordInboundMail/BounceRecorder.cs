@@ -1,49 +1,73 @@
 using FixIt.Application.Abstractions;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.Inbound.RecordInboundMail;
 
 /// <summary>
-/// A delivery failure report about mail FixIt sent for this report. The failed recipient is read from the
-/// report (multipart/report); when it names none, the address it came back to still ties it to the report.
+/// Mail to the VERP bounce address of one message FixIt sent. Only a delivery failure report for that message's
+/// recipient counts (a standard report naming the recipient, or a mailer daemon's notice, which can only be about
+/// the message whose address it came back to); anything else changes nothing on the report.
 /// </summary>
 internal static class BounceRecorder
 {
-    public static async Task<Outcome> RecordAsync(IFixItDb db, Report report, InboundMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Outcome> RecordAsync(IFixItDb db, Report report, OutboxMessage sent, InboundMail mail, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var failed = mail.BouncedRecipients;
-        var contacts = report.OperatorId is { } operatorId
-            ? await db.OperatorContacts.Where(c => c.OperatorId == operatorId).ToListAsync(cancellationToken)
-            : [];
-        var bouncing = contacts
-            .Where(c => failed.Any(f => ReplyAuthor.Matches(f, c.Email) || ReplyAuthor.SplitList(c.Cc).Any(cc => ReplyAuthor.Matches(f, cc))))
-            .ToList();
-
-        if (bouncing.Count > 0)
+        if (mail.Kind == InboundMailKind.AutoReply)
         {
-            foreach (var contact in bouncing)
-            {
-                contact.BouncingSince ??= now;
-            }
-
-            var operatorName = await db.Operators.Where(o => o.Id == report.OperatorId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var text = $"An email to {operatorName} could not be delivered; an administrator will check the address.";
-            report.RecordDeliveryProblem(ReportEventKind.Bounced, text, now);
-            return new Outcome(InboundMessageStatus.Bounce, $"Contact(s) {string.Join(", ", bouncing.Select(c => c.Id))} marked as bouncing.", null);
+            return new Outcome(InboundMessageStatus.AutoReply, $"An automatic reply came to the bounce address of message {sent.Id}; not recorded on the report.", null);
         }
 
-        if (failed.Any(f => ReplyAuthor.Matches(f, report.ReporterEmail)))
+        if (mail.Kind != InboundMailKind.Bounce)
         {
-            // The reporter's address is never public, and neither is the fact that it fails.
-            const string note = "An email to the reporter could not be delivered.";
-            report.AddNote(ActorKind.System, "FixIt", EventSource.System, note, now, isPublic: false);
-            return new Outcome(InboundMessageStatus.Bounce, note, null);
+            return new Outcome(InboundMessageStatus.Ignored, $"A message that is not a delivery failure report came to the bounce address of message {sent.Id}; nothing recorded.", null);
         }
 
-        var unmatched = $"A delivery failure report came back for this report without a recognised recipient: {mail.Subject}";
-        report.AddNote(ActorKind.System, "FixIt", EventSource.System, unmatched, now, isPublic: false);
-        return new Outcome(InboundMessageStatus.Bounce, unmatched, null);
+        if (sent.Status != OutboxStatus.Sent)
+        {
+            return new Outcome(InboundMessageStatus.Ignored, $"A delivery failure report came for message {sent.Id}, which FixIt has not sent; nothing recorded.", null);
+        }
+
+        if (mail.IsDeliveryStatusReport && !mail.BouncedRecipients.Any(f => ReplyAuthor.Matches(f, sent.ToAddress)))
+        {
+            return new Outcome(InboundMessageStatus.Ignored, $"A delivery failure report for message {sent.Id} names none of its recipients; nothing recorded.", null);
+        }
+
+        // One message fails once: more notices for it (or someone repeating one) add nothing.
+        if (await db.InboundMessages.AnyAsync(m => m.ReportId == report.Id && m.ReplyKey == sent.BounceKey && m.Status == InboundMessageStatus.Bounce,
+                cancellationToken))
+        {
+            return new Outcome(InboundMessageStatus.Ignored, $"Message {sent.Id} has already been recorded as bounced.", null);
+        }
+
+        switch (sent.Kind)
+        {
+            case MailKind.OperatorReport:
+                var contacts = await db.OperatorContacts.Where(c => c.OperatorId == sent.OperatorId).ToListAsync(cancellationToken);
+                var bouncing = contacts.Where(c => ReplyAuthor.Matches(c.Email, sent.ToAddress)).ToList();
+                foreach (var contact in bouncing)
+                {
+                    contact.BouncingSince ??= now;
+                }
+
+                var operatorName = await db.Operators.Where(o => o.Id == sent.OperatorId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "the operator";
+                report.RecordDeliveryProblem(ReportEventKind.Bounced, $"An email to {operatorName} could not be delivered; an administrator will check the address.", now);
+                return new Outcome(InboundMessageStatus.Bounce,
+                    $"Message {sent.Id} bounced; contact(s) {string.Join(", ", bouncing.Select(c => c.Id))} marked as bouncing.", null);
+            case MailKind.SubscriptionConfirmation or MailKind.SubscriberUpdate:
+                return Private(report, sent, "An email to a follower could not be delivered.", now);
+            default:
+                // The reporter's address is never public, and neither is the fact that it fails.
+                return Private(report, sent, "An email to the reporter could not be delivered.", now);
+        }
+    }
+
+    private static Outcome Private(Report report, OutboxMessage sent, string note, DateTimeOffset now)
+    {
+        report.AddNote(ActorKind.System, "FixIt", EventSource.System, note, now, isPublic: false);
+        return new Outcome(InboundMessageStatus.Bounce, $"Message {sent.Id} ({sent.Kind}) bounced. {note}", null);
     }
 }

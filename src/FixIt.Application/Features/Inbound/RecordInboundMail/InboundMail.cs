@@ -1,3 +1,5 @@
+using FixIt.Domain.Inbound;
+
 namespace FixIt.Application.Features.Inbound.RecordInboundMail;
 
 /// <summary>What the mail parser made of a received message.</summary>
@@ -16,7 +18,23 @@ public sealed record InboundMail(
     string Text,
     IReadOnlyList<StoredPhoto> Photos,
     IReadOnlyList<string> BouncedRecipients,
-    string? MessageId);
+    string? MessageId)
+{
+    /// <summary>It came to a message's VERP bounce address rather than a reply address.</summary>
+    public bool ToBounceAddress { get; init; }
+
+    /// <summary>A standard delivery status report (multipart/report; report-type=delivery-status).</summary>
+    public bool IsDeliveryStatusReport { get; init; }
+
+    /// <summary>What the DKIM signature of the From domain said.</summary>
+    public DkimVerdict Dkim { get; init; } = DkimVerdict.Unsigned;
+}
+
+/// <summary>The result of checking the DKIM signature aligned with the From domain, and that domain.</summary>
+public sealed record DkimVerdict(DkimResult Result, string? Domain)
+{
+    public static readonly DkimVerdict Unsigned = new(DkimResult.None, null);
+}
 
 /// <summary>An image attachment already written under the data folder.</summary>
 public sealed record StoredPhoto(string FileName, string ContentType, long Length, string StoredName);

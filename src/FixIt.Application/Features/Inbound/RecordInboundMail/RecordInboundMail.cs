@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Features.Reports;
 using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +31,18 @@ internal sealed class RecordInboundMailHandler(IFixItDb db, IPublisher publisher
 
         var mail = command.Mail;
         message.Identify(mail.MessageId);
-        var report = message.ReplyKey is null ? null
-            : await db.Reports.SingleOrDefaultAsync(r => r.ReplyKey == message.ReplyKey, cancellationToken);
+        message.RecordDkim(mail.Dkim.Result, mail.Dkim.Domain);
+
+        // A bounce address names one sent message; a reply address one recipient. Each is looked up only as itself.
+        var sent = mail.ToBounceAddress && message.ReplyKey is { } bounceKey
+            ? await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.BounceKey == bounceKey, cancellationToken) : null;
+        var key = !mail.ToBounceAddress && message.ReplyKey is { } replyKey
+            ? await db.ReplyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == replyKey, cancellationToken) : null;
+        var reportId = sent?.ReportId ?? key?.ReportId;
+        var report = reportId is null ? null : await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null)
         {
-            message.Complete(InboundMessageStatus.Ignored, null, "No report has this reply key.", now);
+            message.Complete(InboundMessageStatus.Ignored, null, mail.ToBounceAddress ? "No sent message has this bounce address." : "No recipient has this reply key.", now);
             await db.SaveChangesAsync(cancellationToken);
             return message.Status;
         }
@@ -46,14 +54,9 @@ internal sealed class RecordInboundMailHandler(IFixItDb db, IPublisher publisher
             return message.Status;
         }
 
-        var author = await ReplyAuthor.IdentifyAsync(db, report, mail.FromAddress, cancellationToken);
-        var outcome = mail.Kind switch
-        {
-            InboundMailKind.Bounce => await BounceRecorder.RecordAsync(db, report, mail, now, cancellationToken),
-            InboundMailKind.AutoReply => KeepPrivate(report, InboundMessageStatus.AutoReply,
-                $"An automatic reply from {author.Describe()} was received and not published: {mail.Subject}", now),
-            _ => ReplyPublisher.Apply(report, author, mail, now),
-        };
+        var outcome = sent is not null
+            ? await BounceRecorder.RecordAsync(db, report, sent, mail, now, cancellationToken)
+            : await FromRecipientAsync(report, key!, mail, now, cancellationToken);
 
         message.Complete(outcome.Status, report.Id, outcome.Explanation, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -85,6 +88,28 @@ internal sealed class RecordInboundMailHandler(IFixItDb db, IPublisher publisher
             && m.ReplyKey == message.ReplyKey
             && m.Status != InboundMessageStatus.Received && m.Status != InboundMessageStatus.Failed
             && m.Status != InboundMessageStatus.Duplicate, cancellationToken);
+    }
+
+    private async Task<Outcome> FromRecipientAsync(Report report, ReplyKey key, InboundMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (mail.Kind == InboundMailKind.Bounce)
+        {
+            return new Outcome(InboundMessageStatus.Ignored, "A delivery failure report came to a reply address; only a message's own bounce address takes them.", null);
+        }
+
+        var author = await ReplyAuthor.IdentifyAsync(db, report, key, mail, cancellationToken);
+        return author.Kind switch
+        {
+            AuthorKind.Unverified when mail.Kind == InboundMailKind.AutoReply =>
+                new Outcome(InboundMessageStatus.AutoReply, $"An automatic reply, not recorded on the report. {author.Reason}", null),
+            AuthorKind.Unverified => new Outcome(InboundMessageStatus.Held, $"Held for an admin: {author.Reason}", null),
+            _ when mail.Kind == InboundMailKind.AutoReply => KeepPrivate(report, InboundMessageStatus.AutoReply,
+                $"An automatic reply from {author.Describe()} was received and not published: {mail.Subject}", now),
+            AuthorKind.Follower => new Outcome(InboundMessageStatus.KeptPrivate, "A follower's reply; followers' replies are kept for admins, never published.", null),
+            AuthorKind.Operator when report.OperatorId != key.OperatorId => KeepPrivate(report, InboundMessageStatus.KeptPrivate,
+                $"A reply from {author.Describe()}, no longer responsible for this report, was kept for admins.", now),
+            _ => ReplyPublisher.Apply(report, author, mail, now),
+        };
     }
 
     private static Outcome KeepPrivate(Report report, InboundMessageStatus status, string note, DateTimeOffset now)

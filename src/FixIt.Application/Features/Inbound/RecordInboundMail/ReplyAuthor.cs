@@ -1,4 +1,6 @@
 using FixIt.Application.Abstractions;
+using FixIt.Domain.Inbound;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,49 +8,75 @@ namespace FixIt.Application.Features.Inbound.RecordInboundMail;
 
 internal enum AuthorKind
 {
-    OperatorContact,
-    OperatorUnlisted,
+    Operator,
     Reporter,
-    Unknown,
+    Follower,
+
+    /// <summary>Not the key's recipient, or a failing DKIM signature: held for an admin.</summary>
+    Unverified,
 }
 
 /// <summary>
-/// Who wrote a reply, decided by the From address: a contact (or cc) of the report's operator, the reporter,
-/// or someone else. Someone else writing to the reply address of a routed report is taken to be operator
-/// side: the address was only ever given out in the operator's email and the reporter's notifications, and
-/// the reporter is recognised by address, so it is most often a colleague the operator forwarded it to.
+/// Who wrote a reply, decided by the key it came under and checked against the From address: a key speaks only
+/// for the recipient it was written to. The operator's key also takes the operator's other contacts, their cc
+/// addresses, and other addresses at a contact's own domain (a colleague the report was forwarded to); anything
+/// else under any key is unverified, and so is a message whose From domain's DKIM signature fails.
 /// </summary>
-internal sealed record ReplyAuthor(AuthorKind Kind, string? OperatorName, IReadOnlyList<int> ContactIds)
+internal sealed record ReplyAuthor(AuthorKind Kind, string? OperatorName, string Reason)
 {
-    public bool IsOperatorSide => Kind is AuthorKind.OperatorContact or AuthorKind.OperatorUnlisted;
+    // Where anyone can have an address, sharing a domain with a contact proves nothing.
+    private static readonly HashSet<string> PublicMailDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com",
+        "aol.com", "gmx.com", "gmx.net", "gmx.de", "web.de", "proton.me", "protonmail.com", "mail.com", "yandex.com", "zoho.com",
+    };
 
     public string Describe() => Kind switch
     {
         AuthorKind.Reporter => "the reporter",
-        _ when OperatorName is not null => OperatorName,
-        _ => "an unknown sender",
+        AuthorKind.Follower => "a follower",
+        AuthorKind.Operator => OperatorName!,
+        _ => "an unverified sender",
     };
 
-    public static async Task<ReplyAuthor> IdentifyAsync(IFixItDb db, Report report, string? from, CancellationToken cancellationToken)
+    public static async Task<ReplyAuthor> IdentifyAsync(IFixItDb db, Report report, ReplyKey key, InboundMail mail, CancellationToken cancellationToken)
     {
-        var sender = from?.Trim() ?? "";
-        if (report.OperatorId is not { } operatorId)
+        var sender = mail.FromAddress?.Trim() ?? "";
+        if (mail.Dkim.Result == DkimResult.Fail)
         {
-            return new ReplyAuthor(IsReporter(report, sender) ? AuthorKind.Reporter : AuthorKind.Unknown, null, []);
+            return Unverified($"The DKIM signature of {mail.Dkim.Domain} did not verify.");
         }
 
-        var op = await db.Operators.AsNoTracking().Include(o => o.Contacts)
-            .SingleAsync(o => o.Id == operatorId, cancellationToken);
-        var matching = op.Contacts.Where(c => Matches(c.Email, sender) || SplitList(c.Cc).Any(cc => Matches(cc, sender)))
-            .Select(c => c.Id).ToList();
-        if (matching.Count > 0)
+        switch (key.Holder)
         {
-            return new ReplyAuthor(AuthorKind.OperatorContact, op.Name, matching);
-        }
+            case ReplyKeyHolder.Reporter when Matches(sender, report.ReporterEmail) || Matches(sender, key.Address):
+                return new ReplyAuthor(AuthorKind.Reporter, null, "From the reporter's address.");
+            case ReplyKeyHolder.Follower when Matches(sender, key.Address):
+                return new ReplyAuthor(AuthorKind.Follower, null, "From the follower's address.");
+            case ReplyKeyHolder.Operator when key.OperatorId is { } operatorId:
+                var op = await db.Operators.AsNoTracking().Include(o => o.Contacts).SingleOrDefaultAsync(o => o.Id == operatorId, cancellationToken);
+                if (op is null)
+                {
+                    return Unverified("The operator this key was given to no longer exists.");
+                }
 
-        return IsReporter(report, sender)
-            ? new ReplyAuthor(AuthorKind.Reporter, op.Name, [])
-            : new ReplyAuthor(AuthorKind.OperatorUnlisted, op.Name, []);
+                var known = op.Contacts.SelectMany(c => SplitList(c.Cc).Prepend(c.Email)).Append(key.Address).Where(a => a.Length > 0).ToList();
+                if (known.Any(a => Matches(a, sender)))
+                {
+                    return new ReplyAuthor(AuthorKind.Operator, op.Name, $"From a contact address of {op.Name}.");
+                }
+
+                var domain = DomainOf(sender);
+                if (domain is not null && !PublicMailDomains.Contains(domain)
+                    && op.Contacts.Select(c => c.Email).Append(key.Address).Any(a => string.Equals(DomainOf(a), domain, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return new ReplyAuthor(AuthorKind.Operator, op.Name, $"From {domain}, the domain of a contact of {op.Name}.");
+                }
+
+                return Unverified($"Sent under {op.Name}'s reply address from {sender}, which is neither a contact of {op.Name} nor at a contact's domain.");
+            default:
+                return Unverified($"Sent under the {key.Holder.ToString().ToLowerInvariant()}'s reply address from {sender}, which is not the address it was given to.");
+        }
     }
 
     public static bool Matches(string? a, string? b) =>
@@ -57,5 +85,11 @@ internal sealed record ReplyAuthor(AuthorKind Kind, string? OperatorName, IReadO
     public static IEnumerable<string> SplitList(string? list) =>
         (list ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static bool IsReporter(Report report, string sender) => Matches(report.ReporterEmail, sender);
+    private static ReplyAuthor Unverified(string reason) => new(AuthorKind.Unverified, null, reason);
+
+    private static string? DomainOf(string? address)
+    {
+        var at = address?.LastIndexOf('@') ?? -1;
+        return at <= 0 || at == address!.Length - 1 ? null : address[(at + 1)..].Trim();
+    }
 }

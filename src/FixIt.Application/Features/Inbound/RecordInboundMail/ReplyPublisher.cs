@@ -3,7 +3,10 @@ using FixIt.Domain.Reports;
 
 namespace FixIt.Application.Features.Inbound.RecordInboundMail;
 
-/// <summary>Turns a genuine reply into a public update: the operator's (with an optional status line) or the reporter's.</summary>
+/// <summary>
+/// Turns a verified reply into a public update: the operator's (with an optional status line, only ever under the
+/// operator's own key) or the reporter's.
+/// </summary>
 internal static class ReplyPublisher
 {
     public static Outcome Apply(Report report, ReplyAuthor author, InboundMail mail, DateTimeOffset now)
@@ -16,8 +19,8 @@ internal static class ReplyPublisher
         return author.Kind switch
         {
             AuthorKind.Reporter => FromReporter(report, mail, now),
-            AuthorKind.Unknown => Private(report, "A reply from an unknown sender came for a report not yet sent to anyone; kept for admins.", now),
-            _ => FromOperator(report, author.OperatorName!, mail, now),
+            AuthorKind.Operator => FromOperator(report, author.OperatorName!, mail, now),
+            _ => Private(report, $"A reply from {author.Describe()} was kept for admins.", now),
         };
     }
 

@@ -83,7 +83,6 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
                 Address = command.Address,
             },
             routing,
-            RandomKeys.Base32(15),
             clock.GetUtcNow(),
             command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
 

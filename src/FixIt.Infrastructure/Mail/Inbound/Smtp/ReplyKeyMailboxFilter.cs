@@ -10,8 +10,9 @@ using SmtpServer.Storage;
 namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
 
 /// <summary>
-/// RCPT is accepted only for the reply (or VERP bounce) address of a report that exists; anything else gets
-/// 550 before DATA, so the listener is never a relay and mail to made-up addresses is not even received.
+/// RCPT is accepted only for a reply address whose key was issued to a recipient, or the VERP bounce address of a
+/// message FixIt sent; anything else (a reply key under the bounce prefix, say) gets 550 before DATA, so the
+/// listener is never a relay and mail to made-up addresses is not even received.
 /// </summary>
 internal sealed class ReplyKeyMailboxFilter(IServiceScopeFactory scopes, IOptions<InboundMailOptions> options) : IMailboxFilter
 {
@@ -20,7 +21,7 @@ internal sealed class ReplyKeyMailboxFilter(IServiceScopeFactory scopes, IOption
 
     public async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
     {
-        if (!ReplyAddress.TryParse(to.AsAddress(), options.Value, out var key, out _))
+        if (!ReplyAddress.TryParse(to.AsAddress(), options.Value, out var key, out var isBounceAddress))
         {
             return false;
         }
@@ -29,7 +30,9 @@ internal sealed class ReplyKeyMailboxFilter(IServiceScopeFactory scopes, IOption
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
-            return await db.Reports.AnyAsync(r => r.ReplyKey == key, cancellationToken);
+            return isBounceAddress
+                ? await db.OutboxMessages.AnyAsync(m => m.BounceKey == key, cancellationToken)
+                : await db.ReplyKeys.AnyAsync(k => k.Key == key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
