@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using FixIt.Domain.Access;
+using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
 using FixIt.IntegrationTests.Open311;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.AbuseLimits;
 
@@ -61,6 +63,27 @@ public sealed class ChannelLimitTests
         await AbuseApps.AssertTooManyAsync(right);
         using var page = await app.Client.GetAsync("admin/mail");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sending_the_confirmation_again_past_the_limit_gets_429_and_queues_nothing()
+    {
+        await using var app = await AbuseApps.StartAsync(DatabaseProvider.Sqlite, ("RateLimits:ConfirmationResend:PermitLimit", "2"),
+            ("RateLimits:ConfirmationResend:WindowSeconds", "600"));
+        using var submitted = await AbuseApps.SubmitAsync(app, "ada@example.net");
+        var body = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement;
+        var id = body.GetProperty("id").GetInt32();
+        var secret = new Uri(body.GetProperty("url").GetString()!).AbsolutePath.TrimStart('/');
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var resent = await app.Client.SubmitFormAsync(secret, $"{secret}/resend");
+            Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        }
+
+        using var refused = await app.Client.SubmitFormAsync(secret, $"{secret}/resend");
+        await AbuseApps.AssertTooManyAsync(refused);
+        Assert.Equal(3, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.ReporterConfirmation)));
     }
 
     private static Task<HttpResponseMessage> PostOpen311Async(FixItApp app, string format) =>

@@ -101,7 +101,7 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         // And on the admin mail page, in a browser signed in with an admin key.
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = mail.App.BaseAddress };
+        using var browser = new HttpClient(new BrowserCookies()) { BaseAddress = mail.App.BaseAddress };
         (await browser.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await mail.App.CreateKeyAsync(ApiKeyRole.Admin)), ("returnUrl", "/admin/mail"))).Dispose();
         var page = await browser.GetStringAsync("admin/mail");
         Assert.Contains("Held replies", page, StringComparison.Ordinal);

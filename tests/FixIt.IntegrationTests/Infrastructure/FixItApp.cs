@@ -54,6 +54,7 @@ public sealed class FixItApp : IAsyncDisposable
             ["RateLimits:Submit:PermitLimit"] = "100000",
             ["RateLimits:Subscribe:PermitLimit"] = "100000",
             ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["RateLimits:ConfirmationResend:PermitLimit"] = "100000",
             ["MailboxCaps:ReportConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SubscriptionConfirmationsPerDay"] = "100000",
         };
