@@ -30,6 +30,8 @@ public static class InboundMailRegistration
 
         services.AddSingleton<UpdatePhotoStore>();
         services.AddSingleton<InboundMailProcessor>();
+        services.AddSingleton<InboundRawRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundRawRetention>());
 
         // Hosted services are registered from configuration read now: a disabled listener costs nothing.
         var smtpEnabled = section.GetValue<bool>("Smtp:Enabled");
