@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Storage;
-using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 using SmtpReplyCode = SmtpServer.Protocol.SmtpReplyCode;
+using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 
 namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
 
