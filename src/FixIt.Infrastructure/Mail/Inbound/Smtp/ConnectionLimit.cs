@@ -25,15 +25,6 @@ internal sealed partial class ConnectionLimit(
     private readonly SemaphoreSlim _slots = new(options.Smtp.MaxConnections, options.Smtp.MaxConnections);
     private readonly Dictionary<IPAddress, int> _perAddress = [];
 
-    /// <summary>Sessions open now from one address (for tests and diagnostics).</summary>
-    public int OpenFrom(IPAddress address)
-    {
-        lock (_perAddress)
-        {
-            return _perAddress.GetValueOrDefault(Normalise(address));
-        }
-    }
-
     public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
     {
         var tcp = new TcpListener(endpointDefinition.Endpoint);

@@ -22,9 +22,6 @@ internal sealed partial class InboundSmtpListener(
     /// <summary>Completes with the bound address once the listener accepts connections.</summary>
     public Task<IPEndPoint> Started => _started.Task;
 
-    /// <summary>The connection limits in force, once started.</summary>
-    internal ConnectionLimit? Connections { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -34,7 +31,6 @@ internal sealed partial class InboundSmtpListener(
             LogListening(endpoint);
             _started.TrySetResult(endpoint);
         }, logger);
-        Connections = limit;
 
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(smtp.ServerName)
