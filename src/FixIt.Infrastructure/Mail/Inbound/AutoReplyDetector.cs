@@ -33,12 +33,43 @@ public static partial class AutoReplyDetector
             return true;
         }
 
-        return message.Subject is { } subject && AutoReplySubject().IsMatch(subject);
+        return message.Subject is { } subject && AutoReplySubject().IsMatch(subject) || HasAutoReplyOpening(ReplyTextExtractor.Extract(message));
+    }
+
+    /// <summary>
+    /// Out-of-office messages sent without any of the headers still open with their stock sentence ("I am out of
+    /// the office", "Ich bin nicht im Büro", "Je suis absent"...). Only the first line after a greeting is read,
+    /// and only where it starts with such a sentence, so a real reply that mentions a holiday is not dropped.
+    /// </summary>
+    public static bool HasAutoReplyOpening(string body)
+    {
+        var lines = body.Split('\n', 8).Select(l => l.Trim()).Where(l => l.Length > 0).Take(3);
+        var first = lines.SkipWhile(l => Greeting().IsMatch(l)).FirstOrDefault();
+        return first is not null && AutoReplyOpening().IsMatch(first);
     }
 
     private static bool HasValue(HeaderList headers, string name) =>
         headers[name] is { } value && !value.Trim().Equals("no", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*(out of (the )?office|automatic reply|auto(matic)?[\s\-]?(reply|response)|autoreply|away from (the )?office|on (annual )?leave|on vacation|abwesenheitsnotiz|automatische antwort|réponse automatique|absence du bureau|respuesta automática|fuera de la oficina)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(out of (the )?office|automatic reply|auto(matic)?[\s\-]?(reply|response)|autoreply|away from (the )?office|on (annual )?leave|on vacation|abwesenheitsnotiz|abwesend|automatische antwort|réponse automatique|absence du bureau|absent du bureau|respuesta automática|fuera de la oficina|afwezig|automatisch antwoord|frånvaro|autosvar|automatiskt svar|fraværende|fravær|automatisk svar|risposta automatica|fuori (ufficio|sede)|fora do escritório|resposta automática|automatyczna odpowiedź|poza biurem|automaattinen vastaus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AutoReplySubject();
+
+    [GeneratedRegex(@"^(hi|hello|dear|good (morning|afternoon)|hallo|guten tag|sehr geehrte|liebe|bonjour|madame|monsieur|hola|estimad[oa]|hej|goedendag|beste|geachte|buongiorno|gentile|olá|caro|dzień dobry|szanown)\b.{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
+
+    // A stock opening, optionally after a stock "thank you for your email", in the languages FixIt's operators write.
+    [GeneratedRegex(@"^(?:(?:thank(?:s| you) for your (?:e-?mail|message)|vielen dank für ihre (?:e-?mail|nachricht)|merci pour votre (?:e-?mail|courriel|message)|gracias por su (?:correo|mensaje)|bedankt voor uw (?:e-?mail|bericht)|tack för ditt (?:mejl|mail|meddelande)|tak for din (?:e-?mail|mail|besked|henvendelse)|grazie per la (?:sua )?(?:e-?mail|mail)|obrigad[oa] pel[oa] (?:seu |sua )?(?:e-?mail|mensagem)|dziękuję za (?:wiadomość|e-?mail))[.,!]?\s*)?"
+        + @"(?:this is an automat(?:ic|ed) (?:reply|response|message)|auto(?:matic)?[- ]?(?:reply|response)\s*[:.!]?\s*$|out of (?:the )?office\s*[:.!]?\s*$"
+        + @"|i(?: am|'m|’m) (?:currently |now )?(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)|on (?:annual |parental |maternity |sick )?leave|on (?:holiday|vacation))|i will be (?:out of (?:the )?office|away|on leave|on holiday|on vacation)"
+        + @"|dies ist eine automatische (?:antwort|nachricht|benachrichtigung)|ich bin (?:derzeit |zurzeit |momentan |bis .{1,40}? )?(?:nicht im büro|abwesend|im urlaub|außer haus)"
+        + @"|ceci est une réponse automatique|je suis (?:actuellement )?(?:absente?|en congés?|en vacances|hors du bureau)"
+        + @"|esta es una respuesta automática|(?:estoy|estaré) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
+        + @"|dit is een automatisch (?:antwoord|bericht)|ik ben (?:momenteel |tijdelijk )?(?:afwezig|niet op kantoor|met vakantie)"
+        + @"|detta är ett automatiskt (?:svar|meddelande)|jag är (?:för närvarande )?(?:ledig|borta|på semester|inte på kontoret|tjänstledig|frånvarande)"
+        + @"|dette er et automatisk (?:svar|genereret svar)|jeg er (?:for tiden )?(?:på ferie|fraværende|ikke på kontoret|bortrejst)"
+        + @"|questa è una risposta automatica|sono (?:attualmente |al momento )?(?:fuori (?:ufficio|sede)|in ferie|assente)"
+        + @"|esta é uma resposta automática|(?:estou|estarei) (?:atualmente )?(?:fora do escritório|de férias|ausente)"
+        + @"|to jest automatyczna odpowiedź|jestem (?:obecnie )?(?:poza biurem|na urlopie|nieobecn[ya]))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AutoReplyOpening();
 }

@@ -11,6 +11,12 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// </summary>
 public static class HtmlToText
 {
+    /// <summary>HTML beyond this is not converted: a reply is read from its top, and published text is cut far sooner.</summary>
+    public const int MaxHtmlChars = 1_000_000;
+
+    /// <summary>Elements nested deeper are dropped (their text kept), which keeps the parser's work linear in the input.</summary>
+    public const int MaxDepth = 100;
+
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "head", "script", "style", "title", "template", "noscript", "svg", "object", "iframe",
@@ -24,8 +30,9 @@ public static class HtmlToText
 
     public static string Convert(string html)
     {
+        var bounded = HtmlDepthLimiter.Limit(html.Length <= MaxHtmlChars ? html : html[..MaxHtmlChars], MaxDepth);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(bounded);
         var writer = new TextWriterState();
         if (document.Body is { } body)
         {

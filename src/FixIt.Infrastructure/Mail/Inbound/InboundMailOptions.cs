@@ -49,6 +49,22 @@ public sealed class InboundMailOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Parsing that takes longer is given up and the message left Failed for an admin (a guard; parsing is linear).</summary>
+    [Range(1, 600)]
+    public int ParseTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Stored SMTP messages processed at once; each holds one message in memory while it is parsed.</summary>
+    [Range(1, 64)]
+    public int ProcessingWorkers { get; set; } = 2;
+
+    /// <summary>How long an SMTP session waits for its message to be processed before answering 250 anyway.</summary>
+    [Range(0, 60)]
+    public int SessionWaitSeconds { get; set; } = 10;
+
+    /// <summary>Days the raw bytes of a processed message are kept; then they are deleted, the row and its outcome kept.</summary>
+    [Range(1, 36500)]
+    public int RawRetentionDays { get; set; } = 30;
+
     public InboundSmtpOptions Smtp { get; set; } = new();
 
     public InboundImapOptions Imap { get; set; } = new();
@@ -74,11 +90,31 @@ public sealed class InboundSmtpOptions
 
     public string? CertificatePassword { get; set; }
 
+    /// <summary>Sessions at once; connections beyond wait in the listen backlog.</summary>
     [Range(1, 10000)]
     public int MaxConnections { get; set; } = 100;
 
+    /// <summary>Sessions at once from one client address; a connection beyond is answered 421 and closed.</summary>
+    [Range(1, 10000)]
+    public int MaxConnectionsPerAddress { get; set; } = 10;
+
+    /// <summary>How long the listener waits for a command, or for more message data, before closing the connection.</summary>
     [Range(1, 3600)]
-    public int CommandTimeoutSeconds { get; set; } = 60;
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>A message's data is held in memory up to this size; beyond, it is written to a temporary file.</summary>
+    [Range(0, 100 * 1024 * 1024)]
+    public int InMemoryThresholdBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Message data held in memory by all sessions together, received or being stored; beyond, data goes to disk
+    /// and storing waits. At least InboundMail:MaxMessageBytes.
+    /// </summary>
+    [Range(64 * 1024, 4L * 1024 * 1024 * 1024)]
+    public long MaxBufferedBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Folder for the temporary files of large messages; empty: the system temporary folder.</summary>
+    public string? SpoolDirectory { get; set; }
 
     [Range(1, 3600)]
     public int SessionTimeoutSeconds { get; set; } = 300;

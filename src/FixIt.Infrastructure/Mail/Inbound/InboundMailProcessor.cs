@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FixIt.Application.Features.Inbound.RecordInboundMail;
 using FixIt.Domain.Inbound;
 using FixIt.Infrastructure.Mail.Inbound.Dkim;
@@ -23,6 +24,8 @@ public sealed partial class InboundMailProcessor(
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
+    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+
     /// <summary>Stores the raw message. With a channel key already stored (a second poller, a restart) returns that row's id.</summary>
     public async Task<long> StoreAsync(InboundChannel channel, string? channelKey, string recipient, string? envelopeFrom, byte[] raw,
         CancellationToken cancellationToken)
@@ -49,6 +52,24 @@ public sealed partial class InboundMailProcessor(
     /// <summary>Parses and records a stored message; never throws for a bad message, only for cancellation.</summary>
     public async Task<InboundMessageStatus> ProcessAsync(long id, CancellationToken cancellationToken)
     {
+        // The queue and the retrier may both hold an id: it is processed by one of them at a time.
+        if (!_inFlight.TryAdd(id, 0))
+        {
+            return InboundMessageStatus.Received;
+        }
+
+        try
+        {
+            return await ProcessOnceAsync(id, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<InboundMessageStatus> ProcessOnceAsync(long id, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
         var stored = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id)
@@ -62,7 +83,13 @@ public sealed partial class InboundMailProcessor(
         try
         {
             ReplyAddress.TryParse(stored.Recipient, options.Value, out _, out var toBounceAddress);
-            parsed = InboundMailParser.Parse(stored.Raw, stored.EnvelopeFrom, toBounceAddress, options.Value);
+            var parse = Task.Run(() => InboundMailParser.Parse(stored.Raw, stored.EnvelopeFrom, toBounceAddress, options.Value), CancellationToken.None);
+            parsed = await parse.WaitAsync(TimeSpan.FromSeconds(options.Value.ParseTimeoutSeconds), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // A guard behind the linear parser: the message is parked for an admin, never tried again on its own.
+            return await FailAsync(id, $"Parsing took longer than {options.Value.ParseTimeoutSeconds} s; parked", permanent: true, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

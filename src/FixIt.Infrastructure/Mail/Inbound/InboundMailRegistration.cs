@@ -23,6 +23,8 @@ public static class InboundMailRegistration
             .Validate(o => string.IsNullOrWhiteSpace(o.Smtp.CertificatePath) || File.Exists(o.Smtp.CertificatePath),
                 "InboundMail:Smtp:CertificatePath names a file that does not exist.")
             .Validate(o => System.Net.IPAddress.TryParse(o.Smtp.ListenAddress, out _), "InboundMail:Smtp:ListenAddress must be an IP address.")
+            .Validate(o => o.Smtp.MaxBufferedBytes >= o.MaxMessageBytes,
+                "InboundMail:Smtp:MaxBufferedBytes must be at least InboundMail:MaxMessageBytes.")
             .ValidateOnStart();
 
         // One reply domain for both directions: the addresses email out writes are the ones accepted here.
@@ -33,6 +35,8 @@ public static class InboundMailRegistration
         services.AddSingleton<InboundMailProcessor>();
         services.TryAddSingleton<IDkimPublicKeyLocator, DnsDkimPublicKeyLocator>();
         services.AddSingleton<DkimChecker>();
+        services.AddSingleton<InboundRawRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundRawRetention>());
 
         // Hosted services are registered from configuration read now: a disabled listener costs nothing.
         var smtpEnabled = section.GetValue<bool>("Smtp:Enabled");
@@ -40,6 +44,14 @@ public static class InboundMailRegistration
         if (smtpEnabled)
         {
             services.AddSingleton<ReplyKeyMailboxFilter>();
+            services.AddSingleton(sp =>
+            {
+                var smtp = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InboundMailOptions>>().Value.Smtp;
+                var folder = string.IsNullOrWhiteSpace(smtp.SpoolDirectory) ? Path.Combine(Path.GetTempPath(), "fixit-smtp") : smtp.SpoolDirectory;
+                return new MessageSpool(smtp.MaxBufferedBytes, smtp.InMemoryThresholdBytes, folder);
+            });
+            services.AddSingleton<InboundProcessingQueue>();
+            services.AddHostedService(sp => sp.GetRequiredService<InboundProcessingQueue>());
             services.AddSingleton<InboundSmtpMessageStore>();
             services.AddSingleton<InboundSmtpListener>();
             services.AddHostedService(sp => sp.GetRequiredService<InboundSmtpListener>());

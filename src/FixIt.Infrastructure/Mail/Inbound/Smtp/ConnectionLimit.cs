@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Net;
@@ -6,53 +8,124 @@ using SmtpServer.Net;
 namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
 
 /// <summary>
-/// At most N sessions at once: further connections wait in the listen backlog until one ends, as an MTA's
-/// process limit does. Also tells the host which port the listener bound (port 0 picks one, for tests).
+/// Accepts the listener's connections. At most <c>MaxConnections</c> sessions at once (further connections wait
+/// in the listen backlog until one ends, as an MTA's process limit does) and at most
+/// <c>MaxConnectionsPerAddress</c> from one client address: a connection beyond that is answered 421 and closed,
+/// so one client holding idle connections cannot keep everyone else out. Each session's data is spooled
+/// (<see cref="SpoolingPipe"/>). Also tells the host which port it bound (port 0 picks one, for tests).
 /// </summary>
-internal sealed class ConnectionLimit : IEndpointListenerFactory, IDisposable
+internal sealed partial class ConnectionLimit(
+    InboundMailOptions options,
+    MessageSpool spool,
+    Action<IPEndPoint> started,
+    ILogger logger) : IEndpointListenerFactory, IDisposable
 {
-    private const string SlotKey = "FixIt.ConnectionSlot";
-    private readonly EndpointListenerFactory _inner = new();
-    private readonly SemaphoreSlim _slots;
+    private static readonly byte[] TooManyConnections = "421 4.7.0 Too many connections from your address, try again later\r\n"u8.ToArray();
 
-    public ConnectionLimit(int maxConnections, Action<IPEndPoint> started)
+    private readonly SemaphoreSlim _slots = new(options.Smtp.MaxConnections, options.Smtp.MaxConnections);
+    private readonly Dictionary<IPAddress, int> _perAddress = [];
+
+    public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
     {
-        _slots = new SemaphoreSlim(maxConnections, maxConnections);
-        _inner.EndpointStarted += (_, e) => started((IPEndPoint)e.LocalEndPoint);
-    }
-
-    public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
-        new Listener(_inner.CreateListener(endpointDefinition), _slots);
-
-    /// <summary>Called when a session ends, however it ends.</summary>
-    public void Release(ISessionContext context)
-    {
-        if (context.Properties.Remove(SlotKey))
-        {
-            _slots.Release();
-        }
+        var tcp = new TcpListener(endpointDefinition.Endpoint);
+        tcp.Start(backlog: 512);
+        started((IPEndPoint)tcp.LocalEndpoint);
+        return new Listener(tcp, this);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private sealed class Listener(IEndpointListener inner, SemaphoreSlim slots) : IEndpointListener
+    private bool TryEnter(IPAddress address)
     {
-        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        lock (_perAddress)
         {
-            await slots.WaitAsync(cancellationToken);
-            try
+            var open = _perAddress.GetValueOrDefault(address);
+            if (open >= options.Smtp.MaxConnectionsPerAddress)
             {
-                var pipe = await inner.GetPipeAsync(context, cancellationToken);
-                context.Properties[SlotKey] = true;
-                return pipe;
+                return false;
             }
-            catch
+
+            _perAddress[address] = open + 1;
+            return true;
+        }
+    }
+
+    private void Leave(IPAddress address)
+    {
+        lock (_perAddress)
+        {
+            if (_perAddress.TryGetValue(address, out var open) && open > 1)
             {
-                slots.Release();
-                throw;
+                _perAddress[address] = open - 1;
+            }
+            else
+            {
+                _perAddress.Remove(address);
             }
         }
 
-        public void Dispose() => inner.Dispose();
+        _slots.Release();
+    }
+
+    private static IPAddress Normalise(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    private async Task RefuseAsync(TcpClient client, IPAddress address)
+    {
+        LogRefused(address);
+        using (client)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.GetStream().WriteAsync(TooManyConnections, timeout.Token);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+            {
+                // The client is gone or not reading: closing is all that is left to do.
+            }
+        }
+    }
+
+    private async Task<ISecurableDuplexPipe> AcceptAsync(TcpListener tcp, ISessionContext context, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _slots.WaitAsync(cancellationToken);
+            TcpClient client;
+            try
+            {
+                client = await tcp.AcceptTcpClientAsync(cancellationToken);
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
+
+            var remote = (IPEndPoint)client.Client.RemoteEndPoint!;
+            var address = Normalise(remote.Address);
+            if (!TryEnter(address))
+            {
+                _slots.Release();
+                _ = RefuseAsync(client, address);
+                continue;
+            }
+
+            context.Properties[EndpointListener.LocalEndPointKey] = tcp.LocalEndpoint;
+            context.Properties[EndpointListener.RemoteEndPointKey] = remote;
+            return new SpoolingPipe(client, context, spool, options.MaxMessageBytes, TimeSpan.FromSeconds(options.Smtp.CommandTimeoutSeconds),
+                () => Leave(address));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound SMTP connection from {Address} refused: too many open from that address")]
+    private partial void LogRefused(IPAddress address);
+
+    private sealed class Listener(TcpListener tcp, ConnectionLimit limit) : IEndpointListener
+    {
+        public Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken) =>
+            limit.AcceptAsync(tcp, context, cancellationToken);
+
+        public void Dispose() => tcp.Stop();
     }
 }

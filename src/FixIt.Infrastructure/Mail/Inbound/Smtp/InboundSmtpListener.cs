@@ -14,6 +14,7 @@ internal sealed partial class InboundSmtpListener(
     IOptions<InboundMailOptions> options,
     ReplyKeyMailboxFilter filter,
     InboundSmtpMessageStore store,
+    MessageSpool spool,
     ILogger<InboundSmtpListener> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,14 +26,15 @@ internal sealed partial class InboundSmtpListener(
     {
         var settings = options.Value;
         var smtp = settings.Smtp;
-        using var limit = new ConnectionLimit(smtp.MaxConnections, endpoint =>
+        using var limit = new ConnectionLimit(settings, spool, endpoint =>
         {
             LogListening(endpoint);
             _started.TrySetResult(endpoint);
-        });
+        }, logger);
 
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(smtp.ServerName)
+            .CustomSmtpGreeting(_ => $"220 {smtp.ServerName} ESMTP")
             .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Strict)
             .MaxRetryCount(3)
             .CommandWaitTimeout(TimeSpan.FromSeconds(smtp.CommandTimeoutSeconds))
@@ -54,13 +56,7 @@ internal sealed partial class InboundSmtpListener(
         services.Add(limit);
 
         var server = new SmtpServerHost(builder.Build(), services);
-        server.SessionCompleted += (_, e) => limit.Release(e.Context);
-        server.SessionFaulted += (_, e) =>
-        {
-            limit.Release(e.Context);
-            LogSessionFaulted(e.Exception.GetType().Name, e.Exception.Message);
-        };
-        server.SessionCancelled += (_, e) => limit.Release(e.Context);
+        server.SessionFaulted += (_, e) => LogSessionFaulted(e.Exception.GetType().Name, e.Exception.Message);
 
         try
         {

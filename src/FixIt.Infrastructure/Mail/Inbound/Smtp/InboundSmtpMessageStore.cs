@@ -4,26 +4,37 @@ using Microsoft.Extensions.Logging;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Storage;
-using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 using SmtpReplyCode = SmtpServer.Protocol.SmtpReplyCode;
+using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 
 namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
 
 /// <summary>
-/// After DATA: one stored message per accepted recipient, then processing. 250 is answered once the raw
-/// message is stored, whatever processing makes of it; only a failure to store answers 451, so the sending
-/// server keeps the message and tries again.
+/// After DATA: one stored message per accepted recipient, then processing by the <see cref="InboundProcessingQueue"/>.
+/// 250 is answered once the raw message is stored, whatever processing makes of it; only a failure to store
+/// answers 451, so the sending server keeps the message and tries again.
 /// </summary>
-internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor processor, ILogger<InboundSmtpMessageStore> logger) : IMessageStore
+internal sealed partial class InboundSmtpMessageStore(
+    InboundMailProcessor processor,
+    InboundProcessingQueue queue,
+    ILogger<InboundSmtpMessageStore> logger) : IMessageStore
 {
     public async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
         CancellationToken cancellationToken)
     {
-        var raw = MessageBytes(buffer);
+        var spooled = SpoolingPipe.TakeMessage(context);
+        if (spooled is { TooLarge: true })
+        {
+            spooled.Dispose();
+            return new SmtpResponse(SmtpReplyCode.SizeLimitExceeded, "5.3.4 Message too big");
+        }
+
         var from = transaction.From is { } sender && !string.IsNullOrEmpty(sender.User) ? sender.AsAddress() : "";
         var ids = new List<long>();
         try
         {
+            // The data was spooled by the connection (see DataSpoolingStream); the buffer is only its stand-in.
+            var raw = spooled is null ? MessageBytes(buffer) : await spooled.ReadAllAsync(cancellationToken);
             foreach (var recipient in transaction.To.Select(t => t.AsAddress()).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 ids.Add(await processor.StoreAsync(InboundChannel.Smtp, null, recipient, from, raw, cancellationToken));
@@ -34,12 +45,13 @@ internal sealed partial class InboundSmtpMessageStore(InboundMailProcessor proce
             LogStoreFailed(ex);
             return new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 Temporary failure storing the message, try again later");
         }
-
-        foreach (var id in ids)
+        finally
         {
-            await processor.ProcessAsync(id, cancellationToken);
+            // Stored (or not): its memory and temporary file are given back before processing is awaited.
+            spooled?.Dispose();
         }
 
+        await queue.ProcessAsync(ids, cancellationToken);
         return SmtpResponse.Ok;
     }
 
