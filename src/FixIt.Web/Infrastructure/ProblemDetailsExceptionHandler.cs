@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using FixIt.Infrastructure.Persistence;
+using FixIt.Web.Features.Open311;
 
 namespace FixIt.Web.Infrastructure;
 
@@ -77,7 +78,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         if (problem is null)
         {
-            return false;
+            // Open311 clients read errors as Open311 documents, unexpected ones too (the filter only sees the handler).
+            return httpContext.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
+                && await WriteOpen311ErrorAsync(httpContext);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -87,6 +90,19 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static async Task<bool> WriteOpen311ErrorAsync(HttpContext httpContext)
+    {
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var format = httpContext.Request.Path.Value!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "xml" : "json";
+        var error = Open311Documents.Errors(StatusCodes.Status500InternalServerError, ["An unexpected error occurred; it has been logged."]);
+        await new Open311Result(error, format, StatusCodes.Status500InternalServerError).ExecuteAsync(httpContext);
+        return true;
     }
 
     private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
