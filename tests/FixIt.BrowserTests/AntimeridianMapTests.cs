@@ -68,6 +68,7 @@ public sealed class AntimeridianMapTests(BrowserFixture browser)
     public async Task The_report_page_shows_a_pin_at_a_pole_on_the_line(double lat, double lon)
     {
         var id = await browser.App.SubmitAsync($"Meridian: at {lat}, {lon}", "graffiti", lat, lon);
+        await browser.App.ConfirmAsync(id);
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/reports/{id}");
