@@ -37,6 +37,8 @@ internal static class AdminSignIn
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnRedirectToLogin = RedirectWithinSite;
+        options.Events.OnRedirectToAccessDenied = RedirectWithinSite;
         options.Events.OnValidatePrincipal = async context =>
         {
             var id = context.Principal?.FindFirstValue(KeyIdClaim);
@@ -49,6 +51,19 @@ internal static class AdminSignIn
                 await context.HttpContext.SignOutAsync(CookieScheme);
             }
         };
+    }
+
+    /// <summary>
+    /// The cookie handler builds its redirect from the request's scheme and Host header; FixIt answers with the path
+    /// alone, so a forged Host header never reaches a Location header.
+    /// </summary>
+    private static Task RedirectWithinSite(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var request = context.Request;
+        var origin = $"{request.Scheme}://{request.Host}";
+        var target = context.RedirectUri.StartsWith(origin, StringComparison.OrdinalIgnoreCase) ? context.RedirectUri[origin.Length..] : context.RedirectUri;
+        context.Response.Redirect(target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) ? target : "/admin/sign-in");
+        return Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapAdminSignIn(this IEndpointRouteBuilder app)
