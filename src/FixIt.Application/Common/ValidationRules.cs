@@ -26,7 +26,13 @@ public static class ValidationRules
 
     /// <summary>An address someone can receive mail at (<see cref="EmailAddresses.IsDeliverable"/>).</summary>
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(IsValidEmail).WithMessage("'{PropertyName}' is not a valid email address.");
+        rule.Must(IsValidEmail).WithMessage((_, v) => EmailMessage(v));
+
+    /// <summary>Why an address is refused: the invisible character by code point and position, or "not a valid email address".</summary>
+    public static string EmailMessage(string? value, string name = "'{PropertyName}'") =>
+        value is not null && EmailAddresses.IndexOfInvisible(value, out var codePoint) is var at and >= 0
+            ? $"{name} contains an invisible character ({TextCharacters.Describe(codePoint)} at position {at + 1}); type the address again without it."
+            : $"{name} is not a valid email address.";
 
     /// <summary>Null or empty passes (NotEmpty says that); anything else must be <see cref="EmailAddresses.IsDeliverable"/>.</summary>
     public static bool IsValidEmail(string? value) => string.IsNullOrEmpty(value) || EmailAddresses.IsDeliverable(value);
