@@ -60,6 +60,23 @@ public sealed class EmailNormalisationTests(AppsFixture apps)
     }
 
     [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task The_subscribe_form_stores_the_normal_form_and_refuses_an_invisible_character(DatabaseProvider provider)
+    {
+        await using var app = await AbuseApps.StartAsync(provider);
+        var id = await AbuseApps.PublicReportAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+
+        using var accepted = await ReportSubscriptionTests.SubscribeAsync(app, id, $"Sam+{tag}@BÜCHER.ｅｘａｍｐｌｅ");
+        using var refused = await ReportSubscriptionTests.SubscribeAsync(app, id, $"sam@exam\u200bple.net");
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal([$"sam+{tag}@xn--bcher-kva.example"], await app.WithDbAsync(db => db.ReportSubscriptions.Where(s => s.ReportId == id).Select(s => s.Email).ToListAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("invisible character (U&#x2B;200B at position 9)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(DatabaseProvider.Sqlite, "victim@xn--example.net", "not a valid email address")]
     [InlineData(DatabaseProvider.Sqlite, "victim@xn--abc.net", "not a valid email address")]
     [InlineData(DatabaseProvider.Sqlite, "victim@exam\u00adple.net", "invisible character (U+00AD at position 12)")]
