@@ -20,6 +20,14 @@ public sealed class ForgedHostRedirectTests
 
         AssertLocal(await client.GetAsync("admin/mail"), "/admin/sign-in?returnUrl=%2Fadmin%2Fmail");
         AssertLocal(await client.GetAsync("admin/mail?page=2"), "/admin/sign-in?returnUrl=%2Fadmin%2Fmail%3Fpage%3D2");
+        using (var script = new HttpRequestMessage(HttpMethod.Get, "admin/mail"))
+        {
+            script.Headers.Add("X-Requested-With", "XMLHttpRequest");
+            using var answer = await client.SendAsync(script);
+            Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+            Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin%2Fmail", answer.Headers.Location!.OriginalString);
+        }
+
         AssertLocal(await client.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await app.CreateKeyAsync(ApiKeyRole.Admin)),
             ("returnUrl", "/admin/mail")), "/admin/mail");
         AssertLocal(await client.SubmitFormAsync("admin/mail", "admin/sign-out"), "/admin/sign-in");
