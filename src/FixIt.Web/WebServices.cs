@@ -37,6 +37,13 @@ internal static class WebServices
                 context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
             }
+
+            // A JSON endpoint sent another content type answers 415 before any handler runs.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail ??= "The request body must be a JSON object sent with Content-Type: application/json.";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
+            }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using FixIt.Domain.Text;
 using FluentValidation;
 
@@ -6,17 +8,44 @@ namespace FixIt.Application.Common;
 /// <summary>Rules shared by several validators.</summary>
 public static class ValidationRules
 {
-    /// <summary>No control characters at all: such text may end up in a mail header. Covers <see cref="PrintableText{T}"/> too.</summary>
+    /// <summary>
+    /// No control characters at all: such text may end up in a mail header. Covers <see cref="PrintableText{T}"/> too.
+    /// Also refused: the line and paragraph separators (U+2028, U+2029) and the bidi embedding, override and isolate
+    /// controls (U+202A–U+202E, U+2066–U+2069), which reorder the text shown after them (a title, a name, a Subject);
+    /// the marks U+200E/U+200F change nothing around them and are allowed.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || !v.Any(char.IsControl) && TextCharacters.IndexOfUnsafe(v, out _) < 0)
-            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? "'{PropertyName}' must be a single line of text.");
+        rule.Must(v => v is null || !v.Any(char.IsControl) && TextCharacters.IndexOfUnsafe(v, out _) < 0
+                && v.AsSpan().IndexOfAny(NotOnOneLine) < 0 && !IsInvisible(v))
+            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? NotOnOneLineMessage(v) ?? InvisibleMessage(v) ?? "'{PropertyName}' must be a single line of text.");
 
     /// <summary>
     /// Text that can be stored and shown: no control characters other than tab and line breaks, no noncharacters
     /// (U+FFFE, U+FDD0…), no broken surrogate pairs (<see cref="TextCharacters"/>). The message names the character.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> PrintableText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || TextCharacters.IndexOfUnsafe(v, out _) < 0).WithMessage((_, v) => UnsafeCharacterMessage(v) ?? "");
+        rule.Must(v => v is null || TextCharacters.IndexOfUnsafe(v, out _) < 0 && !IsInvisible(v))
+            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? InvisibleMessage(v) ?? "");
+
+    /// <summary>
+    /// Text with something in it but nothing to see: only whitespace and invisible characters (format characters
+    /// such as U+200B, fillers such as U+3164), at least one of them invisible. Whitespace alone is NotEmpty's to refuse.
+    /// </summary>
+    public static bool IsInvisible(string value) =>
+        value.Length > 0 && value.Any(IsInvisibleCharacter) && value.All(c => char.IsWhiteSpace(c) || IsInvisibleCharacter(c));
+
+    private static readonly SearchValues<char> NotOnOneLine = SearchValues.Create("\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    private static bool IsInvisibleCharacter(char c) =>
+        char.GetUnicodeCategory(c) == UnicodeCategory.Format || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800';
+
+    private static string? NotOnOneLineMessage(string? value) =>
+        value?.AsSpan().IndexOfAny(NotOnOneLine) is { } at and >= 0
+            ? $"'{{PropertyName}}' contains a character that is not allowed in one line of text ({TextCharacters.Describe(value[at])} at position {at + 1})."
+            : null;
+
+    private static string? InvisibleMessage(string? value) =>
+        value is not null && IsInvisible(value) ? "'{PropertyName}' has no visible characters." : null;
 
     /// <summary>"'{PropertyName}' contains a character that is not allowed (U+0001 at position 5).", or null for safe text.</summary>
     public static string? UnsafeCharacterMessage(string? value, string name = "'{PropertyName}'") =>
@@ -26,7 +55,13 @@ public static class ValidationRules
 
     /// <summary>An address someone can receive mail at (<see cref="EmailAddresses.IsDeliverable"/>).</summary>
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(IsValidEmail).WithMessage("'{PropertyName}' is not a valid email address.");
+        rule.Must(IsValidEmail).WithMessage((_, v) => EmailMessage(v));
+
+    /// <summary>Why an address is refused: the invisible character by code point and position, or "not a valid email address".</summary>
+    public static string EmailMessage(string? value, string name = "'{PropertyName}'") =>
+        value is not null && EmailAddresses.IndexOfInvisible(value, out var codePoint) is var at and >= 0
+            ? $"{name} contains an invisible character ({TextCharacters.Describe(codePoint)} at position {at + 1}); type the address again without it."
+            : $"{name} is not a valid email address.";
 
     /// <summary>Null or empty passes (NotEmpty says that); anything else must be <see cref="EmailAddresses.IsDeliverable"/>.</summary>
     public static bool IsValidEmail(string? value) => string.IsNullOrEmpty(value) || EmailAddresses.IsDeliverable(value);

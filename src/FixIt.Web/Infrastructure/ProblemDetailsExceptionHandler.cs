@@ -107,10 +107,23 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
     {
-        // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude").
+        // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude"). The framework's own
+        // messages (parameter names, "Did you mean to use a Service") are not shown: they describe FixIt's code.
         var json = exception.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
-        var message = json is null ? exception.Message : $"The JSON is malformed at {json.Path ?? "$"} (line {json.LineNumber + 1}).";
+        var message = json switch
+        {
+            // A reader error (bad syntax) carries the reader's exception; a value of the wrong JSON type does not.
+            { InnerException: JsonException } or { Path: null } => $"The JSON is malformed at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
+            { Path: "$" } => "The request body must be a JSON object ({ ... }).",
+            not null => $"The value at {json.Path} has the wrong type.",
+            _ when exception.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
+                "The request body must be a JSON object sent with Content-Type: application/json.",
+            _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal)
+                || exception.Message.Contains("was not provided from body", StringComparison.Ordinal) =>
+                "The request body must be a JSON object ({ ... }); it was empty or null.",
+            _ => exception.Message,
+        };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = exception.StatusCode,

@@ -46,7 +46,21 @@ internal static class AbuseApps
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
         Assert.Contains("Too many requests", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>What a resident sees when a form is refused: 429, Retry-After, and a page saying in minutes when to try again.</summary>
+    public static async Task AssertTooManyPageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var seconds = response.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.True(seconds is >= 1, $"Retry-After: {response.Headers.RetryAfter}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        var minutes = (int)Math.Ceiling(seconds!.Value / 60);
+        Assert.Contains($"Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.", html, StringComparison.Ordinal);
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Queued emails of a kind whose address is the victim's mailbox, whatever its case or +tag.</summary>

@@ -43,7 +43,8 @@ public sealed class ChannelLimitTests
 
         using var form = await app.Client.SubmitFormAsync("?lat=53.8&lon=-1.55", "reports", ("category", "street-lighting"), ("title", "By form"),
             ("description", "Out."), ("lat", "53.8"), ("lon", "-1.55"), ("name", "Ada"), ("email", "ada@example.net"));
-        await AbuseApps.AssertTooManyAsync(form);
+        await AbuseApps.AssertTooManyPageAsync(form);
+        await AbuseApps.AssertTooManyAsync(await AbuseApps.SubmitAsync(app, "ada@example.net"));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class ChannelLimitTests
         }
 
         using var right = await AdminSignInTests.SignInAsync(app, key);
-        await AbuseApps.AssertTooManyAsync(right);
+        await AbuseApps.AssertTooManyPageAsync(right);
         using var page = await app.Client.GetAsync("admin/mail");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }
@@ -82,8 +83,22 @@ public sealed class ChannelLimitTests
         }
 
         using var refused = await app.Client.SubmitFormAsync(secret, $"{secret}/resend");
-        await AbuseApps.AssertTooManyAsync(refused);
+        await AbuseApps.AssertTooManyPageAsync(refused);
         Assert.Equal(3, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.ReporterConfirmation)));
+    }
+
+    [Fact]
+    public async Task The_subscribe_form_past_the_limit_gets_a_page_with_the_wait_in_minutes()
+    {
+        await using var app = await AbuseApps.StartAsync(DatabaseProvider.Sqlite, ("RateLimits:Subscribe:PermitLimit", "1"),
+            ("RateLimits:Subscribe:WindowSeconds", "150"));
+        var id = await AbuseApps.PublicReportAsync(app);
+
+        using var first = await ReportSubscriptionTests.SubscribeAsync(app, id, "sam@example.net");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var refused = await ReportSubscriptionTests.SubscribeAsync(app, id, "sam@example.net");
+        await AbuseApps.AssertTooManyPageAsync(refused);
+        Assert.Contains("in 3 minutes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostOpen311Async(FixItApp app, string format) =>

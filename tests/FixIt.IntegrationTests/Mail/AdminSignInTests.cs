@@ -19,7 +19,7 @@ public sealed class AdminSignInTests
 
         using var anonymous = await app.Client.GetAsync("admin/mail");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin%2Fmail", anonymous.Headers.Location!.PathAndQuery);
+        Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin%2Fmail", anonymous.Headers.Location!.OriginalString);
 
         using var signedIn = await SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);

@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
 using MimeKit;
 
@@ -34,12 +35,10 @@ internal static class MimeMessageFactory
 
     private static string Address(string value)
     {
-        if (value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !MailboxAddress.TryParse(value, out var parsed) || parsed.Address != value)
-        {
+        // The rule every channel validated with, so what was accepted is what is sent (rows stored before it was the
+        // one form are normalised here the same way).
+        return EmailAddresses.Normalize(value)
             // The address itself is left out: this text is shown at /admin/mail.
-            throw new FormatException("An address of the message (recipient, Reply-To or envelope sender) is not a plain email address.");
-        }
-
-        return value;
+            ?? throw new FormatException("An address of the message (recipient, Reply-To or envelope sender) is not a plain email address.");
     }
 }

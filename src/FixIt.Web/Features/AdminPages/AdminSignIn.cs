@@ -37,6 +37,8 @@ internal static class AdminSignIn
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnRedirectToLogin = context => RedirectWithinSite(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => RedirectWithinSite(context, StatusCodes.Status403Forbidden);
         options.Events.OnValidatePrincipal = async context =>
         {
             var id = context.Principal?.FindFirstValue(KeyIdClaim);
@@ -49,6 +51,28 @@ internal static class AdminSignIn
                 await context.HttpContext.SignOutAsync(CookieScheme);
             }
         };
+    }
+
+    /// <summary>
+    /// The cookie handler builds its redirect from the request's scheme and Host header; FixIt answers with the path
+    /// alone, so a forged Host header never reaches a Location header.
+    /// </summary>
+    private static Task RedirectWithinSite(RedirectContext<CookieAuthenticationOptions> context, int scriptStatus)
+    {
+        var request = context.Request;
+        var origin = $"{request.Scheme}://{request.Host}";
+        var target = context.RedirectUri.StartsWith(origin, StringComparison.OrdinalIgnoreCase) ? context.RedirectUri[origin.Length..] : context.RedirectUri;
+        target = target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) ? target : "/admin/sign-in";
+        if (string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            // As the handler's default: a script gets 401 (or 403) and the place to go, not a redirect to follow.
+            context.Response.StatusCode = scriptStatus;
+            context.Response.Headers.Location = target;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapAdminSignIn(this IEndpointRouteBuilder app)

@@ -61,6 +61,8 @@ internal static class Open311Endpoints
                 "POST requests takes a form: application/x-www-form-urlencoded or multipart/form-data.");
         }
 
+        // Kept so that a form the reader refuses can be looked through for the parameter at fault (Open311ErrorFilter).
+        request.EnableBuffering();
         var form = await request.ReadFormAsync(cancellationToken);
         var key = Open311Requests.Single(form["api_key"])
             ?? throw new Open311Exception(StatusCodes.Status403Forbidden, "api_key is required to submit a request.");

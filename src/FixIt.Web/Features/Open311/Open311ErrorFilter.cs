@@ -40,8 +40,9 @@ internal sealed class Open311ErrorFilter : IEndpointFilter
         }
         catch (InvalidDataException e)
         {
-            // The form reader's own limits (too many fields, a field too long).
-            return Error(StatusCodes.Status400BadRequest, [$"The form could not be read: {e.Message}"], format);
+            // The form reader's own limits (too many fields, a field too long) and characters it refuses (U+0000).
+            var field = await UnreadableFormField.FindAsync(context.HttpContext.Request);
+            return Error(StatusCodes.Status400BadRequest, [field ?? $"The form could not be read: {e.Message}"], format);
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
         {

@@ -72,6 +72,15 @@ internal static class ReportFormEndpoints
             }
         }
 
+        // Something typed that is not a number is "must be a number", not "must not be empty".
+        foreach (var (field, label, text, value) in new[] { ("latitude", "Latitude", model.Latitude, model.LatitudeValue), ("longitude", "Longitude", model.Longitude, model.LongitudeValue) })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && value is null)
+            {
+                errors[field] = [$"'{label}' must be a number in degrees, such as {(field == "latitude" ? "53.8008" : "-1.5491")}."];
+            }
+        }
+
         // One clear message for the commonest miss, rather than two about numbers the resident never saw.
         if (!model.HasPin && string.IsNullOrWhiteSpace(model.Latitude) && string.IsNullOrWhiteSpace(model.Longitude))
         {

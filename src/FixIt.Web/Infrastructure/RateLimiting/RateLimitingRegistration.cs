@@ -10,6 +10,9 @@ namespace FixIt.Web.Infrastructure.RateLimiting;
 /// <summary>Per-client rate limits (ASP.NET Core's rate limiter) and which proxies may say who the client is.</summary>
 internal static partial class RateLimitingRegistration
 {
+    /// <summary>The problem type of a 429: RFC 6585, section 4.</summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     public static IServiceCollection AddFixItRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitsOptions>().Bind(configuration.GetSection(RateLimitsOptions.SectionName))
@@ -77,11 +80,31 @@ internal static partial class RateLimitingRegistration
         LogRejected(logger, policy, ClientPartition.For(context), context.Request.Path);
 
         var detail = $"Too many requests from your address. Try again in {seconds} seconds.";
+        var minutes = (seconds + 59) / 60;
         IResult result = context.GetRouteValue("format") is string format && context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix)
             ? new Features.Open311.Open311Result(Features.Open311.Open311Documents.Errors(StatusCodes.Status429TooManyRequests, [detail]),
                 format, StatusCodes.Status429TooManyRequests)
-            : TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+            : FromBrowserForm(context.Request)
+                ? Features.EmailLinks.LinkPages.Page("Please wait a little",
+                    $"Too many tries from your address in a short time. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.",
+                    StatusCodes.Status429TooManyRequests)
+                : TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", type: TooManyRequestsType);
         await result.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// A request from one of FixIt's own HTML pages: a form post, or a browser that prefers HTML, to a page route
+    /// (not /api, not Open311). Such a request is answered with a page; API clients keep their problem document.
+    /// </summary>
+    private static bool FromBrowserForm(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix))
+        {
+            return false;
+        }
+
+        var preferred = request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault();
+        return request.HasFormContentType || preferred?.MediaType.Value is "text/html";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit {Policy} refused {Client} on {Path}")]

@@ -68,8 +68,9 @@ internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOpe
             entity.Contacts.Add(new OperatorContact
             {
                 CategoryId = contact.Category is { Length: > 0 } code ? categories[code] : null,
-                Email = contact.Email.Trim(),
-                Cc = string.IsNullOrWhiteSpace(contact.Cc) ? null : contact.Cc.Trim(),
+                Email = EmailAddresses.Normalize(contact.Email.Trim()) ?? contact.Email.Trim(),
+                Cc = string.IsNullOrWhiteSpace(contact.Cc) ? null
+                    : string.Join(", ", contact.Cc.Split(',', StringSplitOptions.TrimEntries).Select(a => EmailAddresses.Normalize(a) ?? a)),
             });
         }
 

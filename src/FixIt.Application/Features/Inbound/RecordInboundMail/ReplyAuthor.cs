@@ -80,7 +80,8 @@ internal sealed record ReplyAuthor(AuthorKind Kind, string? OperatorName, string
     }
 
     public static bool Matches(string? a, string? b) =>
-        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
+        && string.Equals(Common.EmailAddresses.Normalize(a.Trim()) ?? a.Trim(), Common.EmailAddresses.Normalize(b.Trim()) ?? b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<string> SplitList(string? list) =>
         (list ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

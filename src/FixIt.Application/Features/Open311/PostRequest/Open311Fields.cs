@@ -53,7 +53,7 @@ public static partial class Open311Fields
     /// </summary>
     public static string? TitleFrom(string? description)
     {
-        var line = description?.Split('\n', '\r').FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        var line = description?.Split('\n', '\r', '\u2028', '\u2029').FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
         if (line is null)
         {
             return null;

@@ -74,7 +74,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
             .ToList();
         var report = Report.Submit(
             new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,
-                command.ReporterName!, command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source)
+                command.ReporterName!, EmailAddresses.Normalize(command.ReporterEmail) ?? command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source)
             {
                 Attributes = attributes,
                 DeviceId = command.DeviceId,

@@ -27,7 +27,7 @@ internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer
         }
 
         var now = clock.GetUtcNow();
-        var email = ReportSubscription.Normalize(command.Email!);
+        var email = ReportSubscription.Normalize(EmailAddresses.Normalize(command.Email) ?? command.Email!);
         var subscription = await db.ReportSubscriptions.SingleOrDefaultAsync(s => s.ReportId == report.Id && s.Email == email, cancellationToken);
         if (subscription is null)
         {
