@@ -8,8 +8,11 @@ namespace FixIt.Domain.Text;
 /// respond, unsubscribe, subscribe, the Open311 token look-up) and every reply or bounce address with its key.
 /// Operators and residents quote FixIt's emails back to it, and one quoted "mark as fixed" link on a public page
 /// lets anyone act as the operator. Links are recognised by their path whatever host they name (or none), also
-/// percent-encoded inside a wrapper (Outlook SafeLinks, Google's redirect), in angle brackets, and when a mail
-/// client broke one over two quoted lines.
+/// percent-encoded inside a wrapper (Outlook SafeLinks, Google's redirect, any number of layers), encoded the way
+/// Proofpoint v2 (<c>-3A</c>, <c>_</c> for <c>/</c>) or Sophos (base64 in a parameter) write it, with zero-width or
+/// fullwidth characters or backslashes in it, in angle brackets, and when a mail client broke one over two quoted
+/// lines. A bare token (43 random base64url characters) is removed wherever it stands, and so is a key tag
+/// (<c>+KEY</c>) whether or not an address's domain follows it.
 /// </summary>
 public static partial class SecretLinkScrubber
 {
@@ -24,8 +27,9 @@ public static partial class SecretLinkScrubber
 
     public static string Scrub(string text)
     {
-        // Every secret link has a '/' (or its escape, with '%'); every key address an '@'.
-        if (text.AsSpan().IndexOfAny('/', '%', '@') < 0)
+        // Every secret link has a '/' (or a backslash, a fullwidth slash, an escape with '%') or a token of
+        // characters; every key a '+'. Short text with none of these cannot hold a secret.
+        if (text.AsSpan().IndexOfAny(Triggers) < 0 && !HasLongWord(text))
         {
             return text;
         }
@@ -66,18 +70,132 @@ public static partial class SecretLinkScrubber
         return scrubbed is null ? text : scrubbed.Append(text, copied, text.Length - copied).ToString();
     }
 
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("/\\%@+\uFF0F\uFF3C");
+
+    private static bool HasLongWord(string text) => BareToken().IsMatch(text);
+
+    /// <summary>The marker for a run that holds a secret in any of its readings (<see cref="Readings"/>), or null.</summary>
     private static string? MarkerFor(string decoded)
     {
-        foreach (Match match in TokenPath().Matches(decoded))
+        var key = false;
+        foreach (var reading in Readings(decoded))
         {
-            if (match.Groups["token"].Length >= MinTokenLength)
+            foreach (Match match in TokenPath().Matches(reading))
             {
-                return LinkMarker;
+                if (match.Groups["token"].Length >= MinTokenLength)
+                {
+                    return LinkMarker;
+                }
+            }
+
+            foreach (Match match in BareToken().Matches(reading))
+            {
+                if (LooksRandom(match.Value))
+                {
+                    return LinkMarker;
+                }
+            }
+
+            key |= KeyTag().IsMatch(reading);
+        }
+
+        return key ? AddressMarker : null;
+    }
+
+    /// <summary>
+    /// The ways a reader (or a browser) could read a run: as written with invisible characters dropped, fullwidth forms
+    /// and backslashes made ASCII slashes; then each of those with Proofpoint v2's escapes undone, and with every
+    /// base64 stretch of 24 or more characters decoded (Sophos and other gateways put the whole link in one), each
+    /// read again the same way, a few layers deep.
+    /// </summary>
+    private static IEnumerable<string> Readings(string run)
+    {
+        var pending = new Queue<(string Text, int Depth)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        pending.Enqueue((Plain(run), 0));
+        while (pending.Count > 0 && seen.Count < 32)
+        {
+            var (text, depth) = pending.Dequeue();
+            if (!seen.Add(text))
+            {
+                continue;
+            }
+
+            yield return text;
+            if (depth >= 4)
+            {
+                continue;
+            }
+
+            if (ProofpointEscape().IsMatch(text) || text.Contains('_', StringComparison.Ordinal))
+            {
+                var unescaped = ProofpointEscape().Replace(text.Replace('_', '/'),
+                    m => ((char)Convert.ToInt32(m.Groups["hex"].Value, 16)).ToString());
+                pending.Enqueue((Plain(Decode(unescaped)), depth + 1));
+            }
+
+            foreach (Match encoded in Base64Stretch().Matches(text))
+            {
+                if (FromBase64(encoded.Value) is { } decoded)
+                {
+                    pending.Enqueue((Plain(Decode(decoded)), depth + 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops format characters (zero-width space, soft hyphen, bidi marks), maps fullwidth ASCII to ASCII and '\' to '/'.</summary>
+    private static string Plain(string text)
+    {
+        StringBuilder? plain = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var mapped = c switch
+            {
+                '\\' => '/',
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                _ when char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format => '\0',
+                _ => c,
+            };
+            if (mapped != c && plain is null)
+            {
+                plain = new StringBuilder(text.Length).Append(text, 0, i);
+            }
+
+            if (plain is not null && mapped != '\0')
+            {
+                plain.Append(mapped);
             }
         }
 
-        return KeyAddress().IsMatch(decoded) ? AddressMarker : null;
+        return plain?.ToString() ?? text;
     }
+
+    private static string? FromBase64(string value)
+    {
+        var padded = value.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        var bytes = new byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written);
+            return decoded.Contains('/', StringComparison.Ordinal) || decoded.Contains('%', StringComparison.Ordinal) ? decoded : null;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A token FixIt wrote is 256 random bits: upper and lower case letters and digits all but surely appear.</summary>
+    private static bool LooksRandom(string word) =>
+        word.Any(char.IsAsciiLetterUpper) && word.Any(char.IsAsciiLetterLower) && word.Any(char.IsAsciiDigit);
 
     /// <summary>
     /// Whether the next line's first word finishes a link the line ended in: the joined text has a token path
@@ -109,10 +227,10 @@ public static partial class SecretLinkScrubber
             && gap[(newline + 1)..].IndexOfAnyExcept(" \t>") < 0;
     }
 
-    /// <summary>Percent-escapes undone, up to three layers deep (a wrapped link inside a wrapped link).</summary>
+    /// <summary>Percent-escapes undone, layer after layer (a wrapped link inside a wrapped link), at most eight.</summary>
     private static string Decode(string value)
     {
-        for (var layer = 0; layer < 3 && value.Contains('%', StringComparison.Ordinal); layer++)
+        for (var layer = 0; layer < 8 && value.Contains('%', StringComparison.Ordinal); layer++)
         {
             var decoded = Uri.UnescapeDataString(value);
             if (decoded == value)
@@ -136,7 +254,20 @@ public static partial class SecretLinkScrubber
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenPath();
 
-    // reply+KEY@… and bounce+KEY@… (whatever the prefixes are set to): a local part tagged with a long base32 key.
-    [GeneratedRegex(@"[A-Za-z0-9._%'-]+\+[A-Za-z2-7]{16,40}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyAddress();
+    // reply+KEY and bounce+KEY (whatever the prefixes are set to, with or without "@domain" after it): a tag of a
+    // long base32 key. A reader who has the key has the address.
+    [GeneratedRegex(@"\+[A-Za-z2-7]{16,40}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyTag();
+
+    // A word of exactly a token's length in base64url, standing alone.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant)]
+    private static partial Regex BareToken();
+
+    // Proofpoint v2 writes '%XX' as '-XX' (upper-case hex) and '/' as '_'.
+    [GeneratedRegex(@"-(?<hex>[0-9A-F]{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex ProofpointEscape();
+
+    // A stretch of base64 or base64url long enough to hold a link.
+    [GeneratedRegex(@"[A-Za-z0-9+/_-]{24,}={0,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex Base64Stretch();
 }

@@ -33,6 +33,12 @@ public sealed partial class PublishedSecretsTests(PublicTextFixture apps)
         var reply = operatorMail.Message.ReplyTo.Mailboxes.Single().Address;
         var safeLink = "https://eur03.safelinks.protection.outlook.com/?url=" + Uri.EscapeDataString($"{MailApps.PublicBaseUrl}/{fixedLink}")
             + "&data=05%7C02%7Creports%40council.example.org%7C8d1e&sdata=Zm9v%3D&reserved=0";
+        var fullLink = $"{MailApps.PublicBaseUrl}/{fixedLink}";
+        var proofpoint = "https://urldefense.proofpoint.com/v2/url?u="
+            + fullLink.Replace("-", "-2D", StringComparison.Ordinal).Replace("_", "-5F", StringComparison.Ordinal)
+                .Replace(":", "-3A", StringComparison.Ordinal).Replace('/', '_') + "&d=DwMFaQ&c=x";
+        var sophos = "https://eu-central-1.protection.sophos.com?d=council.example.org&u="
+            + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(fullLink)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "&t=x";
 
         (string Marker, string Body)[] operatorReplies =
         [
@@ -42,6 +48,8 @@ public sealed partial class PublishedSecretsTests(PublicTextFixture apps)
             ("Respuesta de vias.", $"Respuesta de vias.\n\nDe: FixIt <{reply}>\nEnviado: lunes, 3 de marzo de 2025 9:02\nPara: Vías\nAsunto: {subject}\n\n{original}"),
             ("Copied the whole email below.", $"Copied the whole email below.\n\n{original}"),
             ("Marked it through Outlook.", $"Marked it through Outlook. Fixed: {safeLink}\nAlso <{MailApps.PublicBaseUrl}/{fixedLink}>."),
+            ("Our gateway rewrote it.", $"Our gateway rewrote it. Fixed: {proofpoint}\nand {sophos}\nand {fullLink.Replace('/', '\\')}"),
+            ("Reply to us here.", $"Reply to us here. Write to {reply.Replace("@", " at ", StringComparison.Ordinal)} or {reply.Split('@')[0]} or\n{reply.Split('@')[0]}@\n{reply.Split('@')[1]}"),
         ];
         using (var client = new SmtpClient())
         {

@@ -95,6 +95,42 @@ public sealed class SecretLinkScrubberTests
     }
 
     [Theory]
+    // Proofpoint v2: '-XX' escapes and '_' for '/'.
+    [InlineData("https://urldefense.proofpoint.com/v2/url?u=http-3A__localhost-3A5080_respond_Xk3-5F9fQ-2DaZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8_fixed&d=DwMF&c=x")]
+    // Sophos: the whole link in base64url in a parameter.
+    [InlineData("https://eu-central-1.protection.sophos.com?d=example.org&u=aHR0cDovL2xvY2FsaG9zdDo1MDgwL3Jlc3BvbmQvWGszXzlmUS1hWjBiWWM3ZFdlMWZWZzJoVWkzalRrNGxTbTVuUm82cFFxOC9maXhlZA==&t=x")]
+    // Outlook SafeLinks four layers deep.
+    [InlineData("https://eur01.safelinks.protection.outlook.com/?url=https%25252525253A%25252525252F%25252525252Ffixit.example.org%25252525252Frespond%25252525252FXk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8%25252525252Ffixed")]
+    // A zero-width space in the route, fullwidth slashes and letters, backslashes.
+    [InlineData("http://localhost:5080/res\u200Bpond/Xk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8/fixed")]
+    [InlineData("http://localhost:5080\uFF0F\uFF52\uFF45\uFF53\uFF50\uFF4F\uFF4E\uFF44\uFF0FXk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8/fixed")]
+    [InlineData("http://localhost:5080\\respond\\Xk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8\\fixed")]
+    // A wrapper FixIt does not know that renames the route but keeps the token.
+    [InlineData("https://scanner.example/v9/Xk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8")]
+    [InlineData("Xk3_9fQ-aZ0bYc7dWe1fVg2hUi3jTk4lSm5nRo6pQq8")]
+    public void Links_in_gateway_wrappers_or_disguised_characters_are_removed(string link)
+    {
+        var scrubbed = SecretLinkScrubber.Scrub($"Done: {link} thanks");
+
+        Assert.Equal($"Done: {Marker} thanks", scrubbed);
+    }
+
+    [Theory]
+    [InlineData("reply+" + Key + " at reply.fixit.example.org")]
+    [InlineData("reply+" + Key + "@\nreply.fixit.example.org")]
+    [InlineData("reply+" + Key)]
+    [InlineData("bounce+" + Key)]
+    [InlineData("REPLY+" + "ABCDEFGH234567ABCDEFGH23")]
+    public void A_key_tag_is_removed_whether_or_not_a_domain_follows(string written)
+    {
+        var scrubbed = SecretLinkScrubber.Scrub($"Write to {written.Replace("\\n", "\n", StringComparison.Ordinal)} please");
+
+        Assert.DoesNotContain(Key, scrubbed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SecretLinkScrubber.AddressMarker, scrubbed, StringComparison.Ordinal);
+        Assert.EndsWith(" please", scrubbed, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("We will respond within 5 days and confirm by letter.")]
     [InlineData("See https://council.example.org/roads/lighting and www.example.com/respond/form")]
     [InlineData("Yes/confirm/deny, and/or 2025/0381.")]
