@@ -11,8 +11,10 @@ namespace FixIt.Domain.Text;
 /// percent-encoded inside a wrapper (Outlook SafeLinks, Google's redirect, any number of layers), encoded the way
 /// Proofpoint v2 (<c>-3A</c>, <c>_</c> for <c>/</c>) or Sophos (base64 in a parameter) write it, with zero-width or
 /// fullwidth characters or backslashes in it, in angle brackets, and when a mail client broke one over two quoted
-/// lines. A bare token (43 random base64url characters) is removed wherever it stands, and so is a key tag
-/// (<c>+KEY</c>) whether or not an address's domain follows it.
+/// lines. A bare token (43 random base64url characters) is removed wherever it stands, even glued to other word
+/// characters, and so is a key (<c>+KEY</c>, or 24 and more base32 letters and digits) whether or not an address's
+/// domain follows it. Text its holder splits on purpose is out of reach, and out of scope: the holder can hand the
+/// secret to anyone anyway.
 /// </summary>
 public static partial class SecretLinkScrubber
 {
@@ -72,7 +74,7 @@ public static partial class SecretLinkScrubber
 
     private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("/\\%@+\uFF0F\uFF3C");
 
-    private static bool HasLongWord(string text) => BareToken().IsMatch(text);
+    private static bool HasLongWord(string text) => BareToken().IsMatch(text) || BareKey().IsMatch(text);
 
     /// <summary>The marker for a run that holds a secret in any of its readings (<see cref="Readings"/>), or null.</summary>
     private static string? MarkerFor(string decoded)
@@ -96,7 +98,7 @@ public static partial class SecretLinkScrubber
                 }
             }
 
-            key |= KeyTag().IsMatch(reading);
+            key |= KeyTag().IsMatch(reading) || BareKey().Matches(reading).Any(m => LooksLikeKey(m.Value));
         }
 
         return key ? AddressMarker : null;
@@ -193,6 +195,13 @@ public static partial class SecretLinkScrubber
         }
     }
 
+    /// <summary>
+    /// A key FixIt wrote is 120 random bits in base32: a run of 24 or more base32 characters holding a digit (2–7) and
+    /// a letter is treated as one (a key with no digit at all, 1 in 140, is caught only by its tag).
+    /// </summary>
+    private static bool LooksLikeKey(string word) =>
+        word.Any(c => c is >= '2' and <= '7') && word.Any(char.IsAsciiLetter);
+
     /// <summary>A token FixIt wrote is 256 random bits: upper and lower case letters and digits all but surely appear.</summary>
     private static bool LooksRandom(string word) =>
         word.Any(char.IsAsciiLetterUpper) && word.Any(char.IsAsciiLetterLower) && word.Any(char.IsAsciiDigit);
@@ -259,9 +268,14 @@ public static partial class SecretLinkScrubber
     [GeneratedRegex(@"\+[A-Za-z2-7]{16,40}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex KeyTag();
 
-    // A word of exactly a token's length in base64url, standing alone.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant)]
+    // A stretch of base64url at least a token long: the token may stand glued to other word characters.
+    [GeneratedRegex(@"[A-Za-z0-9_-]{43,}", RegexOptions.CultureInvariant)]
     private static partial Regex BareToken();
+
+    // A stretch of base32 (letters, digits 2-7) at least a key long (keys are 24 characters), glued to anything. Hex
+    // (GUIDs, hashes, reference numbers) almost always holds a 0, 1, 8 or 9 within 24 characters, which no key does.
+    [GeneratedRegex(@"[A-Za-z2-7]{24,}", RegexOptions.CultureInvariant)]
+    private static partial Regex BareKey();
 
     // Proofpoint v2 writes '%XX' as '-XX' (upper-case hex) and '/' as '_'.
     [GeneratedRegex(@"-(?<hex>[0-9A-F]{2})", RegexOptions.CultureInvariant)]

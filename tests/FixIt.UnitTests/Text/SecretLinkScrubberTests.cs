@@ -116,6 +116,40 @@ public sealed class SecretLinkScrubberTests
     }
 
     [Theory]
+    [InlineData(Token + "-fixed")]
+    [InlineData("respond-" + Token)]
+    [InlineData("_" + Token + "_")]
+    [InlineData("__" + Token + "__")]
+    [InlineData("ticket#" + Token + "1")]
+    [InlineData("ref:" + Token + "x")]
+    [InlineData(Token + Token)]
+    public void A_token_glued_to_other_word_characters_is_removed(string written)
+    {
+        var scrubbed = SecretLinkScrubber.Scrub($"Done {written} thanks");
+
+        Assert.DoesNotContain(Token, scrubbed, StringComparison.Ordinal);
+        Assert.StartsWith("Done ", scrubbed, StringComparison.Ordinal);
+        Assert.EndsWith(" thanks", scrubbed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reply + " + Key + " @ reply.fixit.example.org")]
+    [InlineData(Key)]
+    [InlineData("x" + Key + "y")]
+    [InlineData("reply_" + Key)]
+    [InlineData("reply=" + Key)]
+    [InlineData("reply/" + Key)]
+    [InlineData("reply+" + Key + "abcdefghijklmnopq")]
+    [InlineData("reply=2B" + Key + "=40reply.fixit.example.org")]
+    public void A_key_written_without_its_tag_is_removed(string written)
+    {
+        var scrubbed = SecretLinkScrubber.Scrub($"Write to {written} please");
+
+        Assert.DoesNotContain(Key, scrubbed, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith(" please", scrubbed, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("reply+" + Key + " at reply.fixit.example.org")]
     [InlineData("reply+" + Key + "@\nreply.fixit.example.org")]
     [InlineData("reply+" + Key)]
@@ -136,6 +170,7 @@ public sealed class SecretLinkScrubberTests
     [InlineData("Yes/confirm/deny, and/or 2025/0381.")]
     [InlineData("The public page is https://fixit.example.org/reports/42 (no token there).")]
     [InlineData("Mail jo+roads@council.example.org or 50% off.")]
+    [InlineData("Our reference 3f2b9c1d0e8a4b7c9d6e5f4a3b2c1d0e, case 0a1b2c3d-4e5f-6789-abcd-ef0123456789.")]
     [InlineData("")]
     public void Text_without_secrets_is_left_exactly_as_it_was(string text)
     {
