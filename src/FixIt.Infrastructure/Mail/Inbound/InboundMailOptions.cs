@@ -53,6 +53,14 @@ public sealed class InboundMailOptions
     [Range(1, 600)]
     public int ParseTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>MIME parts (of any kind) a message may have; a message with more is parked for an admin before it is parsed.</summary>
+    [Range(1, 10000)]
+    public int MaxMimeParts { get; set; } = 100;
+
+    /// <summary>How deep MIME parts may nest (multiparts and attached messages); deeper is parked before it is parsed.</summary>
+    [Range(1, 64)]
+    public int MaxMimeDepth { get; set; } = 20;
+
     /// <summary>Stored SMTP messages processed at once; each holds one message in memory while it is parsed.</summary>
     [Range(1, 64)]
     public int ProcessingWorkers { get; set; } = 2;

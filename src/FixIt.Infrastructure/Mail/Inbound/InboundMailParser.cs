@@ -23,8 +23,10 @@ public static class InboundMailParser
 
     public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
     {
+        // The structure is counted first, without building it: many tiny parts cost memory per part.
+        MimeStructureGuard.Check(raw, options);
         using var stream = new MemoryStream(raw, writable: false);
-        var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = 64 }, stream);
+        var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = options.MaxMimeDepth + 1 }, stream);
 
         var parsed = ParseMessage(message, envelopeFrom, toBounceAddress, options);
         return parsed with { Message = message };
