@@ -110,6 +110,13 @@ public sealed class InboundSmtpOptions
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Longest time a client may take to send one message's data (after 354), however steadily it trickles; then
+    /// it is answered 421 and disconnected, so slow senders cannot hold the listener's connections.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MaxDataSeconds { get; set; } = 60;
+
     /// <summary>A message's data is held in memory up to this size; beyond, it is written to a temporary file.</summary>
     [Range(0, 100 * 1024 * 1024)]
     public int InMemoryThresholdBytes { get; set; } = 1024 * 1024;
