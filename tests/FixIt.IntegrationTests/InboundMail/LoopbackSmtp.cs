@@ -51,6 +51,9 @@ public sealed class LoopbackSmtp : IDisposable
         return "";
     }
 
+    /// <summary>Raw bytes, as they are (no dot stuffing, no line end).</summary>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes) => _stream.WriteAsync(bytes);
+
     public async Task<string> CommandAsync(string command)
     {
         await _stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));

@@ -60,6 +60,36 @@ public sealed class AutoReplyWordingTests
         Assert.True(Kind("Re: [FixIt] Broken street light #42", body) == InboundMailKind.AutoReply, language);
     }
 
+    [Theory]
+    [InlineData("fr", "Bonjour, je suis absent du bureau jusqu'au 5 décembre. Pour toute urgence, contactez le standard.")]
+    [InlineData("en", "Hello,\n\nI am away on annual leave until Monday 7th December. For urgent matters please contact the highways team.")]
+    [InlineData("en", "Dear Sender,\nThank you for contacting Demo City Council. This is an automated response to confirm we have received your email. Your reference number is HW-123456.")]
+    [InlineData("en", "Your message has been received and a case has been created: CASE-00912. Please do not reply to this email.")]
+    [InlineData("en", "Thank you for your enquiry. Your request has been received. Your reference number is 4711.")]
+    [InlineData("en", "I'm currently working remotely with limited access to email and will respond on my return on 7 December.")]
+    [InlineData("en", "Hi,\nThis is an automatic acknowledgement of your email.")]
+    [InlineData("en", "Thanks. Automatic reply: I will answer next week.")]
+    [InlineData("de", "Guten Tag,\n\nich bin derzeit nicht im Hause. Ihre E-Mail wird nicht weitergeleitet.")]
+    [InlineData("fi", "Kiitos viestistäsi. Olen lomalla 5.12. asti.")]
+    [InlineData("fi", "Hei,\nOlen poissa toimistolta 7.12. saakka.")]
+    [InlineData("pt", "Obrigado pelo seu e-mail. Estou de férias até 5 de dezembro.")]
+    public void A_stock_phrase_in_the_opening_lines_marks_an_automatic_reply(string language, string body)
+    {
+        Assert.True(Kind("Re: [FixIt #1] Potholes: Deep pothole", body) == InboundMailKind.AutoReply, language);
+    }
+
+    [Theory]
+    [InlineData("We received your report; our reference is HW-123. The crew will attend on Monday.")]
+    [InlineData("The new lamp has been received and will be fitted this week.")]
+    [InlineData("Status: in progress\nReference number HW-123 for your records; a crew is booked.")]
+    [InlineData("Your message was passed to the lighting team, who are working remotely on the controller.")]
+    [InlineData("Our case number is 77. The pothole was filled this morning.")]
+    [InlineData("The crew were on leave last month, so the repair is late; it is done now.")]
+    public void A_real_reply_that_mentions_received_or_a_reference_is_published(string body)
+    {
+        Assert.Equal(InboundMailKind.Reply, Kind("Re: [FixIt] Broken street light #42", body));
+    }
+
     [Fact]
     public void A_stock_opening_in_an_html_only_message_is_recognised()
     {

@@ -43,10 +43,39 @@ public static partial class AutoReplyDetector
     /// </summary>
     public static bool HasAutoReplyOpening(string body)
     {
-        var lines = body.Split('\n', 8).Select(l => l.Trim()).Where(l => l.Length > 0).Take(3);
-        var first = lines.SkipWhile(l => Greeting().IsMatch(l)).FirstOrDefault();
-        return first is not null && AutoReplyOpening().IsMatch(first);
+        var lines = body.Split('\n', 8).Select(l => l.Trim()).Where(l => l.Length > 0).Take(4).SkipWhile(l => Greeting().IsMatch(l)).ToList();
+        var first = lines.FirstOrDefault();
+        if (first is null)
+        {
+            return false;
+        }
+
+        // Stock phrases no person writes to say what happened to a report, looked for in the opening lines only
+        // (inline greetings such as "Bonjour, je suis absent du bureau" included).
+        var opening = string.Join(' ', lines.Take(2));
+        opening = opening.Length > 400 ? opening[..400] : opening;
+        return AutoReplyOpening().IsMatch(first) || StockPhrase().IsMatch(opening)
+            || Received().IsMatch(opening) && CaseCreated().IsMatch(opening)
+            || WorkingRemotely().IsMatch(opening) && Limited().IsMatch(opening);
     }
+
+    [GeneratedRegex(@"\b(?:this is an? auto(?:mated|matic)(?:ally generated)? (?:message|reply|response|acknowledg)|automated response|automatic(?:ally generated)? (?:reply|response)"
+        + @"|i(?: am|'m|’m) (?:currently )?away on (?:annual |parental |maternity |sick )?leave|(?:am|is|are) (?:currently )?on (?:annual )?leave until"
+        + @"|absente? du bureau|nicht im (?:hause|haus|büro)\b|(?:olen|olemme) (?:poissa|lomalla)|poissa toimistolta|lomalla\b.{0,40}\basti)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StockPhrase();
+
+    [GeneratedRegex(@"\b(?:message|e-?mail|enquiry|inquiry|request) has been received\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Received();
+
+    [GeneratedRegex(@"\b(?:case|ticket|reference) (?:number|has been created)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseCreated();
+
+    [GeneratedRegex(@"\bi(?: am|'m|’m) (?:currently )?working remotely\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorkingRemotely();
+
+    [GeneratedRegex(@"\b(?:until|limited access)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Limited();
 
     private static bool HasValue(HeaderList headers, string name) =>
         headers[name] is { } value && !value.Trim().Equals("no", StringComparison.OrdinalIgnoreCase);

@@ -53,6 +53,14 @@ public sealed class InboundMailOptions
     [Range(1, 600)]
     public int ParseTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>MIME parts (of any kind) a message may have; a message with more is parked for an admin before it is parsed.</summary>
+    [Range(1, 10000)]
+    public int MaxMimeParts { get; set; } = 100;
+
+    /// <summary>How deep MIME parts may nest (multiparts and attached messages); deeper is parked before it is parsed.</summary>
+    [Range(1, 64)]
+    public int MaxMimeDepth { get; set; } = 20;
+
     /// <summary>Stored SMTP messages processed at once; each holds one message in memory while it is parsed.</summary>
     [Range(1, 64)]
     public int ProcessingWorkers { get; set; } = 2;
@@ -101,6 +109,13 @@ public sealed class InboundSmtpOptions
     /// <summary>How long the listener waits for a command, or for more message data, before closing the connection.</summary>
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Longest time a client may take to send one message's data (after 354), however steadily it trickles; then
+    /// it is answered 421 and disconnected, so slow senders cannot hold the listener's connections.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MaxDataSeconds { get; set; } = 60;
 
     /// <summary>A message's data is held in memory up to this size; beyond, it is written to a temporary file.</summary>
     [Range(0, 100 * 1024 * 1024)]

@@ -23,8 +23,10 @@ public static class InboundMailParser
 
     public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
     {
+        // The structure is counted first, without building it: many tiny parts cost memory per part.
+        MimeStructureGuard.Check(raw, options);
         using var stream = new MemoryStream(raw, writable: false);
-        var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = 64 }, stream);
+        var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = options.MaxMimeDepth + 1 }, stream);
 
         var parsed = ParseMessage(message, envelopeFrom, toBounceAddress, options);
         return parsed with { Message = message };
@@ -53,7 +55,30 @@ public static class InboundMailParser
 
         var text = PublishableText(ReplyTextExtractor.Extract(message), options.DefaultPhoneRegion);
         var photos = PhotoCollector.Collect(message, options);
-        return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, from, subject, text, [], [], messageId) { ToBounceAddress = toBounceAddress }, photos);
+        var problem = FromProblem(message);
+        return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, problem is null ? from : null, subject, text, [], [], messageId)
+        {
+            ToBounceAddress = toBounceAddress,
+            FromProblem = problem,
+        }, photos);
+    }
+
+    /// <summary>
+    /// RFC 5322 allows one From header naming one mailbox (several only with a Sender, which FixIt does not
+    /// trust either). Anything else is not taken as any one sender: judging by the first would let
+    /// "From: the-operator, mallory" speak as the operator.
+    /// </summary>
+    private static string? FromProblem(MimeMessage message)
+    {
+        var headers = message.Headers.Count(h => h.Id == HeaderId.From);
+        var mailboxes = message.From.Mailboxes.Count();
+        return (headers, mailboxes) switch
+        {
+            (0, _) => "The message has no From header; one sender is required.",
+            ( > 1, _) => $"The message has {headers} From headers; one sender is required.",
+            (_, 1) => null,
+            _ => $"The From header names {mailboxes} mailboxes; one sender is required.",
+        };
     }
 
     /// <summary>Header values go into the database and admin notes: no control characters (PostgreSQL refuses NUL), bounded.</summary>

@@ -91,6 +91,10 @@ public sealed partial class InboundMailProcessor(
             // A guard behind the linear parser: the message is parked for an admin, never tried again on its own.
             return await FailAsync(id, $"Parsing took longer than {options.Value.ParseTimeoutSeconds} s; parked", permanent: true, cancellationToken);
         }
+        catch (MimeLimitException ex)
+        {
+            return await FailAsync(id, ex.Message, permanent: true, cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Parsing is deterministic: trying again would fail again, so this is for an admin at once.

@@ -26,6 +26,9 @@ public sealed record InboundMail(
     /// <summary>A standard delivery status report (multipart/report; report-type=delivery-status).</summary>
     public bool IsDeliveryStatusReport { get; init; }
 
+    /// <summary>Why the From is not one sender (several From headers or mailboxes, none): the reply is then nobody's.</summary>
+    public string? FromProblem { get; init; }
+
     /// <summary>What the DKIM signature of the From domain said.</summary>
     public DkimVerdict Dkim { get; init; } = DkimVerdict.Unsigned;
 }

@@ -42,6 +42,11 @@ internal sealed record ReplyAuthor(AuthorKind Kind, string? OperatorName, string
     public static async Task<ReplyAuthor> IdentifyAsync(IFixItDb db, Report report, ReplyKey key, InboundMail mail, CancellationToken cancellationToken)
     {
         var sender = mail.FromAddress?.Trim() ?? "";
+        if (mail.FromProblem is { } problem)
+        {
+            return Unverified(problem);
+        }
+
         if (mail.Dkim.Result == DkimResult.Fail)
         {
             return Unverified($"The DKIM signature of {mail.Dkim.Domain} did not verify.");

@@ -114,7 +114,7 @@ internal sealed partial class ConnectionLimit(
             context.Properties[EndpointListener.LocalEndPointKey] = tcp.LocalEndpoint;
             context.Properties[EndpointListener.RemoteEndPointKey] = remote;
             return new SpoolingPipe(client, context, spool, options.MaxMessageBytes, TimeSpan.FromSeconds(options.Smtp.CommandTimeoutSeconds),
-                () => Leave(address));
+                TimeSpan.FromSeconds(options.Smtp.MaxDataSeconds), () => Leave(address));
         }
     }
 

@@ -7,7 +7,7 @@ namespace FixIt.Infrastructure.Mail.Inbound.Smtp;
 /// the library a one-line stand-in. <see cref="InboundSmtpMessageStore"/> then stores the spooled message.
 /// </summary>
 internal sealed class DataSpoolingStream(Stream inner, MessageSpool spool, Action<SpooledMessage> received, int maxMessageBytes,
-    TimeSpan readTimeout) : Stream
+    TimeSpan readTimeout, TimeSpan maxData) : Stream
 {
     /// <summary>What the library is given instead of the data: one line, then the end of data.</summary>
     internal static readonly byte[] StandIn = "FixIt-Spooled\r\n.\r\n"u8.ToArray();
@@ -85,6 +85,10 @@ internal sealed class DataSpoolingStream(Stream inner, MessageSpool spool, Actio
     {
         var parser = new DotDataParser();
         var output = new byte[_readBuffer.Length + 1];
+
+        // However steadily a client trickles, the whole data phase has a deadline (a slowloris holds no slot for long).
+        using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        whole.CancelAfter(maxData);
         while (true)
         {
             ReadOnlyMemory<byte> chunk;
@@ -95,7 +99,7 @@ internal sealed class DataSpoolingStream(Stream inner, MessageSpool spool, Actio
             }
             else
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(whole.Token);
                 timeout.CancelAfter(readTimeout);
                 int read;
                 try
@@ -104,7 +108,9 @@ internal sealed class DataSpoolingStream(Stream inner, MessageSpool spool, Actio
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new IOException("Timeout while waiting for message data.");
+                    await SayClosingAsync();
+                    throw new IOException(whole.IsCancellationRequested
+                        ? $"Message data took longer than {maxData.TotalSeconds:0} s." : "Timeout while waiting for message data.");
                 }
 
                 if (read == 0)
@@ -123,6 +129,24 @@ internal sealed class DataSpoolingStream(Stream inner, MessageSpool spool, Actio
                 return;
             }
         }
+    }
+
+    /// <summary>The client is told why it is dropped, if it still listens; then the connection is closed.</summary>
+    private async Task SayClosingAsync()
+    {
+        try
+        {
+            using var write = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await inner.WriteAsync("421 4.4.2 Message data too slow, closing connection\r\n"u8.ToArray(), write.Token);
+            await inner.FlushAsync(write.Token);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client is gone or not reading: nothing more to tell it.
+        }
+
+        // Closed here, so the 421 is the last word (the library would add a 554 of its own).
+        await inner.DisposeAsync();
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);

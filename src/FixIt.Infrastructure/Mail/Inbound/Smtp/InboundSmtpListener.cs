@@ -54,6 +54,7 @@ internal sealed partial class InboundSmtpListener(
         services.Add(filter);
         services.Add(store);
         services.Add(limit);
+        services.Add((SmtpServer.Protocol.ISmtpCommandFactory)new NeutralCommandFactory(settings.MaxMessageBytes));
 
         var server = new SmtpServerHost(builder.Build(), services);
         server.SessionFaulted += (_, e) => LogSessionFaulted(e.Exception.GetType().Name, e.Exception.Message);

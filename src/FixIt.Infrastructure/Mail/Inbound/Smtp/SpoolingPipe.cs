@@ -19,11 +19,13 @@ internal sealed class SpoolingPipe : ISecurableDuplexPipe
     private readonly MessageSpool _spool;
     private readonly int _maxMessageBytes;
     private readonly TimeSpan _readTimeout;
+    private readonly TimeSpan _maxData;
     private readonly Action _closed;
     private Stream _stream;
     private int _disposed;
 
-    public SpoolingPipe(TcpClient client, ISessionContext context, MessageSpool spool, int maxMessageBytes, TimeSpan readTimeout, Action closed)
+    public SpoolingPipe(TcpClient client, ISessionContext context, MessageSpool spool, int maxMessageBytes, TimeSpan readTimeout, TimeSpan maxData,
+        Action closed)
     {
         _closed = closed;
         _client = client;
@@ -31,6 +33,7 @@ internal sealed class SpoolingPipe : ISecurableDuplexPipe
         _spool = spool;
         _maxMessageBytes = maxMessageBytes;
         _readTimeout = readTimeout;
+        _maxData = maxData;
         _stream = client.GetStream();
         (Input, Output) = Wrap(_stream);
     }
@@ -72,7 +75,7 @@ internal sealed class SpoolingPipe : ISecurableDuplexPipe
 
     private (PipeReader, PipeWriter) Wrap(Stream stream)
     {
-        var spooling = new DataSpoolingStream(stream, _spool, Received, _maxMessageBytes, _readTimeout);
+        var spooling = new DataSpoolingStream(stream, _spool, Received, _maxMessageBytes, _readTimeout, _maxData);
         return (PipeReader.Create(spooling, new StreamPipeReaderOptions(leaveOpen: true)),
             PipeWriter.Create(spooling, new StreamPipeWriterOptions(leaveOpen: true)));
     }
