@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FixIt.Application;
 
@@ -10,6 +11,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        // UTC unless the host registers the configured zone (the web host does, from Site:TimeZone).
+        services.TryAddSingleton(Common.SiteTimeZone.Utc);
         services.AddScoped<Features.Reports.SearchReports.ReportSummaries>();
         services.AddScoped<Features.Operators.OperatorStatistics>();
         return services;

@@ -15,6 +15,12 @@ public sealed class SiteOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>
+    /// The site's time zone, an IANA name such as "Europe/London": the months of the figures and the dates shown on pages
+    /// are in this zone. Stored times stay UTC.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>An absolute URL for a path on this site.</summary>
     public string Url(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 

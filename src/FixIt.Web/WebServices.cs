@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FixIt.Application.Behaviours;
+using FixIt.Application.Common;
 using FixIt.Web.Features.Admin;
 using FixIt.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web;
 
@@ -63,7 +65,10 @@ internal static class WebServices
         services.AddSingleton<Features.PendingReports.PendingReportsCookie>();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => SiteTimeZone.Find(o.TimeZone) is not null,
+                "Site:TimeZone must be an IANA time zone name known to this system's tzdata, such as UTC or Europe/London.")
             .ValidateOnStart();
+        services.AddSingleton(sp => new SiteTimeZone(SiteTimeZone.Find(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone) ?? TimeZoneInfo.Utc));
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.SectionName))
             .Validate(o => o.TileUrl.Length == 0 || (o.TileUrl.Contains("{z}", StringComparison.Ordinal) && o.TileUrl.Contains("{x}", StringComparison.Ordinal)
                 && o.TileUrl.Contains("{y}", StringComparison.Ordinal)), "Map:TileUrl must be empty or a tile template with {z}, {x} and {y}.")

@@ -24,7 +24,7 @@ public sealed record ResponseFigures(
 /// The operator figures as SQL the indexes of ReportConfiguration answer without reading the table: counts
 /// and range counts, and medians as "skip half of an ordered index, take one" — the same on every provider.
 /// </summary>
-internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock)
+internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTimeZone siteZone)
 {
     public async Task<ResponseFigures> ResponseAsync(OperatorInfo info, CancellationToken cancellationToken)
     {
@@ -69,16 +69,17 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock)
     /// <summary>Reports published and fixed in each of the last months, oldest month first.</summary>
     public async Task<IReadOnlyList<MonthCount>> TrendAsync(int operatorId, int months, CancellationToken cancellationToken)
     {
+        // Months are the site's local months (Site:TimeZone): a report confirmed late on 31 March UTC is April in Auckland.
         var now = clock.GetUtcNow();
-        var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var trend = new List<MonthCount>(months);
         for (var i = months - 1; i >= 0; i--)
         {
-            var from = thisMonth.AddMonths(-i);
-            var to = from.AddMonths(1);
+            var month = siteZone.Month(now, -i);
+            var from = siteZone.StartOf(month);
+            var to = siteZone.StartOf(month.AddMonths(1));
             var reported = await db.Reports.CountAsync(r => r.OperatorId == operatorId && r.ConfirmedAt >= from && r.ConfirmedAt < to, cancellationToken);
             var fixedCount = await db.Reports.CountAsync(r => r.OperatorId == operatorId && r.FixedAt >= from && r.FixedAt < to, cancellationToken);
-            trend.Add(new MonthCount(DateOnly.FromDateTime(from.UtcDateTime), reported, fixedCount));
+            trend.Add(new MonthCount(month, reported, fixedCount));
         }
 
         return trend;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using FixIt.Application.Features.Operators.ExportOperatorReports;
+using FixIt.Domain.Reports;
 using FixIt.Domain.Text;
 
 namespace FixIt.Web.Features.Operators;
@@ -18,19 +19,27 @@ internal static class ReportExports
 
     public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, Func<int, string> url, CancellationToken cancellationToken)
     {
-        // Titles and details are residents' text: a leading "=" must not become a spreadsheet formula.
+        // Titles and details are residents' text: a leading "=" must not become a spreadsheet formula. The guard applies to
+        // text fields only; numbers are written as numbers (invariant culture), so -1.5492 stays -1.5492.
         await using var csv = CsvWriter.Create(body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         await csv.WriteRecordAsync(Columns, cancellationToken);
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync(
-            [
-                r.Id.ToString(CultureInfo.InvariantCulture), C(r.Title), C(r.Detail), C(r.Category),
-                Time(r.Created), Time(r.Confirmed), Time(r.Acknowledged), Time(r.Fixed), Time(r.Closed),
-                r.Status.ToString(),
-                r.Latitude.ToString("0.######", CultureInfo.InvariantCulture), r.Longitude.ToString("0.######", CultureInfo.InvariantCulture),
-                C(r.Area), url(r.Id),
-            ], cancellationToken);
+            csv.WriteField(r.Id, "D", CultureInfo.InvariantCulture);
+            csv.WriteField(C(r.Title));
+            csv.WriteField(C(r.Detail));
+            csv.WriteField(C(r.Category));
+            csv.WriteField(Time(r.Created));
+            csv.WriteField(Time(r.Confirmed));
+            csv.WriteField(Time(r.Acknowledged));
+            csv.WriteField(Time(r.Fixed));
+            csv.WriteField(Time(r.Closed));
+            csv.WriteField(StatusName(r.Status));
+            csv.WriteField(r.Latitude, "0.######", CultureInfo.InvariantCulture);
+            csv.WriteField(r.Longitude, "0.######", CultureInfo.InvariantCulture);
+            csv.WriteField(C(r.Area));
+            csv.WriteField(url(r.Id));
+            await csv.EndRecordAsync(cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);
@@ -78,7 +87,7 @@ internal static class ReportExports
             WriteTime(json, "acknowledged", r.Acknowledged);
             WriteTime(json, "fixed", r.Fixed);
             WriteTime(json, "closed", r.Closed);
-            json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()));
+            json.WriteString("status", StatusName(r.Status));
             json.WriteString("area", C(r.Area));
             json.WriteString("url", url(r.Id));
             json.WriteEndObject();
@@ -92,6 +101,9 @@ internal static class ReportExports
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>A status as the JSON API spells it (camelCase, e.g. "inProgress"), so CSV, GeoJSON and JSON agree.</summary>
+    internal static string StatusName(ReportStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     private static string C(string text) => TextCharacters.Clean(text);
 
