@@ -105,6 +105,15 @@ public sealed class InboundCharsetTests
         Assert.Equal("Яма заделана.", ParseText(Message("text/html; charset=koi8-r", "8bit", body)));
     }
 
+    [Theory]
+    [InlineData("\v")]
+    [InlineData("\f")]
+    public void A_vertical_tab_or_form_feed_becomes_a_line_break(string separator)
+    {
+        var body = Encoding.ASCII.GetBytes($"Crew booked.{separator}Road closed on Monday.\r\n");
+        Assert.Equal("Crew booked.\nRoad closed on Monday.", ParseText(Message("text/plain; charset=us-ascii", "7bit", body)));
+    }
+
     private static string ParseText(byte[] raw) => InboundMailParser.Parse(raw, null, toBounceAddress: false, Options).Mail.Text;
 
     private static byte[] Message(string contentType, string transferEncoding, byte[] body)
