@@ -21,6 +21,9 @@ public static class InboundMailParser
     /// <summary>Longest published text; a reply longer than this after stripping is cut, not refused.</summary>
     public const int MaxTextLength = 8000;
 
+    // Every path that reads mail (SMTP, IMAP, the command line, tests) comes through here: all code pages first.
+    static InboundMailParser() => BodyCharset.EnsureRegistered();
+
     public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
     {
         // The structure is counted first, without building it: many tiny parts cost memory per part.

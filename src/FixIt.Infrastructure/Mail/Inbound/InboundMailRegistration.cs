@@ -14,6 +14,8 @@ public static class InboundMailRegistration
     /// <summary>Email in: the processing path always (so stored messages can be processed); listener and poller when enabled.</summary>
     public static IServiceCollection AddFixItInboundMail(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every host (web, command line, test apps) registers services here: all code pages from the start.
+        BodyCharset.EnsureRegistered();
         var section = configuration.GetSection(InboundMailOptions.SectionName);
         services.AddOptions<InboundMailOptions>().Bind(section)
             .ValidateDataAnnotations()

@@ -25,17 +25,17 @@ public static class ReplyTextExtractor
             }
         }
 
-        if (plain is not null && plain.Text.Trim().Length > 0)
+        var plainText = plain is null ? "" : BodyCharset.Decode(plain);
+        if (plain is not null && plainText.Trim().Length > 0)
         {
-            return Unflow(plain);
+            return Unflow(plain, plainText);
         }
 
-        return html is null ? "" : HtmlToText.Convert(html.Text);
+        return html is null ? "" : HtmlToText.Convert(BodyCharset.Decode(html));
     }
 
-    private static string Unflow(TextPart part)
+    private static string Unflow(TextPart part, string text)
     {
-        var text = part.Text;
         if (!string.Equals(part.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase))
         {
             return text;

@@ -1,0 +1,126 @@
+using System.Text;
+using FixIt.Infrastructure.Mail.Inbound;
+
+namespace FixIt.UnitTests.Mail;
+
+/// <summary>Raw MIME replies in the world's charsets, 8bit and quoted-printable, come out as the text that was written.</summary>
+public sealed class InboundCharsetTests
+{
+    private static readonly InboundMailOptions Options = new() { ReplyDomain = "reply.fixit.example" };
+
+    static InboundCharsetTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static TheoryData<string, string> Sentences => new()
+    {
+        { "windows-1250", "Díra v silnici je opravená, děkujeme za trpělivost." },
+        { "windows-1251", "Яма на дороге заделана, спасибо за терпение." },
+        { "windows-1252", "L'éclairage de la rue est réparé — merci ; coût 40 €." },
+        { "windows-1253", "Η λακκούβα στον δρόμο επισκευάστηκε, ευχαριστούμε." },
+        { "windows-1254", "Yoldaki çukur onarıldı, sabrınız için teşekkürler." },
+        { "windows-1255", "הבור בכביש תוקן, תודה על הסבלנות." },
+        { "windows-1256", "تم إصلاح الحفرة في الطريق، شكرا لصبركم." },
+        { "windows-1257", "Duobė užtaisyta, ačiū už kantrybę." },
+        { "windows-1258", "Cám ơn ông bà, đi hơn." },
+        { "iso-8859-1", "Die Straßenlampe ist repariert, schönen Gruß." },
+        { "iso-8859-2", "Dziura w jezdni została załatana, dziękujemy." },
+        { "iso-8859-3", "Il-ħofra fit-triq ġiet imlaqqgħa, grazzi." },
+        { "iso-8859-4", "Bedre veier i Latgale: ceļš ir salabots." },
+        { "iso-8859-5", "Яма на дорозі засипана, дякуємо." },
+        { "iso-8859-6", "تم إصلاح الحفرة، شكرا." },
+        { "iso-8859-7", "Η λακκούβα επισκευάστηκε, ευχαριστούμε." },
+        { "iso-8859-8", "הבור תוקן, תודה רבה." },
+        { "iso-8859-9", "Çukur onarıldı, teşekkür ederiz." },
+        { "iso-8859-13", "Bedre: bedrė užtaisyta, paldies par pacietību." },
+        { "iso-8859-15", "La lampe est réparée, coût 40 € ; œuvre faite." },
+        { "koi8-r", "Яма на дороге заделана, спасибо." },
+        { "koi8-u", "Яму на дорозі засипано, ґанок відремонтовано, дякуємо." },
+        { "gb2312", "路上的坑已经修好了，谢谢您的耐心。" },
+        { "gbk", "路上的坑已經修好了，謝謝。" },
+        { "gb18030", "路上的坑已经修好了，谢谢您的耐心。" },
+        { "big5", "路上的坑洞已經修好了，謝謝您的耐心。" },
+        { "shift_jis", "道路の穴は修理されました。ご協力ありがとうございます。" },
+        { "euc-jp", "道路の穴は修理されました。ありがとうございます。" },
+        { "iso-2022-jp", "道路の穴は修理されました。ありがとうございます。" },
+        { "euc-kr", "도로의 구멍을 수리했습니다. 감사합니다." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void A_sentence_in_its_charset_comes_out_as_written_in_8bit(string charset, string sentence)
+    {
+        var body = Encoding.GetEncoding(charset).GetBytes(sentence + "\r\n");
+        Assert.Equal(sentence, ParseText(Message($"text/plain; charset={charset}", "8bit", body)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void A_sentence_in_its_charset_comes_out_as_written_in_quoted_printable(string charset, string sentence)
+    {
+        var body = Encoding.GetEncoding(charset).GetBytes(sentence);
+        var qp = new StringBuilder();
+        var line = 0;
+        foreach (var b in body)
+        {
+            var token = b is >= 0x21 and <= 0x7E and not (byte)'=' ? ((char)b).ToString() : $"={b:X2}";
+            if (line + token.Length > 60)
+            {
+                qp.Append("=\r\n");
+                line = 0;
+            }
+
+            qp.Append(token);
+            line += token.Length;
+        }
+
+        var wrapped = qp.ToString();
+        Assert.Equal(sentence, ParseText(Message($"text/plain; charset=\"{charset.ToUpperInvariant()}\"", "quoted-printable", Encoding.ASCII.GetBytes(wrapped + "\r\n"))));
+    }
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("us-ascii")]
+    [InlineData("latin1")]
+    [InlineData(null)]
+    public void Outlook_quotes_dashes_and_euro_under_a_latin1_label_are_read_as_windows_1252(string? charset)
+    {
+        byte[] body = [.. "Fixed "u8, 0x93, .. "today"u8, 0x94, (byte)' ', 0x96, .. " cost 40 "u8, 0x80, (byte)'\r', (byte)'\n'];
+        var type = charset is null ? "text/plain" : $"text/plain; charset={charset}";
+        Assert.Equal("Fixed “today” – cost 40 €", ParseText(Message(type, "8bit", body)));
+    }
+
+    [Theory]
+    [InlineData("us-ascii")]
+    [InlineData("iso-8859-1")]
+    [InlineData("windows-1252")]
+    public void Utf8_bytes_under_a_wrong_label_are_read_as_utf8(string charset)
+    {
+        const string sentence = "Duobė užtaisyta — „ačiū“, 40 €.";
+        Assert.Equal(sentence, ParseText(Message($"text/plain; charset={charset}", "8bit", Encoding.UTF8.GetBytes(sentence + "\r\n"))));
+    }
+
+    [Fact]
+    public void An_html_only_reply_is_decoded_by_its_label()
+    {
+        var body = Encoding.GetEncoding("koi8-r").GetBytes("<html><body><p>Яма заделана.</p></body></html>\r\n");
+        Assert.Equal("Яма заделана.", ParseText(Message("text/html; charset=koi8-r", "8bit", body)));
+    }
+
+    [Theory]
+    [InlineData("\v")]
+    [InlineData("\f")]
+    public void A_vertical_tab_or_form_feed_becomes_a_line_break(string separator)
+    {
+        var body = Encoding.ASCII.GetBytes($"Crew booked.{separator}Road closed on Monday.\r\n");
+        Assert.Equal("Crew booked.\nRoad closed on Monday.", ParseText(Message("text/plain; charset=us-ascii", "7bit", body)));
+    }
+
+    private static string ParseText(byte[] raw) => InboundMailParser.Parse(raw, null, toBounceAddress: false, Options).Mail.Text;
+
+    private static byte[] Message(string contentType, string transferEncoding, byte[] body)
+    {
+        var head = "From: roads@council.example\r\nTo: reply+abcdefgh2345@reply.fixit.example\r\nSubject: Re: Report\r\n" +
+            $"Message-ID: <charset@council.example>\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\n" +
+            $"Content-Transfer-Encoding: {transferEncoding}\r\n\r\n";
+        return [.. Encoding.ASCII.GetBytes(head), .. body];
+    }
+}
