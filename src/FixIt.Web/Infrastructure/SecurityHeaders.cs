@@ -25,7 +25,7 @@ internal static class SecurityHeaders
     {
         var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
         var map = app.Services.GetRequiredService<IOptions<MapOptions>>().Value;
-        var https = site.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var https = site.IsHttps;
         var pagePolicy = ContentSecurityPolicy.ForPages(map.TileUrl);
         var hsts = https && !app.Environment.IsDevelopment() ? Hsts : null;
 
