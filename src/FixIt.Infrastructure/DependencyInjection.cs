@@ -1,9 +1,9 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Routing;
-using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Mail;
-using FixIt.Infrastructure.Photos;
+using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Persistence;
+using FixIt.Infrastructure.Photos;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -22,22 +22,31 @@ internal static class ReferenceData
             new Category { Code = "fly-tipping", Name = "Fly-tipping", Group = "Environment", Description = "Rubbish dumped illegally." },
         };
         db.Categories.AddRange(categories);
-        var buses = new Operator { Name = "Shelters UK", Slug = "shelters-uk", Kind = "transport", AcknowledgeTargetDays = 5, FixTargetDays = 28,
-            Contacts = [new OperatorContact { Email = "shelters@example.org" }] };
+        var buses = new Operator
+        {
+            Name = "Shelters UK", Slug = "shelters-uk", Kind = "transport", AcknowledgeTargetDays = 5, FixTargetDays = 28,
+            Contacts = [new OperatorContact { Email = "shelters@example.org" }]
+        };
         db.Operators.Add(buses);
 
         var councils = new List<(City City, Operator Council, Area Area)>();
         foreach (var city in City.All)
         {
-            var council = new Operator { Name = $"{city.Name} City Council", Slug = $"{city.Slug}-city-council", Kind = "council",
-                AcknowledgeTargetDays = 5, FixTargetDays = 28, Contacts = [new OperatorContact { Email = $"reports@{city.Slug}.example.org" }] };
+            var council = new Operator
+            {
+                Name = $"{city.Name} City Council", Slug = $"{city.Slug}-city-council", Kind = "council",
+                AcknowledgeTargetDays = 5, FixTargetDays = 28, Contacts = [new OperatorContact { Email = $"reports@{city.Slug}.example.org" }]
+            };
             var polygon = new Polygon(new LinearRing(
             [
                 new Coordinate(city.MinLon, city.MinLat), new Coordinate(city.MaxLon, city.MinLat), new Coordinate(city.MaxLon, city.MaxLat),
                 new Coordinate(city.MinLon, city.MaxLat), new Coordinate(city.MinLon, city.MinLat),
             ]));
-            var area = new Area { Name = city.Name, Code = city.Slug, Kind = "council", GeometryWkb = new WKBWriter().Write(polygon), Size = polygon.Area,
-                MinLongitude = city.MinLon, MinLatitude = city.MinLat, MaxLongitude = city.MaxLon, MaxLatitude = city.MaxLat, Source = "benchmark" };
+            var area = new Area
+            {
+                Name = city.Name, Code = city.Slug, Kind = "council", GeometryWkb = new WKBWriter().Write(polygon), Size = polygon.Area,
+                MinLongitude = city.MinLon, MinLatitude = city.MinLat, MaxLongitude = city.MaxLon, MaxLatitude = city.MaxLat, Source = "benchmark"
+            };
             db.Operators.Add(council);
             db.Areas.Add(area);
             councils.Add((city, council, area));

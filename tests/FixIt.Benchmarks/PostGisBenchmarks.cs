@@ -12,7 +12,7 @@ namespace FixIt.Benchmarks;
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
-public class PostGisBenchmarks
+public class PostGisBenchmarks : IDisposable
 {
     private const int Points = 2_000;
     private static readonly string Server = Environment.GetEnvironmentVariable("FIXIT_BENCH_POSTGRES")
@@ -88,10 +88,11 @@ public class PostGisBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Dispose()
     {
         _query.Dispose();
         _connection.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static void Execute(string connectionString, string sql)

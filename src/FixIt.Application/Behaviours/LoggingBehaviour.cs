@@ -15,12 +15,15 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<Loggin
         try
         {
             var response = await next(message, cancellationToken);
-            LogHandled(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogHandled(typeof(TMessage).Name, elapsedMs);
             return response;
         }
         catch (Exception ex)
         {
-            LogFailed(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var error = ex.GetType().Name;
+            LogFailed(typeof(TMessage).Name, elapsedMs, error);
             throw;
         }
     }

@@ -175,7 +175,7 @@ public static class EmailAddresses
         try
         {
             var unicode = Idn.GetUnicode(label);
-            return unicode.Length > 0 && unicode.Any(c => c > 0x7F) && unicode == unicode.ToLowerInvariant()
+            return unicode.Length > 0 && unicode.Any(c => c > 0x7F) && string.Equals(unicode, unicode.ToLowerInvariant(), StringComparison.Ordinal)
                 && unicode.All(c => c == '-' || char.IsAsciiLetterOrDigit(c) || (c > 0x7F && IsLabelLetter(c)))
                 && Idn.GetAscii(unicode) == label;
         }

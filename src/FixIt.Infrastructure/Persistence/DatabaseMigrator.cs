@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace FixIt.Infrastructure.Persistence;
 
-public static class DatabaseMigrator
+public static partial class DatabaseMigrator
 {
     /// <summary>Applies pending migrations before the app serves anything.</summary>
     public static async Task MigrateFixItDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -32,6 +32,9 @@ public static class DatabaseMigrator
 
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct => await db.Database.MigrateAsync(ct), cancellationToken);
-        logger.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
+        LogMigrated(logger, db.Database.ProviderName);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
+    private static partial void LogMigrated(ILogger logger, string? provider);
 }

@@ -11,12 +11,14 @@ namespace FixIt.Infrastructure.Routing;
 /// an admin write), and the new snapshot replaces the old with one atomic reference swap.
 /// </summary>
 internal sealed partial class RoutingIndexHolder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoutingIndexHolder> logger)
-    : IReportRouter, IRoutingIndexControl
+    : IReportRouter, IRoutingIndexControl, IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private RoutingSnapshot? _current;
 
     public RoutingSnapshot? Current => Volatile.Read(ref _current);
+
+    public void Dispose() => _rebuild.Dispose();
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +36,8 @@ internal sealed partial class RoutingIndexHolder(IServiceScopeFactory scopes, Ti
             var started = clock.GetTimestamp();
             var snapshot = await RoutingSnapshotLoader.LoadAsync(db, LogSkipped, cancellationToken);
             Interlocked.Exchange(ref _current, snapshot);
-            LogRebuilt(snapshot.Version, snapshot.Index.AreaCount, clock.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = clock.GetElapsedTime(started);
+            LogRebuilt(snapshot.Version, snapshot.Index.AreaCount, elapsed.TotalMilliseconds);
         }
         finally
         {

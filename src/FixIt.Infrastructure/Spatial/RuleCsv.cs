@@ -44,6 +44,7 @@ public static class RuleCsv
 /// <summary>Reads feature files for the use cases (the API and the command line share it).</summary>
 public sealed class FeatureFileReader
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance so endpoints can take it from the container.")]
     public Task<IReadOnlyList<SourceFeature>> ReadAsync(Stream stream, long maxBytes, string? topoJsonObject, CancellationToken cancellationToken) =>
         FeatureSource.ReadAsync(stream, maxBytes, topoJsonObject, cancellationToken);
 }

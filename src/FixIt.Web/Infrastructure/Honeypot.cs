@@ -16,7 +16,8 @@ internal static partial class Honeypot
             return false;
         }
 
-        LogCaught(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Honeypot).FullName!), context.Request.Path);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Honeypot).FullName!);
+        LogCaught(logger, context.Request.Path);
         return true;
     }
 

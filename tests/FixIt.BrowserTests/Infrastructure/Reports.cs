@@ -28,7 +28,7 @@ public static class Reports
     public static Task SetStatusAsync(this FixItApp app, int id, ReportStatus status, DateTimeOffset at) =>
         app.UpdateAsync(id, r => r.ChangeStatus(status, ActorKind.Operator, "Demo City Council", EventSource.EmailLink, "Thanks, noted.", at));
 
-    private static Task UpdateAsync(this FixItApp app, int id, Action<Report> change) =>
+    private static Task<int> UpdateAsync(this FixItApp app, int id, Action<Report> change) =>
         app.WithDbAsync(async db =>
         {
             var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id);

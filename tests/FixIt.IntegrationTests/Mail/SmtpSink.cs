@@ -168,8 +168,11 @@ public sealed class SmtpSink : IAsyncDisposable
 
             using var stream = new MemoryStream(bytes);
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            sink._received.Enqueue(new ReceivedMail($"{transaction.From.User}@{transaction.From.Host}", to,
-                System.Text.Encoding.UTF8.GetString(bytes), message) { OverTls = context.Pipe.IsSecure });
+            var mail = new ReceivedMail($"{transaction.From.User}@{transaction.From.Host}", to, System.Text.Encoding.UTF8.GetString(bytes), message)
+            {
+                OverTls = context.Pipe.IsSecure,
+            };
+            sink._received.Enqueue(mail);
             if (sink.HoldReplyUntil is { } hold)
             {
                 await hold.WaitAsync(cancellationToken);

@@ -56,7 +56,7 @@ public sealed class Open311Doc
         : [.. Items(_xml!.Element(name)!, itemName).Select(e => e.Value)];
 
     /// <summary>A whole response that is one object; in XML, the root element must be <paramref name="xmlRoot"/>.</summary>
-    public static Open311Doc Single(string format, string text, string xmlRoot)
+    public static Open311Doc Root(string format, string text, string xmlRoot)
     {
         if (format == "json")
         {

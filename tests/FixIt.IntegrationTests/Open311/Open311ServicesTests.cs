@@ -13,7 +13,7 @@ public sealed class Open311ServicesTests(Open311Fixture apps)
     {
         var app = await apps.GetAsync(provider);
 
-        var discovery = Open311Doc.Single(format, await app.GetAsync($"open311/v2/discovery.{format}", format), "discovery");
+        var discovery = Open311Doc.Root(format, await app.GetAsync($"open311/v2/discovery.{format}", format), "discovery");
 
         Assert.Equal(["changeset", "contact", "key_service", "endpoints"], discovery.Names);
         Assert.Equal("2026-11-25T00:00:00+00:00", discovery["changeset"]);
@@ -56,7 +56,7 @@ public sealed class Open311ServicesTests(Open311Fixture apps)
     {
         var app = await apps.GetAsync(provider);
 
-        var definition = Open311Doc.Single(format, await app.GetAsync($"open311/v2/services/fly-tipping.{format}", format), "service_definition");
+        var definition = Open311Doc.Root(format, await app.GetAsync($"open311/v2/services/fly-tipping.{format}", format), "service_definition");
 
         Assert.Equal(["service_code", "attributes"], definition.Names);
         Assert.Equal("fly-tipping", definition["service_code"]);
@@ -87,7 +87,7 @@ public sealed class Open311ServicesTests(Open311Fixture apps)
     {
         var app = await apps.GetAsync(provider);
 
-        var definition = Open311Doc.Single(format, await app.GetAsync($"open311/v2/services/pothole.{format}", format), "service_definition");
+        var definition = Open311Doc.Root(format, await app.GetAsync($"open311/v2/services/pothole.{format}", format), "service_definition");
 
         Assert.Equal("pothole", definition["service_code"]);
         Assert.Empty(definition.List("attributes", "attribute"));

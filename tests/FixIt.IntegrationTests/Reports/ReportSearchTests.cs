@@ -93,7 +93,7 @@ public sealed class ReportSearchTests(AppsFixture apps)
         return (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
     }
 
-    private static Task ConfirmAsync(FixItApp app, params int[] ids) =>
+    private static Task<int> ConfirmAsync(FixItApp app, params int[] ids) =>
         app.WithDbAsync(async db =>
         {
             foreach (var report in await db.Reports.Where(r => ids.Contains(r.Id)).ToListAsync())
@@ -104,7 +104,7 @@ public sealed class ReportSearchTests(AppsFixture apps)
             return await db.SaveChangesAsync();
         });
 
-    private static Task ChangeAsync(FixItApp app, int id, ReportStatus status) =>
+    private static Task<int> ChangeAsync(FixItApp app, int id, ReportStatus status) =>
         app.WithDbAsync(async db =>
         {
             var report = await db.Reports.SingleAsync(r => r.Id == id);

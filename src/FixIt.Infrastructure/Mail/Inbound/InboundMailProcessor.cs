@@ -104,7 +104,7 @@ public sealed partial class InboundMailProcessor(
         IReadOnlyList<StoredPhoto> saved = [];
         try
         {
-            var verdict = parsed.Message is null ? DkimVerdict.Unsigned : await dkim.CheckAsync(parsed.Message, cancellationToken);
+            var verdict = parsed.Message is null ? DkimVerdict.NoSignature : await dkim.CheckAsync(parsed.Message, cancellationToken);
             var dropped = new List<string>();
             saved = await photos.SaveAsync(parsed.Photos, cancellationToken, dropped);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

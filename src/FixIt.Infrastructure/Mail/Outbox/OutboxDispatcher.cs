@@ -194,7 +194,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
 
             var recorder = batch.Scope.ServiceProvider.GetRequiredService<OutboxRecorder>();
             await recorder.RecordAsync(batch.Messages, outcomes, CancellationToken.None);
-            LogBatch(batch.Messages.Count, outcomes.Count(o => o.Result == SendResult.Sent), outcomes.Count(o => o.Result is SendResult.Transient or SendResult.Permanent));
+            var sent = outcomes.Count(o => o.Result == SendResult.Sent);
+            var failed = outcomes.Count(o => o.Result is SendResult.Transient or SendResult.Permanent);
+            LogBatch(batch.Messages.Count, sent, failed);
             foreach (var (message, outcome) in batch.Messages.Zip(outcomes).Where(p => p.Second.Result is SendResult.Transient or SendResult.Permanent))
             {
                 LogFailure(message.Id, message.Kind, message.Status, outcome.Error ?? "");

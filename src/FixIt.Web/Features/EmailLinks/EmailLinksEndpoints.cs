@@ -102,7 +102,8 @@ internal static class EmailLinksEndpoints
                 {
                     Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context),
                     Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), Text = text,
-                }) { StatusCode = StatusCodes.Status400BadRequest });
+                })
+                { StatusCode = StatusCodes.Status400BadRequest });
         }
     }
 
@@ -128,6 +129,7 @@ internal static class EmailLinksEndpoints
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The page to render reads best as the last argument, after the token it needs.")]
     private static async Task<IResult> ShowAsync(string token, TokenPurpose purpose, IMediator mediator, CancellationToken cancellationToken,
         Func<ReportView, IResult> page)
     {

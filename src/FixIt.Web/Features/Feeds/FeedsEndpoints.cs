@@ -4,6 +4,7 @@ using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SearchReports;
 using FixIt.Web.Components.Shared;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Feeds;
@@ -58,7 +59,7 @@ internal static class FeedsEndpoints
             $"{baseUrl}/feeds/reports/{id}.atom", site.Value.ReportUrl(id), entries, report.UpdatedAt), AtomFeed.ContentType);
     }
 
-    private static IResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock)
+    private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock)
     {
         var baseUrl = site.PublicBaseUrl.TrimEnd('/');
         var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,

@@ -1,7 +1,7 @@
+using FixIt.Application.Common;
 using FixIt.Application.Features.Open311.Requests;
 using FixIt.Application.Features.Open311.Services;
 using FixIt.Application.Features.Open311.Tokens;
-using FixIt.Application.Common;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -4,8 +4,8 @@ using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.PendingReports;
-using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +26,11 @@ internal static class PublicPagesEndpoints
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
-            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
-                Form = LinkPages.FormTokenFor(antiforgery, context) });
+            return new RazorComponentResult<ReportPage>(new
+            {
+                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
+                Form = LinkPages.FormTokenFor(antiforgery, context)
+            });
         }
         catch (NotFoundException)
         {

@@ -1,8 +1,8 @@
+using System.Linq.Expressions;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Routing;
 using FixIt.Domain.Routing;
-using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -30,13 +30,13 @@ public sealed record InboundMail(
     public string? FromProblem { get; init; }
 
     /// <summary>What the DKIM signature of the From domain said.</summary>
-    public DkimVerdict Dkim { get; init; } = DkimVerdict.Unsigned;
+    public DkimVerdict Dkim { get; init; } = DkimVerdict.NoSignature;
 }
 
 /// <summary>The result of checking the DKIM signature aligned with the From domain, and that domain.</summary>
 public sealed record DkimVerdict(DkimResult Result, string? Domain)
 {
-    public static readonly DkimVerdict Unsigned = new(DkimResult.None, null);
+    public static readonly DkimVerdict NoSignature = new(DkimResult.None, null);
 }
 
 /// <summary>An image attachment already written under the data folder.</summary>

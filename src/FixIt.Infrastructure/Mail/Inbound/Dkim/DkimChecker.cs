@@ -22,7 +22,7 @@ public sealed partial class DkimChecker(IDkimPublicKeyLocator locator, IOptions<
         var fromDomain = message.From.Mailboxes.FirstOrDefault()?.Domain;
         if (!options.Value.VerifyDkim || string.IsNullOrEmpty(fromDomain))
         {
-            return DkimVerdict.Unsigned;
+            return DkimVerdict.NoSignature;
         }
 
         var verifier = new DkimVerifier(locator);
@@ -58,7 +58,7 @@ public sealed partial class DkimChecker(IDkimPublicKeyLocator locator, IOptions<
             }
         }
 
-        return outcome ?? DkimVerdict.Unsigned;
+        return outcome ?? DkimVerdict.NoSignature;
     }
 
     // One passing signature is enough; otherwise a failing one outweighs one that could not be checked now.

@@ -57,7 +57,11 @@ internal sealed partial class InboundSmtpListener(
         services.Add((SmtpServer.Protocol.ISmtpCommandFactory)new NeutralCommandFactory(settings.MaxMessageBytes));
 
         var server = new SmtpServerHost(builder.Build(), services);
-        server.SessionFaulted += (_, e) => LogSessionFaulted(e.Exception.GetType().Name, e.Exception.Message);
+        server.SessionFaulted += (_, e) =>
+        {
+            var error = e.Exception.GetType().Name;
+            LogSessionFaulted(error, e.Exception.Message);
+        };
 
         try
         {
