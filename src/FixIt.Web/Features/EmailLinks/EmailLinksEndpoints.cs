@@ -64,7 +64,7 @@ internal static class EmailLinksEndpoints
 
         return ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report => chosen.AllowedFrom(report.Status)
             ? new RazorComponentResult<RespondPage>(new { Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context) })
-            : LinkPages.NotAllowed(new InvalidTransitionException(report.Status, chosen.TargetStatus() ?? ReportStatus.NotResponsible), report.Id));
+            : LinkPages.NotAllowed(chosen.RefusalFrom(report.Status), report.Id));
     }
 
     public static async Task<IResult> Respond(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
