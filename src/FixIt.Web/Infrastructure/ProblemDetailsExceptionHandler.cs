@@ -1,14 +1,14 @@
 using System.Text.Json;
 using FixIt.Application.Common;
-using FixIt.Application.Routing;
 using FixIt.Application.Features.Reports.DeclineReport;
+using FixIt.Application.Routing;
 using FixIt.Domain.Reports;
+using FixIt.Infrastructure.Persistence;
+using FixIt.Web.Features.Open311;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using FixIt.Infrastructure.Persistence;
-using FixIt.Web.Features.Open311;
 
 namespace FixIt.Web.Infrastructure;
 

@@ -100,9 +100,13 @@ internal static class EmailLinksEndpoints
             return await ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report =>
                 new RazorComponentResult<RespondPage>(new
                 {
-                    Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context),
-                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), Text = text,
-                }) { StatusCode = StatusCodes.Status400BadRequest });
+                    Report = report,
+                    Action = chosen,
+                    Form = LinkPages.FormTokenFor(antiforgery, context),
+                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
+                    Text = text,
+                })
+                { StatusCode = StatusCodes.Status400BadRequest });
         }
     }
 

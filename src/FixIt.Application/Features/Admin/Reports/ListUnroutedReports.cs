@@ -28,7 +28,14 @@ internal sealed class ListUnroutedReportsHandler(IFixItDb db) : IQueryHandler<Li
                              orderby r.Id
                              select new
                              {
-                                 r.Id, r.Title, c.Code, r.Latitude, r.Longitude, r.Status, r.CreatedAt, r.RoutingExplanation,
+                                 r.Id,
+                                 r.Title,
+                                 c.Code,
+                                 r.Latitude,
+                                 r.Longitude,
+                                 r.Status,
+                                 r.CreatedAt,
+                                 r.RoutingExplanation,
                                  Areas = (from ra in r.Areas
                                           join a in db.Areas on ra.AreaId equals a.Id
                                           orderby a.Size, a.Id

@@ -38,8 +38,18 @@ internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHa
             .Take(query.Limit)
             .Select(r => new
             {
-                r.Id, r.Title, r.Description, r.CategoryId, r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt,
-                r.Status, r.Latitude, r.Longitude,
+                r.Id,
+                r.Title,
+                r.Description,
+                r.CategoryId,
+                r.CreatedAt,
+                r.ConfirmedAt,
+                r.AcknowledgedAt,
+                r.FixedAt,
+                r.ClosedAt,
+                r.Status,
+                r.Latitude,
+                r.Longitude,
                 // The most local area holding the report (a ward before its council): one primary-key probe per row.
                 Area = (from ra in r.Areas
                         join a in db.Areas on ra.AreaId equals a.Id
