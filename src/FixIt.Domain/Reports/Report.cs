@@ -8,6 +8,8 @@ public sealed class Report
 {
     private readonly List<ReportEvent> _events = [];
     private readonly List<ReportAttribute> _attributes = [];
+    private readonly List<ReportArea> _areas = [];
+    private readonly List<ReportDecline> _declines = [];
 
     private Report()
     {
@@ -43,11 +45,13 @@ public sealed class Report
 
     public string RoutingExplanation { get; private set; } = "";
 
-    /// <summary>Ids of every area containing the point, comma-separated, for area queries.</summary>
-    public string ContainingAreaIds { get; private set; } = "";
+    /// <summary>Every area containing the point when the report was last routed (rows, for "reports in this area").</summary>
+    /// <remarks>Loaded only when a query includes it; a handler that re-routes the report must include it.</remarks>
+    public IReadOnlyList<ReportArea> Areas => _areas;
 
-    /// <summary>Operators that have said "not ours", comma-separated, so re-routing skips them.</summary>
-    public string DeclinedOperatorIds { get; private set; } = "";
+    /// <summary>Every operator's "not ours", oldest first; re-routing skips these operators.</summary>
+    /// <remarks>Loaded only when a query includes it; a handler that declines the report must include it.</remarks>
+    public IReadOnlyList<ReportDecline> Declines => _declines;
 
     /// <summary>Set for Open311 submissions: the client looks the report up by it until it is confirmed.</summary>
     public string? Open311Token { get; private set; }
@@ -128,7 +132,8 @@ public sealed class Report
     /// <summary>The name the public sees for the reporter.</summary>
     public string PublicReporterName => ShowName && ReporterName.Length > 0 ? ReporterName : "The reporter";
 
-    public void Confirm(EventSource source, DateTimeOffset now)
+    /// <summary>The reporter confirms: the report opens. Returns the status change it records.</summary>
+    public ReportEvent Confirm(EventSource source, DateTimeOffset now)
     {
         if (Status != ReportStatus.Unconfirmed)
         {
@@ -136,10 +141,12 @@ public sealed class Report
         }
 
         ConfirmedAt = now;
-        ChangeStatus(ReportStatus.Open, ActorKind.Reporter, PublicReporterName, source, "Confirmed by the reporter.", now);
+        return ChangeStatus(ReportStatus.Open, ActorKind.Reporter, PublicReporterName, source, "Confirmed by the reporter.", now);
     }
 
-    public void ChangeStatus(ReportStatus to, ActorKind actorKind, string actor, EventSource source, string? publicText, DateTimeOffset now)
+    /// <summary>Moves to <paramref name="to"/> if the transition table allows it; returns the status change it records.</summary>
+    /// <exception cref="InvalidTransitionException">The table does not allow the move; nothing changes.</exception>
+    public ReportEvent ChangeStatus(ReportStatus to, ActorKind actorKind, string actor, EventSource source, string? publicText, DateTimeOffset now)
     {
         if (!ReportStatusRules.CanMove(Status, to))
         {
@@ -175,57 +182,82 @@ public sealed class Report
 
         SecondsToFix = SecondsSincePublished(FixedAt);
 
-        _events.Add(new ReportEvent(ReportEventKind.StatusChanged, actorKind, actor, source, from, to, publicText, now));
+        return Record(new ReportEvent(ReportEventKind.StatusChanged, actorKind, actor, source, from, to, publicText, now));
     }
 
-    public void AddNote(ActorKind actorKind, string actor, EventSource source, string text, DateTimeOffset now, bool isPublic = true)
+    /// <summary>Adds a note (public unless <paramref name="isPublic"/> is false); returns it.</summary>
+    public ReportEvent AddNote(ActorKind actorKind, string actor, EventSource source, string text, DateTimeOffset now, bool isPublic = true)
     {
         UpdatedAt = now;
-        _events.Add(new ReportEvent(ReportEventKind.Note, actorKind, actor, source, null, null, text, now, isPublic));
+        return Record(new ReportEvent(ReportEventKind.Note, actorKind, actor, source, null, null, text, now, isPublic));
     }
 
-    public void MarkSent(string operatorName, DateTimeOffset now)
+    /// <summary>The operator's email has gone; returns the "Sent to …" event.</summary>
+    public ReportEvent MarkSent(string operatorName, DateTimeOffset now)
     {
         SentAt ??= now;
-        _events.Add(new ReportEvent(ReportEventKind.Sent, ActorKind.System, "FixIt", EventSource.System, null, null,
+        return Record(new ReportEvent(ReportEventKind.Sent, ActorKind.System, "FixIt", EventSource.System, null, null,
             $"Sent to {operatorName}.", now));
     }
 
-    public void RecordDeliveryProblem(ReportEventKind kind, string text, DateTimeOffset now, bool isPublic = true)
-    {
-        _events.Add(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, text, now, isPublic));
-    }
+    /// <summary>Records a failed send or a bounce; returns the event.</summary>
+    public ReportEvent RecordDeliveryProblem(ReportEventKind kind, string text, DateTimeOffset now, bool isPublic = true) =>
+        Record(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, text, now, isPublic));
 
-    /// <summary>The current operator says the report is not theirs; the caller routes again with them excluded.</summary>
-    public void Decline(string operatorName, EventSource source, string reason, RoutingDecision next, DateTimeOffset now)
+    /// <summary>
+    /// Ids of the operators that said "not ours", oldest first. Needs <see cref="Declines"/> loaded.
+    /// </summary>
+    public IReadOnlyList<int> DeclinedOperators => [.. _declines.Select(d => d.OperatorId)];
+
+    /// <summary>
+    /// The current operator says the report is not theirs: their decline is kept, the reason published as a note and
+    /// <paramref name="next"/> (routed by the caller with every declined operator excluded) applied. Returns the
+    /// public "Not ours: …" note, the update followers are told of; a "re-routed" event follows it on the timeline.
+    /// </summary>
+    /// <exception cref="InvalidTransitionException">
+    /// The report is not open (<see cref="ReportStatusRules.CanDecline"/>): a fixed, closed or hidden report is never re-routed.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The report has no operator to decline it.</exception>
+    public ReportEvent Decline(string operatorName, EventSource source, string reason, RoutingDecision next, DateTimeOffset now)
     {
-        if (OperatorId is { } current)
+        if (!ReportStatusRules.CanDecline(Status))
         {
-            DeclinedOperatorIds = DeclinedOperatorIds.Length == 0 ? $"{current}" : $"{DeclinedOperatorIds},{current}";
+            throw InvalidTransitionException.NotDeclinable(Status);
         }
 
-        _events.Add(new ReportEvent(ReportEventKind.Note, ActorKind.Operator, operatorName, source, null, null,
-            $"Not ours: {reason}", now));
+        var current = OperatorId ?? throw new InvalidOperationException($"Report {Id} has no operator to decline it.");
+        var trimmed = reason.Trim();
+        _declines.Add(new ReportDecline(current, trimmed, now));
+        var note = Record(new ReportEvent(ReportEventKind.Note, ActorKind.Operator, operatorName, source, null, null,
+            $"Not ours: {trimmed}", now));
         SentAt = null;
         ApplyRouting(next, ReportEventKind.Rerouted, now);
+        return note;
     }
 
     private long? SecondsSincePublished(DateTimeOffset? at) =>
         at is { } t ? (long)Math.Max(0, (t - (ConfirmedAt ?? CreatedAt)).TotalSeconds) : null;
 
-    public IReadOnlyList<int> DeclinedOperators =>
-        DeclinedOperatorIds.Length == 0 ? [] : [.. DeclinedOperatorIds.Split(',').Select(int.Parse)];
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    private ReportEvent Record(ReportEvent reportEvent)
+    {
+        _events.Add(reportEvent);
+        return reportEvent;
+    }
+
+    // On a re-route the areas are replaced only where they changed (the point is the same; areas may have been
+    // edited since), so unchanged rows stay and no key is inserted twice.
     private void ApplyRouting(RoutingDecision routing, ReportEventKind kind, DateTimeOffset now)
     {
         OperatorId = routing.OperatorId;
         RoutingRuleId = routing.RuleId;
         RoutingExplanation = routing.Explanation;
-        ContainingAreaIds = string.Join(',', routing.ContainingAreaIds);
+        var areaIds = routing.ContainingAreaIds.ToHashSet();
+        _areas.RemoveAll(a => !areaIds.Contains(a.AreaId));
+        _areas.AddRange(areaIds.Where(id => !_areas.Exists(a => a.AreaId == id)).Order().Select(id => new ReportArea(id)));
         UpdatedAt = now;
-        _events.Add(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, routing.Explanation, now));
+        Record(new ReportEvent(kind, ActorKind.System, "FixIt", EventSource.System, null, null, routing.Explanation, now));
     }
 }
 
@@ -253,10 +285,28 @@ public sealed record NewReport(
     public string? Address { get; init; }
 }
 
-public sealed class InvalidTransitionException(ReportStatus from, ReportStatus to)
-    : InvalidOperationException($"A report cannot go from {from} to {to}.")
+/// <summary>
+/// A change the report's status does not allow: a move the transition table refuses, or an action (such as
+/// "not ours") that only some statuses allow. The message says why, in words for the person who asked.
+/// </summary>
+public sealed class InvalidTransitionException : InvalidOperationException
 {
-    public ReportStatus From { get; } = from;
+    public InvalidTransitionException(ReportStatus from, ReportStatus to)
+        : base($"A report cannot go from {from} to {to}.")
+    {
+        From = from;
+        To = to;
+    }
 
-    public ReportStatus To { get; } = to;
+    private InvalidTransitionException(ReportStatus from, string message)
+        : base(message) => From = from;
+
+    public ReportStatus From { get; }
+
+    /// <summary>The status asked for; null when the refused action is not a status change.</summary>
+    public ReportStatus? To { get; }
+
+    /// <summary>"Not ours" asked of a report that is not open.</summary>
+    public static InvalidTransitionException NotDeclinable(ReportStatus from) => new(from,
+        $"The report is {from}; only an open report (Open, Acknowledged, InProgress or ActionScheduled) can be declined as \"not ours\" and re-routed.");
 }

@@ -45,6 +45,9 @@ public static class ReportStatusRules
 
     public static StatusType TypeOf(ReportStatus status) => Types[status];
 
+    /// <summary>Whether an operator may say "not ours" (and the report be re-routed): only while the report is open.</summary>
+    public static bool CanDecline(ReportStatus status) => TypeOf(status) == StatusType.Open;
+
     public static bool CanMove(ReportStatus from, ReportStatus to) => Allowed[from].Contains(to);
 
     public static IReadOnlyCollection<ReportStatus> NextFrom(ReportStatus from) => Allowed[from];

@@ -629,18 +629,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ContainingAreaIds")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DeclinedOperatorIds")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -747,6 +737,52 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReportId", "AreaId");
+
+                    b.HasIndex("AreaId", "ReportId");
+
+                    b.ToTable("ReportAreas", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OperatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("ReportId", "OperatorId");
+
+                    b.ToTable("ReportDeclines", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
@@ -1160,6 +1196,36 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.HasOne("FixIt.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.HasOne("FixIt.Domain.Operators.Operator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Declines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
@@ -1219,6 +1285,10 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Declines");
+
                     b.Navigation("Events");
                 });
 #pragma warning restore 612, 618

@@ -631,18 +631,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("ContainingAreaIds")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("DeclinedOperatorIds")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -750,6 +740,52 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReportId", "AreaId");
+
+                    b.HasIndex("AreaId", "ReportId");
+
+                    b.ToTable("ReportAreas", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("OperatorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("ReportId", "OperatorId");
+
+                    b.ToTable("ReportDeclines", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
@@ -1163,6 +1199,36 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.HasOne("FixIt.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.HasOne("FixIt.Domain.Operators.Operator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Declines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
@@ -1222,6 +1288,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Declines");
+
                     b.Navigation("Events");
                 });
 #pragma warning restore 612, 618

@@ -600,18 +600,8 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContainingAreaIds")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("DeclinedOperatorIds")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -718,6 +708,50 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("OperatorId", "SecondsToAcknowledge", "Status", "ConfirmedAt");
 
                     b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "AreaId");
+
+                    b.HasIndex("AreaId", "ReportId");
+
+                    b.ToTable("ReportAreas", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("ReportId", "OperatorId");
+
+                    b.ToTable("ReportDeclines", (string)null);
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
@@ -1121,6 +1155,36 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportArea", b =>
+                {
+                    b.HasOne("FixIt.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportDecline", b =>
+                {
+                    b.HasOne("FixIt.Domain.Operators.Operator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany("Declines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.ReportEvent", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
@@ -1180,6 +1244,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Declines");
+
                     b.Navigation("Events");
                 });
 #pragma warning restore 612, 618

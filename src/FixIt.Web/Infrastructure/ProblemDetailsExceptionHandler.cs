@@ -40,7 +40,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             InvalidTransitionException t => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "That status change is not allowed.",
+                Title = t.To is null ? $"Not allowed while the report is {t.From}." : "That status change is not allowed.",
                 Detail = t.Message,
             },
             OutOfScopeException o => new ProblemDetails

@@ -11,7 +11,7 @@ public static class PublicSurfaces
     {
         var view = await app.Client.GetJsonAsync($"api/reports/{id}");
         var slug = view.GetProperty("operatorSlug").GetString();
-        var areas = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.ContainingAreaIds).SingleAsync());
+        var areas = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).SelectMany(r => r.Areas.Select(a => a.AreaId)).ToListAsync());
         var (lat, lon) = (view.GetProperty("latitude").GetDouble(), view.GetProperty("longitude").GetDouble());
         var box = FormattableString.Invariant($"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}");
         return
@@ -20,7 +20,7 @@ public static class PublicSurfaces
             $"api/reports/{id}",
             $"feeds/reports/{id}.atom",
             $"feeds/operators/{slug}.atom",
-            .. areas.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => $"feeds/areas/{a}.atom"),
+            .. areas.Select(a => $"feeds/areas/{a}.atom"),
             $"operators/{slug}",
             $"operators/{slug}/reports.csv",
             $"operators/{slug}/reports.geojson",

@@ -32,7 +32,7 @@ public sealed class StoredUnsafeTextTests
             report.AddNote(ActorKind.Operator, "Demo City Council", EventSource.EmailReply, "Placeholder", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             var (title, text) = ($"Lamp{Unsafe} out", $"Old text{Unsafe} with {link} in it");
-            var areas = report.ContainingAreaIds.Split(',').Select(int.Parse).ToList();
+            var areas = await db.Reports.Where(r => r.Id == id).SelectMany(r => r.Areas.Select(a => a.AreaId)).ToListAsync();
             await db.Database.ExecuteSqlAsync($"UPDATE \"Reports\" SET \"Title\" = {title}, \"Description\" = {text}, \"Address\" = {title} WHERE \"Id\" = {id}");
             await db.Database.ExecuteSqlAsync($"UPDATE \"ReportEvents\" SET \"PublicText\" = {text} WHERE \"ReportId\" = {id}");
             await db.Database.ExecuteSqlAsync($"UPDATE \"Categories\" SET \"Name\" = {"Street" + Unsafe + " lighting"} WHERE \"Id\" = {report.CategoryId}");

@@ -34,8 +34,12 @@ public sealed class ReroutingTests(AppsFixture apps)
         Assert.Contains("declined", listed.GetProperty("routingExplanation").GetString(), StringComparison.Ordinal);
         var page = await app.Client.GetStringAsync($"reports/{id}");
         Assert.Contains("Not ours: This shelter belongs to the council.", page, StringComparison.Ordinal);
-        var stored = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == id));
+        var stored = await app.WithDbAsync(db => db.Reports.Include(r => r.Declines).SingleAsync(r => r.Id == id));
         Assert.Equal(2, stored.DeclinedOperators.Count);
+        var declines = listed.GetProperty("declines").EnumerateArray()
+            .Select(d => (d.GetProperty("operatorName").GetString(), d.GetProperty("reason").GetString())).ToList();
+        Assert.Equal([("Demo Buses", "This shelter belongs to the council."), ("Demo City Council", "Not a council shelter either.")], declines);
+        Assert.Contains(listed.GetProperty("areas").EnumerateArray(), a => a.GetProperty("name").GetString() == "Demo City");
     }
 
     [Theory]

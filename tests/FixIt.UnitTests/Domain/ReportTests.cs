@@ -21,7 +21,7 @@ public sealed class ReportTests
         Assert.Equal("Pothole", report.Title);
         Assert.Equal("Deep one", report.Description);
         Assert.Equal(7, report.OperatorId);
-        Assert.Equal("4,9", report.ContainingAreaIds);
+        Assert.Equal([4, 9], report.Areas.Select(a => a.AreaId));
         Assert.Equal([ReportEventKind.Created, ReportEventKind.Routed], report.Events.Select(e => e.Kind));
     }
 
@@ -30,12 +30,12 @@ public sealed class ReportTests
     {
         var report = NewReport();
 
-        report.Confirm(EventSource.Web, T0.AddHours(1));
+        var confirmed = report.Confirm(EventSource.Web, T0.AddHours(1));
 
         Assert.Equal(ReportStatus.Open, report.Status);
         Assert.Equal(T0.AddHours(1), report.ConfirmedAt);
-        var last = report.Events[^1];
-        Assert.Equal((ReportStatus.Unconfirmed, ReportStatus.Open), (last.FromStatus!.Value, last.ToStatus!.Value));
+        Assert.Contains(confirmed, report.Events);
+        Assert.Equal((ReportStatus.Unconfirmed, ReportStatus.Open), (confirmed.FromStatus!.Value, confirmed.ToStatus!.Value));
     }
 
     [Fact]
@@ -78,14 +78,62 @@ public sealed class ReportTests
     public void Declining_remembers_the_operator_and_applies_the_next_route()
     {
         var report = NewReport();
+        report.Confirm(EventSource.Web, T0);
 
-        report.Decline("Council", EventSource.EmailLink, "This is a private road.",
-            new RoutingDecision(11, 5, "rule 5: anywhere × any category → Highways", [4, 9]), T0.AddDays(1));
+        var note = report.Decline("Council", EventSource.EmailLink, "  This is a private road. ",
+            new RoutingDecision(11, 5, "rule 5: anywhere × any category → Highways", [9, 12]), T0.AddDays(1));
 
         Assert.Equal([7], report.DeclinedOperators);
+        var decline = Assert.Single(report.Declines);
+        Assert.Equal((7, T0.AddDays(1), "This is a private road."), (decline.OperatorId, decline.At, decline.Reason));
         Assert.Equal(11, report.OperatorId);
-        Assert.Equal(ReportEventKind.Rerouted, report.Events[^1].Kind);
-        Assert.Contains("private road", report.Events[^2].PublicText, StringComparison.Ordinal);
+        Assert.Equal([9, 12], report.Areas.Select(a => a.AreaId).Order());
+        Assert.Equal("Not ours: This is a private road.", note.PublicText);
+        Assert.Equal((ReportEventKind.Note, ActorKind.Operator, "Council"), (note.Kind, note.ActorKind, note.Actor));
+        Assert.Equal([ReportEventKind.Note, ReportEventKind.Rerouted],
+            report.Events.SkipWhile(e => !ReferenceEquals(e, note)).Select(e => e.Kind));
+    }
+
+    [Theory]
+    [InlineData(ReportStatus.Unconfirmed)]
+    [InlineData(ReportStatus.Fixed)]
+    [InlineData(ReportStatus.Closed)]
+    public void Declining_a_report_that_is_not_open_is_refused_and_changes_nothing(ReportStatus status)
+    {
+        var report = NewReport();
+        if (status != ReportStatus.Unconfirmed)
+        {
+            report.Confirm(EventSource.Web, T0);
+            report.ChangeStatus(status, ActorKind.Operator, "Council", EventSource.EmailLink, null, T0);
+        }
+
+        var events = report.Events.Count;
+
+        var refused = Assert.Throws<InvalidTransitionException>(() => report.Decline("Council", EventSource.Api, "Not ours.",
+            new RoutingDecision(11, 5, "rule 5", [4]), T0.AddDays(1)));
+        Assert.Contains($"The report is {status}; only an open report", refused.Message, StringComparison.Ordinal);
+        Assert.Null(refused.To);
+        Assert.Equal((7, events), (report.OperatorId!.Value, report.Events.Count));
+        Assert.Empty(report.Declines);
+    }
+
+    [Fact]
+    public void Each_change_returns_the_event_it_records()
+    {
+        var report = NewReport();
+        report.Confirm(EventSource.Web, T0);
+
+        var before = report.Events.Count;
+
+        var note = report.AddNote(ActorKind.Operator, "Council", EventSource.EmailReply, "Looking.", T0);
+        var change = report.ChangeStatus(ReportStatus.Acknowledged, ActorKind.Operator, "Council", EventSource.EmailReply, null, T0);
+        var sent = report.MarkSent("Council", T0);
+        var problem = report.RecordDeliveryProblem(ReportEventKind.Bounced, "Bounced.", T0);
+
+        Assert.Equal([note, change, sent, problem], report.Events.Skip(before));
+        Assert.Equal((ReportEventKind.Note, "Looking."), (note.Kind, note.PublicText));
+        Assert.Equal((ReportEventKind.StatusChanged, ReportStatus.Acknowledged), (change.Kind, change.ToStatus));
+        Assert.Equal((ReportEventKind.Sent, ReportEventKind.Bounced), (sent.Kind, problem.Kind));
     }
 
     [Theory]

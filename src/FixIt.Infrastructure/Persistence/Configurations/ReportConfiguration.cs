@@ -17,8 +17,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.ReporterEmail).HasMaxLength(254);
         builder.Property(r => r.ReporterPhone).HasMaxLength(30);
         builder.Property(r => r.RoutingExplanation).HasMaxLength(500);
-        builder.Property(r => r.ContainingAreaIds).HasMaxLength(2000);
-        builder.Property(r => r.DeclinedOperatorIds).HasMaxLength(500);
         builder.Property(r => r.Open311Token).HasMaxLength(40);
         builder.HasIndex(r => r.Open311Token).IsUnique();
         builder.Property(r => r.DeviceId).HasMaxLength(100);
@@ -46,6 +44,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<Operator>().WithMany().HasForeignKey(r => r.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Areas).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Areas).HasField("_areas").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Declines).WithOne().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Declines).HasField("_declines").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.StatusType);
         builder.Ignore(r => r.IsUnrouted);
         builder.Ignore(r => r.PublicReporterName);

@@ -64,7 +64,7 @@ internal static class EmailLinksEndpoints
 
         return ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report => chosen.AllowedFrom(report.Status)
             ? new RazorComponentResult<RespondPage>(new { Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context) })
-            : LinkPages.NotAllowed(new InvalidTransitionException(report.Status, chosen.TargetStatus() ?? ReportStatus.NotResponsible), report.Id));
+            : LinkPages.NotAllowed(chosen.RefusalFrom(report.Status), report.Id));
     }
 
     public static async Task<IResult> Respond(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -100,8 +100,11 @@ internal static class EmailLinksEndpoints
             return await ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report =>
                 new RazorComponentResult<RespondPage>(new
                 {
-                    Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context),
-                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), Text = text,
+                    Report = report,
+                    Action = chosen,
+                    Form = LinkPages.FormTokenFor(antiforgery, context),
+                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
+                    Text = text,
                 })
                 { StatusCode = StatusCodes.Status400BadRequest });
         }

@@ -57,7 +57,13 @@ public static class OperatorActions
     public static bool AllowedFrom(this OperatorAction action, ReportStatus status) => action switch
     {
         OperatorAction.Note => ReportStatusRules.IsPublic(status),
-        OperatorAction.NotOurs => ReportStatusRules.TypeOf(status) == StatusType.Open,
+        OperatorAction.NotOurs => ReportStatusRules.CanDecline(status),
         _ => ReportStatusRules.CanMove(status, action.TargetStatus()!.Value),
     };
+
+    /// <summary>Why the action is refused in this status (see <see cref="AllowedFrom"/>), as the exception to throw or show.</summary>
+    public static InvalidTransitionException RefusalFrom(this OperatorAction action, ReportStatus status) =>
+        action == OperatorAction.NotOurs
+            ? InvalidTransitionException.NotDeclinable(status)
+            : new InvalidTransitionException(status, action.TargetStatus() ?? status);
 }

@@ -1,7 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.Reports;
-using FixIt.Application.Routing;
+using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Mediator;
@@ -14,13 +14,22 @@ public sealed record RespondToReportCommand(string Token, OperatorAction Action,
 
 public sealed record RespondedReport(int Id, ReportStatus Status);
 
-internal sealed class RespondToReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPublisher publisher, TimeProvider clock)
+internal sealed class RespondToReportHandler(IFixItDb db, ISender sender, IPublisher publisher, TimeProvider clock)
     : ICommandHandler<RespondToReportCommand, RespondedReport>
 {
     public async ValueTask<RespondedReport> Handle(RespondToReportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var token = await LinkTokens.RequireAsync(db, command.Token, TokenPurpose.Respond, now, cancellationToken);
+        if (command.Action == OperatorAction.NotOurs)
+        {
+            // The same use case as every other channel's "not ours"; the link's holder is the current operator, since
+            // each decline revokes the links it was given.
+            var declined = await sender.Send(new DeclineReportCommand(token.ReportId, command.Text) { Source = EventSource.EmailLink },
+                cancellationToken);
+            return new RespondedReport(declined.ReportId, declined.Status);
+        }
+
         var report = await db.Reports.SingleAsync(r => r.Id == token.ReportId, cancellationToken);
         var operatorName = await db.Operators.Where(o => o.Id == report.OperatorId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
             ?? "The operator";
@@ -28,41 +37,14 @@ internal sealed class RespondToReportHandler(IFixItDb db, IReportRouter router, 
 
         if (!command.Action.AllowedFrom(report.Status))
         {
-            throw new InvalidTransitionException(report.Status, command.Action.TargetStatus() ?? ReportStatus.NotResponsible);
+            throw command.Action.RefusalFrom(report.Status);
         }
 
-        switch (command.Action)
-        {
-            case OperatorAction.NotOurs:
-                await DeclineAsync(report, operatorName, text!, now, cancellationToken);
-                break;
-            case OperatorAction.Note:
-                report.AddNote(ActorKind.Operator, operatorName, EventSource.EmailLink, text!, now);
-                break;
-            default:
-                report.ChangeStatus(command.Action.TargetStatus()!.Value, ActorKind.Operator, operatorName, EventSource.EmailLink, text, now);
-                break;
-        }
-
-        // The report's events were not loaded, so the collection holds just what this action added.
-        var update = report.Events[0];
+        var update = command.Action == OperatorAction.Note
+            ? report.AddNote(ActorKind.Operator, operatorName, EventSource.EmailLink, text!, now)
+            : report.ChangeStatus(command.Action.TargetStatus()!.Value, ActorKind.Operator, operatorName, EventSource.EmailLink, text, now);
         await db.SaveChangesAsync(cancellationToken);
         await publisher.Publish(new ReportUpdated(report.Id, update.Id), cancellationToken);
         return new RespondedReport(report.Id, report.Status);
-    }
-
-    private async Task DeclineAsync(Report report, string operatorName, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        IReadOnlyCollection<int> excluded = report.OperatorId is { } current ? [.. report.DeclinedOperators, current] : report.DeclinedOperators;
-        var next = await router.RouteAsync(report.Latitude, report.Longitude, report.CategoryId, excluded, cancellationToken);
-        report.Decline(operatorName, EventSource.EmailLink, reason, next, now);
-
-        // The old operator's links must stop working; the new operator gets links of its own.
-        var outstanding = await db.AccessTokens
-            .Where(t => t.ReportId == report.Id && t.Purpose == TokenPurpose.Respond && t.RevokedAt == null)
-            .ToListAsync(cancellationToken);
-        outstanding.ForEach(t => t.Revoke(now));
-        await db.SaveChangesAsync(cancellationToken);
-        await mailer.QueueToOperatorAsync(report, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using FixIt.Application.Common;
+using FixIt.Domain.Reports;
 using FluentValidation;
 
 namespace FixIt.Application.Features.EmailLinks.RespondToReport;
@@ -12,5 +13,7 @@ internal sealed class RespondToReportValidator : AbstractValidator<RespondToRepo
         RuleFor(c => c.Text).NotEmpty().When(c => c.Action.NeedsText())
             .WithMessage(c => c.Action == OperatorAction.NotOurs ? "Please say why the report is not yours." : "Please write the note.");
         RuleFor(c => c.Text).MaximumLength(TextMaxLength).PrintableText();
+        RuleFor(c => c.Text).MaximumLength(ReportDecline.ReasonMaxLength).When(c => c.Action == OperatorAction.NotOurs)
+            .WithMessage("Say why the report is not yours in up to 1,000 characters.");
     }
 }

@@ -31,8 +31,8 @@ internal static class ReplyPublisher
             return new Outcome(InboundMessageStatus.Ignored, "The reporter's reply had no text of its own.", null);
         }
 
-        report.AddNote(ActorKind.Reporter, report.PublicReporterName, EventSource.EmailReply, mail.Text, now);
-        return new Outcome(InboundMessageStatus.Published, "Published as the reporter's update.", report.Events[^1]);
+        var note = report.AddNote(ActorKind.Reporter, report.PublicReporterName, EventSource.EmailReply, mail.Text, now);
+        return new Outcome(InboundMessageStatus.Published, "Published as the reporter's update.", note);
     }
 
     private static Outcome FromOperator(Report report, string operatorName, InboundMail mail, DateTimeOffset now)
@@ -43,8 +43,8 @@ internal static class ReplyPublisher
         {
             if (ReportStatusRules.CanMove(report.Status, to))
             {
-                report.ChangeStatus(to, ActorKind.Operator, operatorName, EventSource.EmailReply, rest.Length == 0 ? null : rest, now);
-                return new Outcome(InboundMessageStatus.Published, $"Published by {operatorName}; status set to {to}.", report.Events[^1]);
+                var change = report.ChangeStatus(to, ActorKind.Operator, operatorName, EventSource.EmailReply, rest.Length == 0 ? null : rest, now);
+                return new Outcome(InboundMessageStatus.Published, $"Published by {operatorName}; status set to {to}.", change);
             }
 
             refused = $"The reply asked for status \"{written}\", but a report cannot go from {report.Status} to {to}; the text was published without it.";
@@ -66,8 +66,8 @@ internal static class ReplyPublisher
                 refused ?? $"The reply from {operatorName} had no text of its own.", null);
         }
 
-        report.AddNote(ActorKind.Operator, operatorName, EventSource.EmailReply, text, now);
-        return new Outcome(InboundMessageStatus.Published, refused ?? $"Published as an update from {operatorName}.", report.Events[^1]);
+        var update = report.AddNote(ActorKind.Operator, operatorName, EventSource.EmailReply, text, now);
+        return new Outcome(InboundMessageStatus.Published, refused ?? $"Published as an update from {operatorName}.", update);
     }
 
     private static Outcome Private(Report report, string note, DateTimeOffset now)

@@ -33,14 +33,28 @@ internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHa
     public async IAsyncEnumerable<ExportRow> Handle(ExportOperatorReportsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.Size }).ToDictionaryAsync(a => a.Id, a => (a.Name, a.Size), cancellationToken);
 
         var rows = ExportedReports.Of(db, query.OperatorId, query.AfterId)
             .Take(query.Limit)
             .Select(r => new
             {
-                r.Id, r.Title, r.Description, r.CategoryId, r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt,
-                r.Status, r.Latitude, r.Longitude, r.ContainingAreaIds,
+                r.Id,
+                r.Title,
+                r.Description,
+                r.CategoryId,
+                r.CreatedAt,
+                r.ConfirmedAt,
+                r.AcknowledgedAt,
+                r.FixedAt,
+                r.ClosedAt,
+                r.Status,
+                r.Latitude,
+                r.Longitude,
+                // The most local area holding the report (a ward before its council): one primary-key probe per row.
+                Area = (from ra in r.Areas
+                        join a in db.Areas on ra.AreaId equals a.Id
+                        orderby a.Size, a.Id
+                        select a.Name).FirstOrDefault(),
             })
             .AsAsyncEnumerable();
 
@@ -48,16 +62,7 @@ internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHa
         {
             yield return new ExportRow(r.Id, r.Title, r.Description, categories.GetValueOrDefault(r.CategoryId, ""),
                 r.CreatedAt, r.ConfirmedAt, r.AcknowledgedAt, r.FixedAt, r.ClosedAt, r.Status, r.Latitude, r.Longitude,
-                SmallestArea(r.ContainingAreaIds, areas));
+                r.Area ?? "");
         }
     }
-
-    /// <summary>The most local area holding the report (a ward before its council).</summary>
-    private static string SmallestArea(string containingAreaIds, Dictionary<int, (string Name, double Size)> areas) =>
-        containingAreaIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => int.TryParse(id, out var n) && areas.TryGetValue(n, out var a) ? a : default)
-            .Where(a => a.Name is not null)
-            .OrderBy(a => a.Size)
-            .Select(a => a.Name)
-            .FirstOrDefault() ?? "";
 }

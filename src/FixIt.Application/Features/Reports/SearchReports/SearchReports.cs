@@ -63,9 +63,8 @@ internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, Repo
 
         if (query.AreaId is { } areaId)
         {
-            // ContainingAreaIds is "3,17,40": wrap both in commas so 7 never matches 17.
-            var needle = $",{areaId},";
-            reports = reports.Where(r => ("," + r.ContainingAreaIds + ",").Contains(needle));
+            // An EXISTS over ReportAreas, answered from its (AreaId, ReportId) index.
+            reports = reports.Where(r => r.Areas.Any(a => a.AreaId == areaId));
         }
 
         if (query.MaxAgeDays is { } days)
