@@ -122,7 +122,7 @@ public sealed class NotOursTests
         }
 
         var after = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id)
-            .Select(r => new { r.Status, r.OperatorId, Declines = r.Declines.Count() }).SingleAsync());
+            .Select(r => new { r.Status, r.OperatorId, Declines = r.Declines.Count }).SingleAsync());
         Assert.Equal(new { Status = ReportStatus.Fixed, OperatorId = (int?)ids.Council, Declines = 1 }, after);
         Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.OperatorReport)));
     }
