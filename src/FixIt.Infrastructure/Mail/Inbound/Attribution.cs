@@ -129,7 +129,7 @@ internal static partial class Attribution
         for (var k = boundaries.Count - 1; k >= 0; k--)
         {
             var rest = text[boundaries[k]..].TrimStart();
-            if (EndsLikeAttribution(rest, out var dated) && dated && rest.Contains('@', StringComparison.Ordinal))
+            if (EndsLikeAttribution(rest, out var dated) && dated && rest.Contains('@', StringComparison.Ordinal) && EndsSentence(text[..boundaries[k]]))
             {
                 return boundaries[k];
             }
@@ -138,11 +138,20 @@ internal static partial class Attribution
         return 0;
     }
 
+    /// <summary>The text before a boundary ends a sentence rather than an abbreviation of a date ("kl.", "mrt.", "Di."): its last word has four letters or more.</summary>
+    private static bool EndsSentence(string before)
+    {
+        var trimmed = before.TrimEnd('.', '!', '?', '…', '。', '！', '？', ' ');
+        var space = trimmed.LastIndexOf(' ');
+        var word = space < 0 ? trimmed : trimmed[(space + 1)..];
+        return word.Count(char.IsLetter) >= 4 || word.Any(c => c > '\u2E80');
+    }
+
     private static bool StartsAttribution(string text) =>
         ReplyHeaders.AttributionOpenings.Any(o => text.StartsWith(o, StringComparison.Ordinal)) || DatedOpening().IsMatch(text);
 
-    // "wt., 3 mar", "ti 3.3.2026", "вт, 3 мар.", "út 3. 3.", "2026年3月3日", "2026/03/03": a weekday or a date first.
-    [GeneratedRegex(@"^(\p{L}{1,4}\.?,?\s\d|\d{1,4}[./年\-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // "wt., 3 mar", "ti 3.3.2026", "вт, 3 мар.", "út 3. 3.", "2026年3月3日", "3 mars 2026": a weekday or a date first.
+    [GeneratedRegex(@"^(\p{L}{1,4}\.?,?\s\d|\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DatedOpening();
 
     [GeneratedRegex(@"^\d{4}/\d{1,2}/\d{1,2}\s[^<>]{1,200}<[^<>\s]{1,254}@[^<>\s]{1,254}>$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

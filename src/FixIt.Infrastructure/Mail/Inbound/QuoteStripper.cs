@@ -13,7 +13,7 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: a run of them ends the reply, with the
 /// header or attribution paragraph above it in whatever language it was written;</item>
 /// <item>when the reply is written below the old message (nothing above the header block), the block and FixIt's
-/// lines are skipped and the text after them kept;</item>
+/// mail up to its last line FixIt sent are skipped and the text after them kept;</item>
 /// <item>a forwarded message the author deliberately included ("---------- Forwarded message ---------") is kept,
 /// without its header lines, unless it is FixIt's own mail.</item>
 /// </list>
@@ -26,7 +26,6 @@ public static class QuoteStripper
     {
         var lines = TextLines.Split(text);
         var kept = new List<string>(lines.Count);
-        var skipOwn = false;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -40,16 +39,6 @@ public static class QuoteStripper
                 }
 
                 continue;
-            }
-
-            if (skipOwn)
-            {
-                if (blank || sent.Contains(line) || HeaderBlock.IsLabelLine(line))
-                {
-                    continue;
-                }
-
-                skipOwn = false;
             }
 
             if (!blank && IsWrappedQuoteTail(lines, i, sent))
@@ -81,13 +70,12 @@ public static class QuoteStripper
             if (!blank && IsOwnBlock(lines, i, sent))
             {
                 DropHeaderParagraph(kept, attributionOnly: false);
-                if (HasContent(kept))
+                if (HasContent(kept) || LastOwnLine(lines, i, sent) is not { } ownEnd)
                 {
                     break;
                 }
 
-                skipOwn = true;
-                i--;
+                i = ownEnd;
                 continue;
             }
 
@@ -97,10 +85,9 @@ public static class QuoteStripper
                     kept.Add(line);
                     i += header;
                     continue;
-                case (SeparatorKind.End, var length) when !HasContent(kept):
-                    // The reply is under the old message (Outlook lets one write there): skip FixIt's part of it.
-                    skipOwn = true;
-                    i += length - 1;
+                case (SeparatorKind.End, var length) when !HasContent(kept) && LastOwnLine(lines, i + length, sent) is { } ownEnd:
+                    // The reply is under the old message (Outlook lets one write there): what follows FixIt's mail is kept.
+                    i = ownEnd;
                     continue;
                 case (SeparatorKind.End, _):
                     return TextLines.Tidy(kept);
@@ -150,8 +137,23 @@ public static class QuoteStripper
 
         var above = lines[i - 1].TrimStart().TrimStart('>', ' ').TrimEnd();
         var line = lines[i].Trim();
-        return sent.Contains(line) && line.Length <= 60
-            || above.Length >= 45 && line.Length <= 40 && !(above[^1] is '.' or '!' or '?' or ':' or ';' or '。');
+        var midSentence = above.Length > 0 && !(above[^1] is '.' or '!' or '?' or ':' or ';' or '。');
+        return midSentence && (sent.ContainsPiece(line) || above.Length >= 45 && line.Length <= 40);
+    }
+
+    /// <summary>The last line FixIt sent, in the old message starting at <paramref name="from"/>; null when none is there.</summary>
+    private static int? LastOwnLine(List<string> lines, int from, SentMailText sent)
+    {
+        int? last = null;
+        for (var j = from; j < lines.Count && !sent.IsEmpty; j++)
+        {
+            if (sent.Contains(lines[j]))
+            {
+                last = j;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>Two of the next three lines with text are FixIt's own: the old message, pasted without quote marks.</summary>

@@ -49,9 +49,9 @@ public static class ReplyHeaders
     /// <summary>Verbs (and verb phrases) that end an attribution line before its colon, lower-case.</summary>
     public static readonly string[] Verbs =
     [
-        "wrote", "writes", "a écrit", "schrieb", "escribió", "ha scritto", "schreef", "het volgende geschreven", "escreveu",
-        "skrev", "napisał(a)", "napisała", "napisał", "kirjoitti", "napsal(a)", "napsala", "napsal", "ysgrifennodd", "yazdı",
-        "написал(а)", "написала", "написал", "пишет", "写道", "寫道", "のメール", "작성", "írta", "έγραψε",
+        "wrote", "writes", "a écrit", "schrieb", "folgendes geschrieben", "geschrieben", "escribió", "ha scritto", "schreef", "het volgende geschreven", "escreveu",
+        "skrev", "napisał(a)", "napisał(-a)", "napisała", "napisał", "pisze", "kirjoitti", "napsal(a)", "napsala", "napsal", "ysgrifennodd", "yazdı",
+        "написал(а)", "написал(-а)", "написала", "написал", "пишет", "写道", "寫道", "のメール", "작성", "쓴 글", "írta", "έγραψε",
     ];
 
     /// <summary>Words that start an attribution ("On …", "Le …", "Am …"), so one written on the reply's own line can be cut from it.</summary>
@@ -86,12 +86,12 @@ public static class ReplyHeaders
         "sent from my ", "sent from mail", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from gmail",
         "sent from fairemail", "sent from k-9", "sent with proton mail", "get outlook for ", "envoyé de mon ",
         "envoyé depuis ", "obtenir outlook pour ", "von meinem ", "gesendet von ", "enviado desde mi ", "enviado do meu ",
-        "enviado desde ", "obtener outlook para ", "inviato da ", "verzonden vanaf mijn ", "verzonden met ", "skickat från min ",
-        "sendt fra min ", "wysłane z ", "lähetetty ", "odesláno z ", "отправлено с ", "anfonwyd o fy ",
+        "enviado desde ", "obtener outlook para ", "inviato da ", "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden met ", "skickat från min ",
+        "sendt fra min ", "wysłane z ", "lähetetty ", "odesláno z ", "отправлено с ", "anfonwyd o fy ", "发自我的", "az iphone-omról ",
     ];
 
     /// <summary>Footers written with the device first ("iPhoneから送信", "iPhone'umdan gönderildi"), lower-case endings.</summary>
-    public static readonly string[] FooterEndings = ["から送信", "发送", "傳送", "gönderildi", "에서 보냄"];
+    public static readonly string[] FooterEndings = ["から送信", "发送", "傳送", "gönderildi", "에서 보냄", "küldve"];
 
     /// <summary>Devices and apps a footer written device-first names; such a footer is only taken with one of them.</summary>
     public static readonly string[] FooterDevices = ["iphone", "ipad", "android", "galaxy", "samsung", "outlook", "yahoo", "huawei", "xiaomi"];

@@ -9,8 +9,8 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// letters and digits, with quote markers, punctuation, URLs and email addresses left out (a client may rewrap,
 /// re-punctuate or turn links into "text &lt;url&gt;"; an HTML part rendered as text loses the colons of its
 /// table). A line of four words or more is FixIt's when each run of three of its words is in a sent line (a
-/// rewrapped piece of a long line is one); a shorter line only when it is a whole sent line, or the start or end
-/// of one (the other piece of a wrapped line).
+/// rewrapped piece of a long line is one); a shorter line only when it is a whole sent line of some length ("In
+/// progress" alone could be an answer).
 /// </summary>
 public sealed class SentMailText
 {
@@ -18,6 +18,9 @@ public sealed class SentMailText
     public static readonly SentMailText None = new([]);
 
     private const int MaxSentChars = 200_000;
+
+    /// <summary>Characters (of the words joined by spaces) a line of fewer than four words needs to count as FixIt's.</summary>
+    private const int MinShortLine = 15;
 
     private readonly HashSet<string> _lines = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
@@ -65,8 +68,9 @@ public sealed class SentMailText
 
         if (words.Count < 4)
         {
+            // "Fixed" or "In progress" may be a line of FixIt's and also a whole answer: short lines need length.
             var joined = string.Join(' ', words);
-            return _lines.Contains(joined) || _pieces.Contains(joined);
+            return joined.Length >= MinShortLine && _lines.Contains(joined);
         }
 
         for (var i = 0; i + 3 <= words.Count; i++)
@@ -78,6 +82,16 @@ public sealed class SentMailText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the line is a whole line FixIt sent or the start or end of one, however short: only asked of the
+    /// unmarked tail of a quoted line that a client wrapped.
+    /// </summary>
+    public bool ContainsPiece(string line)
+    {
+        var joined = string.Join(' ', Words(line));
+        return joined.Length > 0 && (_lines.Contains(joined) || _pieces.Contains(joined) || Contains(line));
     }
 
     private void Add(List<string> words)
