@@ -95,7 +95,8 @@ internal static partial class Attribution
         }
 
         var inner = line.Trim('-', ' ').TrimEnd(':', '：').TrimEnd();
-        return inner.Length > 0 && inner.Any(char.IsDigit) && EndsWithVerb(inner);
+        // Between dashes the verb may stand before the name ("schrieb FixIt").
+        return inner.Length > 0 && inner.Any(char.IsDigit) && ReplyHeaders.Verbs.Any(v => inner.Contains(v, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Where in the text the attribution starts: 0 for the whole text, else after the sentence it follows.</summary>

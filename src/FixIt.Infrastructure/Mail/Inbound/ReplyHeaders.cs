@@ -9,7 +9,7 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// phone clients' "sent from" footers. To support a language, add its words here (and a corpus case, see
 /// docs/email.md); the rules that use them are in <see cref="QuoteStripper"/> and <see cref="Attribution"/>.
 /// </summary>
-public static class ReplyHeaders
+internal static class ReplyHeaders
 {
     /// <summary>Labels that name the sender, in every language: a header block usually starts with one.</summary>
     public static readonly FrozenSet<string> FromLabels = Set(
