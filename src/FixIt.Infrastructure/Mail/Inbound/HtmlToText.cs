@@ -28,12 +28,25 @@ public static class HtmlToText
         "h4", "h5", "h6", "pre", "address", "dl", "dt", "dd", "center", "form", "fieldset", "main", "aside", "nav",
     };
 
-    public static string Convert(string html)
+    public static string Convert(string html) => Convert(html, reply: false);
+
+    /// <summary>
+    /// An HTML reply as text: the client's quote containers taken out first (<see cref="HtmlQuotes"/>), each left
+    /// as one "&gt;" line; a blockquote the author wrote is kept as plain lines.
+    /// </summary>
+    public static string ConvertReply(string html) => Convert(html, reply: true);
+
+    private static string Convert(string html, bool reply)
     {
         var bounded = HtmlDepthLimiter.Limit(html.Length <= MaxHtmlChars ? html : html[..MaxHtmlChars], MaxDepth);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(bounded);
-        var writer = new TextWriterState();
+        if (reply)
+        {
+            HtmlQuotes.Remove(document);
+        }
+
+        var writer = new TextWriterState { PlainBlockquotes = reply };
         if (document.Body is { } body)
         {
             Walk(body, writer, 0);
@@ -86,12 +99,19 @@ public static class HtmlToText
                 return;
             case "img":
                 return;
-            case "blockquote":
+            case HtmlQuotes.Placeholder:
                 writer.BlockBreak();
                 writer.QuoteDepth++;
+                writer.LineBreak();
+                writer.QuoteDepth--;
+                return;
+            case "blockquote":
+                var depthStep = writer.PlainBlockquotes ? 0 : 1;
+                writer.BlockBreak();
+                writer.QuoteDepth += depthStep;
                 Walk(element, writer, depth + 1);
                 writer.BlockBreak();
-                writer.QuoteDepth--;
+                writer.QuoteDepth -= depthStep;
                 return;
             case "li":
                 writer.BlockBreak();
@@ -133,6 +153,9 @@ public static class HtmlToText
         private bool _pendingSpace;
 
         public int QuoteDepth { get; set; }
+
+        /// <summary>Blockquotes are the author's own (client quotes were taken out): written as plain lines.</summary>
+        public bool PlainBlockquotes { get; init; }
 
         public void Append(string value)
         {

@@ -24,18 +24,20 @@ public static class InboundMailParser
     // Every path that reads mail (SMTP, IMAP, the command line, tests) comes through here: all code pages first.
     static InboundMailParser() => BodyCharset.EnsureRegistered();
 
-    public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
+    /// <param name="sent">What FixIt sent the author about the report (<see cref="SentMailText"/>): never published back.</param>
+    public static ParsedInboundMail Parse(byte[] raw, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options, SentMailText? sent = null)
     {
         // The structure is counted first, without building it: many tiny parts cost memory per part.
         MimeStructureGuard.Check(raw, options);
         using var stream = new MemoryStream(raw, writable: false);
         var message = MimeMessage.Load(new ParserOptions { MaxMimeDepth = options.MaxMimeDepth + 1 }, stream);
 
-        var parsed = ParseMessage(message, envelopeFrom, toBounceAddress, options);
+        var parsed = ParseMessage(message, envelopeFrom, toBounceAddress, options, sent ?? SentMailText.None);
         return parsed with { Message = message };
     }
 
-    private static ParsedInboundMail ParseMessage(MimeMessage message, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options)
+    private static ParsedInboundMail ParseMessage(MimeMessage message, string? envelopeFrom, bool toBounceAddress, InboundMailOptions options,
+        SentMailText sent)
     {
         var from = Clean(message.From.Mailboxes.FirstOrDefault()?.Address ?? message.Sender?.Address, 254);
         var messageId = Clean(message.MessageId, 250);
@@ -56,7 +58,7 @@ public static class InboundMailParser
             return new ParsedInboundMail(new InboundMail(InboundMailKind.AutoReply, from, subject, "", [], [], messageId) { ToBounceAddress = toBounceAddress }, []);
         }
 
-        var text = PublishableText(ReplyTextExtractor.Extract(message), options.DefaultPhoneRegion);
+        var text = PublishableText(ReplyTextExtractor.Extract(message), options.DefaultPhoneRegion, sent);
         var photos = PhotoCollector.Collect(message, options);
         var problem = FromProblem(message);
         return new ParsedInboundMail(new InboundMail(InboundMailKind.Reply, problem is null ? from : null, subject, text, [], [], messageId)
@@ -117,10 +119,10 @@ public static class InboundMailParser
     }
 
     /// <summary>The text stages on their own: strip quotes and signatures, mask contact details, bound the length.</summary>
-    public static string PublishableText(string body, string phoneRegion)
+    public static string PublishableText(string body, string phoneRegion, SentMailText? sent = null)
     {
         // Page breaks become line breaks before lines are read; other unsafe characters go (TextCharacters).
-        var stripped = QuoteStripper.Strip(TextCharacters.Clean(body));
+        var stripped = QuoteStripper.Strip(TextCharacters.Clean(body), sent ?? SentMailText.None);
 
         // Cut before masking, so masking never works through megabytes, and at a space, so no address or
         // number is split into a part the masker no longer recognises.

@@ -73,17 +73,29 @@ public sealed partial class InboundMailProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
         var stored = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new { m.Raw, m.Recipient, m.EnvelopeFrom, m.Status }).SingleAsync(cancellationToken);
+            .Select(m => new { m.Raw, m.Recipient, m.EnvelopeFrom, m.Status, m.ReplyKey }).SingleAsync(cancellationToken);
         if (stored.Status != InboundMessageStatus.Received)
         {
             return stored.Status;
         }
 
+        ReplyAddress.TryParse(stored.Recipient, options.Value, out _, out var toBounceAddress);
+        // What FixIt sent this recipient about the report is never published back, whatever quoted it. A database
+        // failure here is not the message's fault: it is tried again later, not parked.
+        SentMailText sent;
+        try
+        {
+            sent = toBounceAddress ? SentMailText.None : await SentMailLookup.ForKeyAsync(db, stored.ReplyKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await FailAsync(id, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", permanent: false, cancellationToken);
+        }
+
         ParsedInboundMail parsed;
         try
         {
-            ReplyAddress.TryParse(stored.Recipient, options.Value, out _, out var toBounceAddress);
-            var parse = Task.Run(() => InboundMailParser.Parse(stored.Raw, stored.EnvelopeFrom, toBounceAddress, options.Value), CancellationToken.None);
+            var parse = Task.Run(() => InboundMailParser.Parse(stored.Raw, stored.EnvelopeFrom, toBounceAddress, options.Value, sent), CancellationToken.None);
             parsed = await parse.WaitAsync(TimeSpan.FromSeconds(options.Value.ParseTimeoutSeconds), cancellationToken);
         }
         catch (TimeoutException)

@@ -1,46 +1,98 @@
-using System.Text.RegularExpressions;
-
 namespace FixIt.Infrastructure.Mail.Inbound;
 
 /// <summary>
-/// Cuts quoted history and signatures from the text of a reply, for top-posted, bottom-posted and
-/// interleaved replies alike: "> " lines go wherever they are; an attribution line ("On … wrote:")
-/// goes with the quote under it; a header after which the old message follows unquoted (Outlook's
-/// From:/Sent: block in any of several languages — Von:/Gesendet:, Fra:/Sendt:, De :/Envoyé : —,
-/// "-----Original Message-----", a rule of underscores) ends the reply; so do a
-/// signature delimiter and phone-client footers ("Sent from my iPhone").
+/// Cuts quoted history and signatures from the text of a reply, for top-posted, bottom-posted and interleaved replies
+/// alike, in any client and in the languages of <see cref="ReplyHeaders"/>:
+/// <list type="bullet">
+/// <item>"&gt; " lines go wherever they are, with the unmarked tail of a quoted line a client wrapped;</item>
+/// <item>an attribution (<see cref="Attribution"/>, also on the reply's own last line) goes with the quote under it;
+/// with no quote under it, the old message follows unquoted and the reply ends;</item>
+/// <item>a header block (<see cref="HeaderBlock"/>: a run of "Label: value" lines in any known language), an
+/// "original message" separator, a lone "From:" line over a link, a signature delimiter or a phone client's footer
+/// ends the reply;</item>
+/// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: a run of them ends the reply, with the
+/// header or attribution paragraph above it in whatever language it was written;</item>
+/// <item>when the reply is written below the old message (nothing above the header block), the block and FixIt's
+/// mail up to its last line FixIt sent are skipped and the text after them kept;</item>
+/// <item>a forwarded message the author deliberately included ("---------- Forwarded message ---------") is kept,
+/// without its header lines, unless it is FixIt's own mail.</item>
+/// </list>
 /// </summary>
-public static partial class QuoteStripper
+public static class QuoteStripper
 {
-    public static string Strip(string text)
+    public static string Strip(string text) => Strip(text, SentMailText.None);
+
+    public static string Strip(string text, SentMailText sent)
     {
         var lines = TextLines.Split(text);
         var kept = new List<string>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            var blank = line.Trim().Length == 0;
             if (IsQuoted(line))
+            {
+                // A quote of FixIt's mail takes the attribution above it along, whatever language that was in.
+                if ((i == 0 || !IsQuoted(lines[i - 1])) && sent.Contains(line))
+                {
+                    DropHeaderParagraph(kept, attributionOnly: true);
+                }
+
+                continue;
+            }
+
+            if (!blank && IsWrappedQuoteTail(lines, i, sent))
             {
                 continue;
             }
 
-            var attribution = AttributionLength(lines, i);
-            if (attribution > 0)
+            var attribution = Attribution.Find(lines, i);
+            if (attribution.Lines > 0)
             {
-                // With the quote under it, drop the attribution and go on (bottom-posted or interleaved);
-                // with no quote under it, the rest is the old message pasted unquoted.
-                if (NextContentIsQuoted(lines, i + attribution))
+                var quoteFollows = NextContentIsQuoted(lines, i + attribution.Lines);
+                if (quoteFollows || attribution.Dated)
                 {
-                    i += attribution - 1;
-                    continue;
-                }
+                    if (attribution.Prefix.Length > 0)
+                    {
+                        kept.Add(attribution.Prefix);
+                    }
 
-                break;
+                    if (quoteFollows)
+                    {
+                        i += attribution.Lines - 1;
+                        continue;
+                    }
+
+                    break;
+                }
             }
 
-            if (EndsReply(lines, i))
+            if (!blank && IsOwnBlock(lines, i, sent))
             {
-                break;
+                DropHeaderParagraph(kept, attributionOnly: false);
+                if (HasContent(kept) || LastOwnLine(lines, i, sent) is not { } ownEnd)
+                {
+                    break;
+                }
+
+                i = ownEnd;
+                continue;
+            }
+
+            switch (Separators.Classify(lines, i, sent))
+            {
+                case (SeparatorKind.Forward, var header):
+                    kept.Add(line);
+                    i += header;
+                    continue;
+                case (SeparatorKind.End, var length) when !HasContent(kept) && LastOwnLine(lines, i + length, sent) is { } ownEnd:
+                    // The reply is under the old message (Outlook lets one write there): what follows FixIt's mail is kept.
+                    i = ownEnd;
+                    continue;
+                case (SeparatorKind.End, _):
+                    return TextLines.Tidy(kept);
+                case (SeparatorKind.Signature, _):
+                    return TextLines.Tidy(kept);
             }
 
             kept.Add(line);
@@ -49,7 +101,9 @@ public static partial class QuoteStripper
         return TextLines.Tidy(kept);
     }
 
-    private static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
+    internal static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
+
+    private static bool HasContent(List<string> kept) => kept.Any(l => l.Trim().Length > 0);
 
     private static bool NextContentIsQuoted(List<string> lines, int from)
     {
@@ -64,80 +118,100 @@ public static partial class QuoteStripper
         return false;
     }
 
-    /// <summary>How many lines (one to three: clients wrap long ones) make up an attribution starting here; 0 if none.</summary>
-    private static int AttributionLength(List<string> lines, int i)
+    /// <summary>
+    /// A client rewrapped a long quoted line and the tail lost its marker: a short unmarked line right under a long
+    /// quoted one that stops mid-sentence, followed by more quote or nothing (or a piece of what FixIt sent).
+    /// </summary>
+    private static bool IsWrappedQuoteTail(List<string> lines, int i, SentMailText sent)
     {
-        var first = lines[i].Trim();
-        if (!AttributionStart().IsMatch(first))
+        if (i == 0 || !IsQuoted(lines[i - 1]))
         {
-            return 0;
+            return false;
         }
 
-        var joined = first;
-        for (var n = 1; n <= 3 && i + n - 1 < lines.Count; n++)
+        var next = i + 1 < lines.Count ? lines[i + 1] : "";
+        if (next.Trim().Length > 0 && !IsQuoted(next))
         {
-            if (n > 1)
-            {
-                joined += " " + lines[i + n - 1].Trim();
-            }
-
-            if (AttributionEnd().IsMatch(joined))
-            {
-                return n;
-            }
+            return false;
         }
 
-        return 0;
-    }
-
-    private static bool EndsReply(List<string> lines, int i)
-    {
+        var above = lines[i - 1].TrimStart().TrimStart('>', ' ').TrimEnd();
         var line = lines[i].Trim();
-        if (OriginalMessage().IsMatch(line) || SignatureOrFooter().IsMatch(line) || lines[i] is "-- " or "--")
-        {
-            return true;
-        }
-
-        // Outlook (desktop and web) puts the old message under a header block: From:, then Sent:/Date:, To:, Subject:.
-        if (HeaderField().Match(line) is { Success: true } from && FromField().IsMatch(from.Groups["name"].Value)
-            || line.StartsWith("*From:*", StringComparison.OrdinalIgnoreCase))
-        {
-            var fields = 0;
-            for (var j = i + 1; j < Math.Min(lines.Count, i + 6); j++)
-            {
-                if (HeaderField().IsMatch(lines[j].Trim().Trim('*')) || StarredHeaderField().IsMatch(lines[j].Trim()))
-                {
-                    fields++;
-                }
-            }
-
-            return fields >= 2;
-        }
-
-        return false;
+        var midSentence = above.Length > 0 && !(above[^1] is '.' or '!' or '?' or ':' or ';' or '。');
+        return midSentence && (sent.ContainsPiece(line) || above.Length >= 45 && line.Length <= 40);
     }
 
-    [GeneratedRegex(@"^(On\s|Le\s|Am\s|El\s|Il\s|Op\s|Em\s|Den\s|W dniu\s).{0,300}$", RegexOptions.IgnoreCase)]
-    private static partial Regex AttributionStart();
+    /// <summary>The last line FixIt sent, in the old message starting at <paramref name="from"/>; null when none is there.</summary>
+    private static int? LastOwnLine(List<string> lines, int from, SentMailText sent)
+    {
+        int? last = null;
+        for (var j = from; j < lines.Count && !sent.IsEmpty; j++)
+        {
+            if (sent.Contains(lines[j]))
+            {
+                last = j;
+            }
+        }
 
-    [GeneratedRegex(@"(wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev|napisał)\s*:\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex AttributionEnd();
+        return last;
+    }
 
-    [GeneratedRegex(@"^(-{2,}\s*(Original Message|Original message|Ursprüngliche Nachricht|Message d'origine|Forwarded message)\s*-{2,}|_{10,}|-{10,}|Begin forwarded message:)$", RegexOptions.IgnoreCase)]
-    private static partial Regex OriginalMessage();
+    /// <summary>Two of the next three lines with text are FixIt's own: the old message, pasted without quote marks.</summary>
+    private static bool IsOwnBlock(List<string> lines, int i, SentMailText sent)
+    {
+        if (sent.IsEmpty || !sent.Contains(lines[i]))
+        {
+            return false;
+        }
 
-    [GeneratedRegex(@"^(Sent from my .{1,60}|Sent from (Mail|Outlook|Yahoo Mail|Samsung|Gmail).{0,60}|Get Outlook for (iOS|Android).{0,80}|Sent with Proton Mail.{0,40}|Envoyé de mon .{1,40}|Von meinem .{1,40} gesendet\.?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex SignatureOrFooter();
+        var own = 0;
+        var seen = 0;
+        for (var j = i; j < lines.Count && seen < 3; j++)
+        {
+            if (lines[j].Trim().Length == 0)
+            {
+                continue;
+            }
 
-    // Outlook writes the header block in the reader's language: English, French, German, Danish/Norwegian, Swedish,
-    // Spanish/Portuguese, Italian, Dutch, Polish.
-    [GeneratedRegex(@"^(?<name>From|Sent|Date|To|Cc|Subject|De|Envoyé|À|Objet|Von|Gesendet|An|Betreff|Fra|Sendt|Til|Emne|Från|Skickat|Till|Ämne"
-        + @"|Enviado|Enviada|Para|Asunto|Assunto|Fecha|Data|Da|Inviato|A|Oggetto|Van|Verzonden|Aan|Onderwerp|Od|Wysłano|Do|Temat)\s*:\s*\S", RegexOptions.IgnoreCase)]
-    private static partial Regex HeaderField();
+            seen++;
+            if (sent.Contains(lines[j]))
+            {
+                own++;
+            }
+        }
 
-    [GeneratedRegex("^(From|De|Von|Fra|Från|Da|Van|Od)$", RegexOptions.IgnoreCase)]
-    private static partial Regex FromField();
+        return own >= 2;
+    }
 
-    [GeneratedRegex(@"^\*(Sent|Date|To|Cc|Subject):\*", RegexOptions.IgnoreCase)]
-    private static partial Regex StarredHeaderField();
+    /// <summary>
+    /// Removes the paragraph last kept when it is the heading of FixIt's quoted mail: an attribution (ending in a
+    /// colon) or, unless <paramref name="attributionOnly"/>, a header block in a language not listed.
+    /// </summary>
+    private static void DropHeaderParagraph(List<string> kept, bool attributionOnly)
+    {
+        var end = kept.Count;
+        while (end > 0 && kept[end - 1].Trim().Length == 0)
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && kept[start - 1].Trim().Length > 0 && end - start < 8)
+        {
+            start--;
+        }
+
+        if (start == end || start > 0 && kept[start - 1].Trim().Length > 0)
+        {
+            return;
+        }
+
+        var paragraph = kept.GetRange(start, end - start).Select(l => l.Trim()).ToList();
+        var attribution = paragraph.Count <= 3 && paragraph[^1] is [.., ':' or '：'] && string.Concat(paragraph).Any(char.IsDigit);
+        var header = !attributionOnly && paragraph.Count >= 2 && paragraph.All(HeaderBlock.LooksLikeField);
+        if (attribution || header)
+        {
+            kept.RemoveRange(start, kept.Count - start);
+        }
+    }
 }

@@ -31,7 +31,7 @@ public static class ReplyTextExtractor
             return Unflow(plain, plainText);
         }
 
-        return html is null ? "" : HtmlToText.Convert(BodyCharset.Decode(html));
+        return html is null ? "" : HtmlToText.ConvertReply(BodyCharset.Decode(html));
     }
 
     private static string Unflow(TextPart part, string text)
