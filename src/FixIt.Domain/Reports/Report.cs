@@ -130,7 +130,7 @@ public sealed class Report
 
     public void Confirm(EventSource source, DateTimeOffset now)
     {
-        if (Status != ReportStatus.Unconfirmed)
+        if (!ReportStatusRules.AwaitsConfirmation(Status))
         {
             throw new InvalidTransitionException(Status, ReportStatus.Open);
         }
