@@ -129,15 +129,6 @@ public sealed partial class InboundMailProcessor(
         }
     }
 
-    /// <summary>Stores, then processes. Returns the stored id; processing problems are recorded, not thrown.</summary>
-    public async Task<long> ReceiveAsync(InboundChannel channel, string? channelKey, string recipient, string? envelopeFrom, byte[] raw,
-        CancellationToken cancellationToken)
-    {
-        var id = await StoreAsync(channel, channelKey, recipient, envelopeFrom, raw, cancellationToken);
-        await ProcessAsync(id, cancellationToken);
-        return id;
-    }
-
     /// <summary>Tries again messages left Received by a failure or a crash; run periodically.</summary>
     public async Task<int> RetryPendingAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
