@@ -1,4 +1,6 @@
-namespace FixIt.Infrastructure.Mail.Inbound;
+using FixIt.Infrastructure.Mail.Inbound;
+
+namespace FixIt.Infrastructure.Mail;
 
 /// <summary>
 /// The addresses that carry a key: reply+KEY@domain (Reply-To of FixIt's emails: one report and one recipient, see
