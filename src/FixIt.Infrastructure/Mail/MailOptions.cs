@@ -155,13 +155,3 @@ public sealed class MailOptions
         }
     }
 }
-
-/// <summary>The part of "Site" that mail needs: the name in subjects and the base of every link.</summary>
-public sealed class MailSiteOptions
-{
-    public string Name { get; set; } = "FixIt";
-
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-
-    public string Url(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
-}

@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using FixIt.Application.Features.Areas.ListAreas;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Reports.GetReport;

@@ -1,8 +1,9 @@
-using FixIt.Application.Common;
+namespace FixIt.Application.Common;
 
-namespace FixIt.Web;
-
-/// <summary>Bound from "Site": how the service names itself and where it is reached.</summary>
+/// <summary>
+/// Bound from "Site" (once, by the infrastructure's registration; checked at start-up): how the service names itself and
+/// where it is reached. Pages, feeds, exports and emails all build their links from it.
+/// </summary>
 public sealed class SiteOptions
 {
     public const string SectionName = "Site";
