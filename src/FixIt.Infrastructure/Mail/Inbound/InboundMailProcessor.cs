@@ -101,7 +101,7 @@ public sealed partial class InboundMailProcessor(
             return await FailAsync(id, $"Unreadable message: {ex.GetType().Name}: {ex.Message}", permanent: true, cancellationToken);
         }
 
-        IReadOnlyList<StoredPhoto> saved = [];
+        IReadOnlyList<EmailedPhoto> saved = [];
         try
         {
             var verdict = parsed.Message is null ? DkimVerdict.Unsigned : await dkim.CheckAsync(parsed.Message, cancellationToken);
