@@ -252,11 +252,3 @@ public sealed record NewReport(
 
     public string? Address { get; init; }
 }
-
-public sealed class InvalidTransitionException(ReportStatus from, ReportStatus to)
-    : InvalidOperationException($"A report cannot go from {from} to {to}.")
-{
-    public ReportStatus From { get; } = from;
-
-    public ReportStatus To { get; } = to;
-}
