@@ -3,7 +3,7 @@ using FixIt.Application.Common;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
-namespace FixIt.Application.Features.Admin.Operators;
+namespace FixIt.Application.Features.Admin.Operators.SaveOperator;
 
 internal sealed class SaveOperatorValidator : AbstractValidator<SaveOperatorCommand>
 {

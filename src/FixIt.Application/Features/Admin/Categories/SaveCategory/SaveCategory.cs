@@ -4,26 +4,11 @@ using FixIt.Domain.Categories;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace FixIt.Application.Features.Admin.Categories;
-
-public sealed record CategoryAdminView(int Id, string Code, string Name, string Group, string Description, bool IsActive,
-    IReadOnlyList<ExtraQuestion> ExtraQuestions);
-
-/// <summary>Every category, inactive ones included.</summary>
-public sealed record ListAllCategoriesQuery : IQuery<IReadOnlyList<CategoryAdminView>>;
+namespace FixIt.Application.Features.Admin.Categories.SaveCategory;
 
 /// <summary>Creates the category of that code, or replaces its details and extra questions.</summary>
 public sealed record SaveCategoryCommand(string Code, string? Name, string? Group, string? Description, bool IsActive,
     IReadOnlyList<ExtraQuestion>? ExtraQuestions) : ICommand<CategoryAdminView>;
-
-internal sealed class ListAllCategoriesHandler(IFixItDb db) : IQueryHandler<ListAllCategoriesQuery, IReadOnlyList<CategoryAdminView>>
-{
-    public async ValueTask<IReadOnlyList<CategoryAdminView>> Handle(ListAllCategoriesQuery query, CancellationToken cancellationToken) =>
-        [.. (await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken)).Select(View)];
-
-    internal static CategoryAdminView View(Category c) =>
-        new(c.Id, c.Code, c.Name, c.Group, c.Description, c.IsActive, [.. c.ExtraQuestions.OrderBy(q => q.Order)]);
-}
 
 internal sealed class SaveCategoryHandler(IFixItDb db) : ICommandHandler<SaveCategoryCommand, CategoryAdminView>
 {
@@ -43,6 +28,6 @@ internal sealed class SaveCategoryHandler(IFixItDb db) : ICommandHandler<SaveCat
         entity.ExtraQuestions = [.. command.ExtraQuestions ?? []];
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);
-        return ListAllCategoriesHandler.View(entity);
+        return CategoryAdminView.Of(entity);
     }
 }

@@ -7,7 +7,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO;
 
-namespace FixIt.Application.Features.Admin.Areas;
+namespace FixIt.Application.Features.Admin.Areas.ImportAreas;
 
 /// <summary>
 /// Adds or replaces (by kind and code) the areas of an already-read feature file. All or nothing by default: one
@@ -54,18 +54,5 @@ internal sealed class ImportAreasHandler(IFixItDb db) : ICommandHandler<ImportAr
         await db.BumpRoutingVersionAsync(cancellationToken);
         return new ImportedAreas(created, areas.Count - created, [.. areas.Where(a => a.Repair is not null).Select(a => a.Repair!)],
             [.. errors.Select(e => e.ErrorMessage)]);
-    }
-}
-
-internal sealed class ImportAreasValidator : AbstractValidator<ImportAreasCommand>
-{
-    public ImportAreasValidator()
-    {
-        RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$")
-            .WithMessage("The kind must be lower-case letters, digits and hyphens, like 'county'.");
-        RuleFor(c => c.NameProperty).NotEmpty();
-        RuleFor(c => c.CodeProperty).NotEmpty();
-        RuleFor(c => c.Features).NotEmpty().WithMessage("The file has no features.");
-        RuleFor(c => c.Source).MaximumLength(500);
     }
 }

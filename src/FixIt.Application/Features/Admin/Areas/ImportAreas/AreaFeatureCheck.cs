@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 
-namespace FixIt.Application.Features.Admin.Areas;
+namespace FixIt.Application.Features.Admin.Areas.ImportAreas;
 
 /// <summary>A feature that passed the checks, repaired if it had to be.</summary>
 public sealed record CheckedArea(int Index, string Code, string Name, Geometry Geometry, string? Repair);

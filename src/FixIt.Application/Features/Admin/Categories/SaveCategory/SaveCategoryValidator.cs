@@ -1,7 +1,7 @@
 using FixIt.Application.Common;
 using FluentValidation;
 
-namespace FixIt.Application.Features.Admin.Categories;
+namespace FixIt.Application.Features.Admin.Categories.SaveCategory;
 
 internal sealed class SaveCategoryValidator : AbstractValidator<SaveCategoryCommand>
 {

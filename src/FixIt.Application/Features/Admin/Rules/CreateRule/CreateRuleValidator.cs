@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace FixIt.Application.Features.Admin.Rules;
+namespace FixIt.Application.Features.Admin.Rules.CreateRule;
 
 internal sealed class CreateRuleValidator : AbstractValidator<CreateRuleCommand>
 {
