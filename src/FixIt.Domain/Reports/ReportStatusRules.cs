@@ -85,10 +85,6 @@ public static class ReportStatusRules
     /// <summary>Whether a status type may be asked for by the public (every type but the hidden one).</summary>
     public static bool IsPublic(StatusType type) => type != StatusType.Hidden;
 
-    /// <summary>The public statuses of one status type; every public status when <paramref name="type"/> is null or not public.</summary>
-    public static IReadOnlyList<ReportStatus> PublicStatusesOf(StatusType? type) =>
-        type is { } t && IsPublic(t) ? StatusesOf(t) : PublicStatuses;
-
     /// <summary><see cref="IsPublic(ReportStatus)"/> as a query filter: <c>db.Reports.Where(ReportStatusRules.IsPublicReport)</c>.</summary>
     public static Expression<Func<Report, bool>> IsPublicReport { get; } = StatusIn(PublicStatuses);
 
