@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Mail;
 using FixIt.Infrastructure.Mail.Inbound;
@@ -15,6 +16,11 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddFixItInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => SiteTimeZone.Find(o.TimeZone) is not null,
+                "Site:TimeZone must be an IANA time zone name known to this system's tzdata, such as UTC or Europe/London.")
+            .ValidateOnStart();
         services.AddFixItDatabase(configuration, environment);
         services.AddFixItDataProtection();
         services.AddFixItInboundMail(configuration);

@@ -63,11 +63,6 @@ internal static class WebServices
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddSingleton<Features.PendingReports.PendingReportsCookie>();
-        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName))
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
-            .Validate(o => SiteTimeZone.Find(o.TimeZone) is not null,
-                "Site:TimeZone must be an IANA time zone name known to this system's tzdata, such as UTC or Europe/London.")
-            .ValidateOnStart();
         services.AddSingleton(sp => new SiteTimeZone(SiteTimeZone.Find(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone) ?? TimeZoneInfo.Utc));
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.SectionName))
             .Validate(o => o.TileUrl.Length == 0 || (o.TileUrl.Contains("{z}", StringComparison.Ordinal) && o.TileUrl.Contains("{x}", StringComparison.Ordinal)

@@ -35,10 +35,3 @@ public sealed record PhotoSize(int Width, int Height)
 
     public override string ToString() => $"{Width} × {Height} pixels";
 }
-
-/// <summary>The photo declares more pixels than FixIt decodes; nothing was decoded or stored.</summary>
-public sealed class PhotoTooLargeException(PhotoSize size, int maxMegapixels)
-    : Exception($"The photo is {size}, more than the {maxMegapixels} megapixels accepted.")
-{
-    public PhotoSize Size { get; } = size;
-}

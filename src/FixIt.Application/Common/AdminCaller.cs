@@ -8,6 +8,3 @@ public sealed record AdminCaller(bool IsAdmin, int? OperatorId)
     /// <summary>Whether this caller may see data of that operator.</summary>
     public bool MaySee(int operatorId) => IsAdmin || OperatorId == operatorId;
 }
-
-/// <summary>An operator-scoped key asked for another operator's data; becomes a 403.</summary>
-public sealed class OutOfScopeException(string what) : Exception($"This API key may not see {what}.");

@@ -135,7 +135,7 @@ public sealed class Report
     /// <summary>The reporter confirms: the report opens. Returns the status change it records.</summary>
     public ReportEvent Confirm(EventSource source, DateTimeOffset now)
     {
-        if (Status != ReportStatus.Unconfirmed)
+        if (!ReportStatusRules.AwaitsConfirmation(Status))
         {
             throw new InvalidTransitionException(Status, ReportStatus.Open);
         }
@@ -283,30 +283,4 @@ public sealed record NewReport(
     public string? MediaUrl { get; init; }
 
     public string? Address { get; init; }
-}
-
-/// <summary>
-/// A change the report's status does not allow: a move the transition table refuses, or an action (such as
-/// "not ours") that only some statuses allow. The message says why, in words for the person who asked.
-/// </summary>
-public sealed class InvalidTransitionException : InvalidOperationException
-{
-    public InvalidTransitionException(ReportStatus from, ReportStatus to)
-        : base($"A report cannot go from {from} to {to}.")
-    {
-        From = from;
-        To = to;
-    }
-
-    private InvalidTransitionException(ReportStatus from, string message)
-        : base(message) => From = from;
-
-    public ReportStatus From { get; }
-
-    /// <summary>The status asked for; null when the refused action is not a status change.</summary>
-    public ReportStatus? To { get; }
-
-    /// <summary>"Not ours" asked of a report that is not open.</summary>
-    public static InvalidTransitionException NotDeclinable(ReportStatus from) => new(from,
-        $"The report is {from}; only an open report (Open, Acknowledged, InProgress or ActionScheduled) can be declined as \"not ours\" and re-routed.");
 }

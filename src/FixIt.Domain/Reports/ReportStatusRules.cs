@@ -1,8 +1,14 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 
 namespace FixIt.Domain.Reports;
 
-/// <summary>The one table of status types and allowed transitions.</summary>
+/// <summary>
+/// The one table of status types and allowed transitions, and of who may see a report: the two visibility rules, each as
+/// an in-memory predicate on a status, as the list of statuses it allows, and as an expression over <see cref="Report"/>
+/// that a LINQ provider (EF Core) translates to <c>Status IN (…)</c> with the statuses written into the SQL as constants.
+/// Every page, API, feed, export, photo and Open311 answer asks one of these, never the statuses themselves.
+/// </summary>
 public static class ReportStatusRules
 {
     private static readonly FrozenDictionary<ReportStatus, StatusType> Types = new Dictionary<ReportStatus, StatusType>
@@ -50,18 +56,51 @@ public static class ReportStatusRules
 
     public static bool CanMove(ReportStatus from, ReportStatus to) => Allowed[from].Contains(to);
 
-    public static IReadOnlyCollection<ReportStatus> NextFrom(ReportStatus from) => Allowed[from];
+    /// <summary>The statuses of one status type, in enum order.</summary>
+    public static IReadOnlyList<ReportStatus> StatusesOf(StatusType type) =>
+        [.. Enum.GetValues<ReportStatus>().Where(s => TypeOf(s) == type)];
+
+    /// <summary>Whether the report was submitted and not yet confirmed by its reporter (its confirm link is still to be used).</summary>
+    public static bool AwaitsConfirmation(ReportStatus status) => status == ReportStatus.Unconfirmed;
+
+    /// <summary>Every status whose reports are public (<see cref="IsPublic(ReportStatus)"/>), in enum order.</summary>
+    public static IReadOnlyList<ReportStatus> PublicStatuses { get; } =
+        [.. Enum.GetValues<ReportStatus>().Where(s => TypeOf(s) != StatusType.Hidden)];
+
+    /// <summary>Every status whose reports their own link still shows (<see cref="IsShownByLink"/>), in enum order.</summary>
+    public static IReadOnlyList<ReportStatus> StatusesShownByLink { get; } =
+        [.. Enum.GetValues<ReportStatus>().Where(s => s != ReportStatus.Hidden)];
 
     /// <summary>
-    /// Whether anyone may see a report in this status: at its public URL, in lists, maps, searches, feeds, exports
-    /// and Open311, with its photos. Not while it awaits confirmation (anyone can give someone else's address), nor hidden.
+    /// Listed publicly: whether anyone may see a report in this status, at its public URL, in lists, maps, searches,
+    /// feeds, exports, operator figures and Open311, with its photos and its updates' photos. Not while it awaits
+    /// confirmation (anyone can give someone else's address), nor hidden.
     /// </summary>
-    public static bool IsPublic(ReportStatus status) => TypeOf(status) != StatusType.Hidden;
+    public static bool IsPublic(ReportStatus status) => PublicStatuses.Contains(status);
 
     /// <summary>
-    /// Whether the holder of one of the report's own links (its submitter's secret link or browser, its confirm link)
-    /// may see it: a public report, or one awaiting confirmation (read-only, even once its confirm link has expired).
-    /// A hidden report is gone for everyone.
+    /// Reachable by its link: whether the holder of one of the report's own links (its submitter's secret link or browser,
+    /// its confirm link, its Open311 token) may see it: a public report, or one awaiting confirmation (read-only, even once
+    /// its confirm link has expired). A hidden report is gone for everyone.
     /// </summary>
-    public static bool IsShownByLink(ReportStatus status) => status != ReportStatus.Hidden;
+    public static bool IsShownByLink(ReportStatus status) => StatusesShownByLink.Contains(status);
+
+    /// <summary>Whether a status type may be asked for by the public (every type but the hidden one).</summary>
+    public static bool IsPublic(StatusType type) => type != StatusType.Hidden;
+
+    /// <summary><see cref="IsPublic(ReportStatus)"/> as a query filter: <c>db.Reports.Where(ReportStatusRules.IsPublicReport)</c>.</summary>
+    public static Expression<Func<Report, bool>> IsPublicReport { get; } = StatusIn(PublicStatuses);
+
+    /// <summary><see cref="IsShownByLink"/> as a query filter.</summary>
+    public static Expression<Func<Report, bool>> IsReportShownByLink { get; } = StatusIn(StatusesShownByLink);
+
+    // r => [constants].Contains(r.Status): EF Core writes the constants into the SQL (IN (1, 2, …)), so every query that
+    // filters by visibility has the same plan, which the status indexes serve.
+    private static Expression<Func<Report, bool>> StatusIn(IReadOnlyList<ReportStatus> statuses)
+    {
+        var report = Expression.Parameter(typeof(Report), "r");
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(ReportStatus)],
+            Expression.Constant(statuses.ToArray()), Expression.Property(report, nameof(Report.Status)));
+        return Expression.Lambda<Func<Report, bool>>(contains, report);
+    }
 }

@@ -62,9 +62,12 @@ public sealed class MailOptions
 
     public string FromName { get; set; } = "FixIt";
 
+    /// <summary>The reply domain when none is configured; the one default for both directions of mail.</summary>
+    public const string DefaultReplyDomain = "reply.fixit.localhost";
+
     /// <summary>The domain of the reports' reply addresses (reply+KEY@domain); its MX is the inbound listener.</summary>
     [Required]
-    public string ReplyDomain { get; set; } = "reply.fixit.localhost";
+    public string ReplyDomain { get; set; } = DefaultReplyDomain;
 
     /// <summary>
     /// MAIL FROM of every message is its own VERP address bounce+KEY@ReplyDomain (one key per message), so a delivery
@@ -151,14 +154,4 @@ public sealed class MailOptions
             yield return "Mail:Lease must be longer than Mail:SmtpTimeout, or a slow send could be taken over and sent twice.";
         }
     }
-}
-
-/// <summary>The part of "Site" that mail needs: the name in subjects and the base of every link.</summary>
-public sealed class MailSiteOptions
-{
-    public string Name { get; set; } = "FixIt";
-
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-
-    public string Url(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 }

@@ -17,9 +17,6 @@ public static class MailRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
-        services.AddOptions<MailSiteOptions>().Bind(configuration.GetSection("Site"))
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Site:PublicBaseUrl must be an absolute URL.")
-            .ValidateOnStart();
 
         services.AddOptions<MailboxCapOptions>().Bind(configuration.GetSection(MailboxCapOptions.SectionName))
             .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0,

@@ -46,6 +46,3 @@ public static class DatabaseFaults
     private static bool IsUnusableFile(int code) =>
         code is SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteCorrupt or SqliteFull or SqliteCantOpen or SqliteNotADatabase;
 }
-
-/// <summary>The database cannot take the write now (e.g. its file was deleted or replaced); nothing was stored.</summary>
-public sealed class DatabaseUnavailableException(string message) : Exception(message);

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using FixIt.Application.Features.Admin.ApiKeys;
-using FixIt.Application.Features.Admin.Areas;
-using FixIt.Application.Features.Admin.Rules;
+using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
+using FixIt.Application.Features.Admin.ApiKeys.RevokeApiKey;
+using FixIt.Application.Features.Admin.Areas.ImportAreas;
+using FixIt.Application.Features.Admin.Rules.ImportRules;
 using FixIt.Domain.Access;
 using FixIt.Infrastructure.Spatial;
 using FixIt.Web.Features.Admin;

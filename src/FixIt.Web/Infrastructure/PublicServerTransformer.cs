@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

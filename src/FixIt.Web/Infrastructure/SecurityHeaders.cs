@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using FixIt.Application.Features.Admin.ApiKeys;
+using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
 using FixIt.Domain.Access;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net;
-using FixIt.Application.Features.Admin.ApiKeys;
+using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
+using FixIt.Application.Features.Admin.ApiKeys.RevokeApiKey;
 using FixIt.Domain.Access;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FixIt.Application.Features.Admin.ApiKeys;
+using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
+using FixIt.Application.Features.Admin.ApiKeys.RevokeApiKey;
 using FixIt.Domain.Access;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;

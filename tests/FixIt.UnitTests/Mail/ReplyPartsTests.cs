@@ -1,5 +1,6 @@
 using FixIt.Application.Features.Inbound.RecordInboundMail;
 using FixIt.Domain.Reports;
+using FixIt.Infrastructure.Mail;
 using FixIt.Infrastructure.Mail.Inbound;
 
 namespace FixIt.UnitTests.Mail;

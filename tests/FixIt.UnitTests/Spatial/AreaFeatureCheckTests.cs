@@ -1,4 +1,4 @@
-using FixIt.Application.Features.Admin.Areas;
+using FixIt.Application.Features.Admin.Areas.ImportAreas;
 using FixIt.Application.Routing;
 using NetTopologySuite.Geometries;
 

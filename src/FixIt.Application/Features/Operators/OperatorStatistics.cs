@@ -52,7 +52,7 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTi
     public async Task<IReadOnlyList<ReportRow>> OpenReportsAsync(int operatorId, bool oldestFirst, int count, CancellationToken cancellationToken)
     {
         var rows = new List<(DateTimeOffset? At, ReportRow Row)>();
-        foreach (var status in StatusSets.Open)
+        foreach (var status in ReportStatusRules.StatusesOf(StatusType.Open))
         {
             var q = db.Reports.AsNoTracking().Where(r => r.OperatorId == operatorId && r.Status == status);
             q = oldestFirst ? q.OrderBy(r => r.ConfirmedAt).ThenBy(r => r.Id) : q.OrderByDescending(r => r.ConfirmedAt).ThenByDescending(r => r.Id);

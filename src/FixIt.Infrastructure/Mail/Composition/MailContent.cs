@@ -11,18 +11,8 @@ internal sealed record MailLink(string Label, string Url);
 
 internal static class MailWords
 {
-    public static string Status(ReportStatus status) => status switch
-    {
-        ReportStatus.Unconfirmed => "Awaiting confirmation",
-        ReportStatus.InProgress => "In progress",
-        ReportStatus.ActionScheduled => "Action scheduled",
-        ReportStatus.NotResponsible => "Not the responsibility of this organisation",
-        ReportStatus.UnableToFix => "Unable to fix",
-        _ => status.ToString(),
-    };
-
     public static string WhatHappened(ReportEvent update) => update.ToStatus is { } to
-        ? $"{update.Actor} set the status to {Status(to)}."
+        ? $"{update.Actor} set the status to {ReportStatusWording.Of(to)}."
         : $"{update.Actor} added an update.";
 
     public static string Coordinates(Report report) =>

@@ -13,11 +13,11 @@ namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
 internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
-    IOptions<MailSiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
+    IOptions<SiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
-    private readonly MailSiteOptions _site = siteOptions.Value;
+    private readonly SiteOptions _site = siteOptions.Value;
 
     // The two emails anyone can make FixIt send to any address are capped per mailbox and day; past the cap the
     // caller carries on exactly as usual (same answer, no enumeration), and nothing is queued.

@@ -10,7 +10,7 @@ public sealed class InboundMailOptions
     /// <summary>The domain of reply addresses (reply+KEY@ReplyDomain); its MX points at the listener. Always taken from Mail:ReplyDomain.</summary>
     [Required]
     [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?)*$")]
-    public string ReplyDomain { get; set; } = "reply.localhost";
+    public string ReplyDomain { get; set; } = MailOptions.DefaultReplyDomain;
 
     /// <summary>Local part prefix of reply addresses.</summary>
     [Required]

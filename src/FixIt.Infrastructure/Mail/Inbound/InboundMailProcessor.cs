@@ -113,7 +113,7 @@ public sealed partial class InboundMailProcessor(
             return await FailAsync(id, $"Unreadable message: {ex.GetType().Name}: {ex.Message}", permanent: true, cancellationToken);
         }
 
-        IReadOnlyList<StoredPhoto> saved = [];
+        IReadOnlyList<EmailedPhoto> saved = [];
         try
         {
             var verdict = parsed.Message is null ? DkimVerdict.NoSignature : await dkim.CheckAsync(parsed.Message, cancellationToken);
@@ -139,15 +139,6 @@ public sealed partial class InboundMailProcessor(
             photos.Delete(saved);
             return await FailAsync(id, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", permanent: false, cancellationToken);
         }
-    }
-
-    /// <summary>Stores, then processes. Returns the stored id; processing problems are recorded, not thrown.</summary>
-    public async Task<long> ReceiveAsync(InboundChannel channel, string? channelKey, string recipient, string? envelopeFrom, byte[] raw,
-        CancellationToken cancellationToken)
-    {
-        var id = await StoreAsync(channel, channelKey, recipient, envelopeFrom, raw, cancellationToken);
-        await ProcessAsync(id, cancellationToken);
-        return id;
     }
 
     /// <summary>Tries again messages left Received by a failure or a crash; run periodically.</summary>

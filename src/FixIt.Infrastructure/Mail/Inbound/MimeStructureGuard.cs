@@ -2,9 +2,6 @@ using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
 
-/// <summary>A message whose MIME structure is beyond the limits: parked for an admin, never parsed into entities.</summary>
-public sealed class MimeLimitException(string message) : FormatException(message);
-
 /// <summary>
 /// Reads the MIME structure of a raw message without building it (MimeKit's streaming <see cref="MimeReader"/>) and
 /// stops at the first part beyond <see cref="InboundMailOptions.MaxMimeParts"/> or the first level beyond

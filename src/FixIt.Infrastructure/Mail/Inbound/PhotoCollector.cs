@@ -6,8 +6,8 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 public sealed record PhotoCandidate(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// Keeps image attachments (JPEG, PNG, GIF, WebP) as photos of the update: the type is read from the bytes,
-/// not the sender's label, and size and count limits apply. Tiny images are logos and spacers.
+/// Keeps image attachments (JPEG, PNG, WebP: the kinds the photo processor publishes) as photos of the update: the type
+/// is read from the bytes, not the sender's label, and size and count limits apply. Tiny images are logos and spacers.
 /// </summary>
 public static class PhotoCollector
 {
@@ -51,7 +51,6 @@ public static class PhotoCollector
     {
         [0xFF, 0xD8, 0xFF, ..] => ("image/jpeg", ".jpg"),
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => ("image/png", ".png"),
-        [0x47, 0x49, 0x46, 0x38, ..] => ("image/gif", ".gif"),
         [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => ("image/webp", ".webp"),
         _ => null,
     };

@@ -1,8 +1,8 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Features.Inbound.RecordInboundMail;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Photos;
 using Microsoft.Extensions.Logging;
-using StoredPhoto = FixIt.Application.Features.Inbound.RecordInboundMail.StoredPhoto;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
 
@@ -13,10 +13,10 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 public sealed partial class UpdatePhotoStore(IPhotoProcessor processor, DataFolder dataFolder, ILogger<UpdatePhotoStore> logger)
 {
     /// <summary>Keeps the photos that decode; a photo over the pixel limit is dropped with a line in <paramref name="notes"/>.</summary>
-    public async Task<IReadOnlyList<StoredPhoto>> SaveAsync(IReadOnlyList<PhotoCandidate> photos, CancellationToken cancellationToken,
+    public async Task<IReadOnlyList<EmailedPhoto>> SaveAsync(IReadOnlyList<PhotoCandidate> photos, CancellationToken cancellationToken,
         ICollection<string>? notes = null)
     {
-        var stored = new List<StoredPhoto>(photos.Count);
+        var stored = new List<EmailedPhoto>(photos.Count);
         foreach (var photo in photos)
         {
             if (processor.Recognise(photo.Content) is null)
@@ -27,7 +27,7 @@ public sealed partial class UpdatePhotoStore(IPhotoProcessor processor, DataFold
             try
             {
                 var kept = await processor.StoreAsync(photo.Content, cancellationToken);
-                stored.Add(new StoredPhoto(photo.FileName, kept.ContentType, kept.Bytes, kept.StorageKey));
+                stored.Add(new EmailedPhoto(photo.FileName, kept.ContentType, kept.Bytes, kept.StorageKey));
             }
             catch (PhotoTooLargeException e)
             {
@@ -44,7 +44,7 @@ public sealed partial class UpdatePhotoStore(IPhotoProcessor processor, DataFold
     }
 
     /// <summary>Removes files of an update that was not recorded after all.</summary>
-    public void Delete(IEnumerable<StoredPhoto> photos)
+    public void Delete(IEnumerable<EmailedPhoto> photos)
     {
         foreach (var photo in photos)
         {

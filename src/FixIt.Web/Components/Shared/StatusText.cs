@@ -5,15 +5,7 @@ namespace FixIt.Web.Components.Shared;
 /// <summary>Words for statuses and event sources as residents read them.</summary>
 internal static class StatusText
 {
-    public static string Of(ReportStatus status) => status switch
-    {
-        ReportStatus.Unconfirmed => "Awaiting confirmation",
-        ReportStatus.InProgress => "In progress",
-        ReportStatus.ActionScheduled => "Action scheduled",
-        ReportStatus.NotResponsible => "Not the responsibility of this organisation",
-        ReportStatus.UnableToFix => "Unable to fix",
-        _ => status.ToString(),
-    };
+    public static string Of(ReportStatus status) => ReportStatusWording.Of(status);
 
     public static string Of(EventSource source) => source switch
     {

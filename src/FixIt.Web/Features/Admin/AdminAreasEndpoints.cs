@@ -1,4 +1,6 @@
-using FixIt.Application.Features.Admin.Areas;
+using FixIt.Application.Features.Admin.Areas.DeleteArea;
+using FixIt.Application.Features.Admin.Areas.ImportAreas;
+using FixIt.Application.Features.Admin.Areas.ListAreas;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
 using Mediator;

@@ -1,5 +1,9 @@
 using FixIt.Application.Features.Admin.Categories;
+using FixIt.Application.Features.Admin.Categories.ListAllCategories;
+using FixIt.Application.Features.Admin.Categories.SaveCategory;
 using FixIt.Application.Features.Admin.Operators;
+using FixIt.Application.Features.Admin.Operators.ListOperators;
+using FixIt.Application.Features.Admin.Operators.SaveOperator;
 using FixIt.Application.Routing;
 using FixIt.Domain.Categories;
 using FixIt.Web.Infrastructure;

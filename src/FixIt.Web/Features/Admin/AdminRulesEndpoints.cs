@@ -1,4 +1,8 @@
 using FixIt.Application.Features.Admin.Rules;
+using FixIt.Application.Features.Admin.Rules.CreateRule;
+using FixIt.Application.Features.Admin.Rules.DeleteRule;
+using FixIt.Application.Features.Admin.Rules.ImportRules;
+using FixIt.Application.Features.Admin.Rules.ListRules;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
 using FixIt.Web.Infrastructure;

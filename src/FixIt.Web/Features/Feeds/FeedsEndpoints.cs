@@ -1,4 +1,5 @@
-using FixIt.Application.Features.Areas.ListAreas;
+using FixIt.Application.Common;
+using FixIt.Application.Features.Areas.ListAreaChoices;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SearchReports;
@@ -25,7 +26,7 @@ internal static class FeedsEndpoints
 
     public static async Task<IResult> AreaFeed(int id, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var area = (await mediator.Send(new ListAreasQuery(), cancellationToken)).FirstOrDefault(a => a.Id == id);
+        var area = (await mediator.Send(new ListAreaChoicesQuery(), cancellationToken)).FirstOrDefault(a => a.Id == id);
         if (area is null)
         {
             return TypedResults.NotFound();

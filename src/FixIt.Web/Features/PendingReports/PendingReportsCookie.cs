@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,5 +1,5 @@
 using FixIt.Application.Abstractions;
-using FixIt.Application.Common;
+using FixIt.Domain.Reports;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Infrastructure.Photos;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,9 +32,8 @@ internal static class PhotosEndpoints
         }
 
         // A report awaiting confirmation shows its photos only through its secret link (PendingReportEndpoints).
-        var statuses = StatusSets.Public;
         var photo = await db.ReportPhotos.AsNoTracking()
-            .Where(p => p.StorageKey == key && db.Reports.Any(r => r.Id == p.ReportId && statuses.Contains(r.Status)))
+            .Where(p => p.StorageKey == key && db.Reports.Where(ReportStatusRules.IsPublicReport).Any(r => r.Id == p.ReportId))
             .Select(p => new { p.ContentType })
             .SingleOrDefaultAsync(cancellationToken);
         var path = photo is null ? null : photos.PathOf(key);

@@ -1,6 +1,6 @@
-using FixIt.Application.Features.Areas.ListAreas;
+using FixIt.Application.Features.Areas.ListAreaChoices;
 using FixIt.Application.Features.Categories.ListCategories;
-using FixIt.Application.Features.Operators.ListOperators;
+using FixIt.Application.Features.Operators.ListOperatorChoices;
 using FixIt.Application.Features.Reports.SearchReports;
 using FixIt.Web.Components.Pages;
 using Mediator;
@@ -26,7 +26,7 @@ internal static class MapPageEndpoints
         // Empty select values arrive as "": treat them as "no filter", never as a bad request.
         var filters = new MapFilters(string.IsNullOrEmpty(status) ? "open" : status, Empty(category), Empty(@operator),
             int.TryParse(area, out var a) ? a : null, int.TryParse(age, out var d) && d > 0 ? d : null);
-        var areas = await mediator.Send(new ListAreasQuery(), cancellationToken);
+        var areas = await mediator.Send(new ListAreaChoicesQuery(), cancellationToken);
         var result = await mediator.Send(new SearchReportsQuery(null, filters.StatusType, filters.Category, filters.Operator, filters.Area,
             filters.Age, ListLength), cancellationToken);
 
@@ -35,7 +35,7 @@ internal static class MapPageEndpoints
             Filters = filters,
             Reports = result,
             Categories = await mediator.Send(new ListCategoriesQuery(), cancellationToken),
-            Operators = await mediator.Send(new ListOperatorsQuery(), cancellationToken),
+            Operators = await mediator.Send(new ListOperatorChoicesQuery(), cancellationToken),
             Areas = areas,
             Map = map.Value,
         });

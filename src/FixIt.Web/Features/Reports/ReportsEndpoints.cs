@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Reports;

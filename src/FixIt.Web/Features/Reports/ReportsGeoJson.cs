@@ -58,7 +58,7 @@ internal static class ReportsGeoJson
             return true;
         }
 
-        if (Enum.TryParse<StatusType>(text, ignoreCase: true, out var parsed) && parsed != StatusType.Hidden && !int.TryParse(text, out _))
+        if (Enum.TryParse<StatusType>(text, ignoreCase: true, out var parsed) && ReportStatusRules.IsPublic(parsed) && !int.TryParse(text, out _))
         {
             type = parsed;
             return true;

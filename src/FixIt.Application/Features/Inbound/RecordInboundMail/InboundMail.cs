@@ -16,7 +16,7 @@ public sealed record InboundMail(
     string? FromAddress,
     string? Subject,
     string Text,
-    IReadOnlyList<StoredPhoto> Photos,
+    IReadOnlyList<EmailedPhoto> Photos,
     IReadOnlyList<string> BouncedRecipients,
     string? MessageId)
 {
@@ -38,6 +38,3 @@ public sealed record DkimVerdict(DkimResult Result, string? Domain)
 {
     public static readonly DkimVerdict NoSignature = new(DkimResult.None, null);
 }
-
-/// <summary>An image attachment already written under the data folder.</summary>
-public sealed record StoredPhoto(string FileName, string ContentType, long Length, string StoredName);

@@ -81,9 +81,9 @@ internal sealed class PostServiceRequestHandler(IMediator mediator, IEnumerable<
             throw Open311Fields.Rename(e);
         }
 
-        return submitted.Status == ReportStatus.Unconfirmed
-            ? new PostedServiceRequest(null, submitted.Open311Token, AwaitingConfirmation, request.AccountId)
-            : new PostedServiceRequest(submitted.Id, null, Accepted, request.AccountId);
+        return ReportStatusRules.IsPublic(submitted.Status)
+            ? new PostedServiceRequest(submitted.Id, null, Accepted, request.AccountId)
+            : new PostedServiceRequest(null, submitted.Open311Token, AwaitingConfirmation, request.AccountId);
     }
 
     private async Task<(double?, double?)> GeocodeAsync(string address, CancellationToken cancellationToken)

@@ -48,8 +48,7 @@ internal sealed class ListServiceRequestsHandler(IFixItDb db, TimeProvider clock
 {
     public async ValueTask<IReadOnlyList<ServiceRequestView>> Handle(ListServiceRequestsQuery query, CancellationToken cancellationToken)
     {
-        var statuses = StatusSets.Public;
-        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status));
+        var reports = db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport);
         if (query.Ids is { Count: > 0 } ids)
         {
             reports = reports.Where(r => ids.Contains(r.Id));
@@ -74,8 +73,7 @@ internal sealed class ListServiceRequestsHandler(IFixItDb db, TimeProvider clock
 
             if (query.Status is { } status)
             {
-                var wanted = Enum.GetValues<ReportStatus>()
-                    .Where(s => ReportStatusRules.IsPublic(s) && ServiceRequestView.Open311StatusOf(s) == status).ToList();
+                var wanted = ReportStatusRules.PublicStatuses.Where(s => ServiceRequestView.Open311StatusOf(s) == status).ToList();
                 reports = reports.Where(r => wanted.Contains(r.Status));
             }
         }

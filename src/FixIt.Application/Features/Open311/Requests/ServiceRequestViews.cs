@@ -48,13 +48,13 @@ internal static class ServiceRequestViews
     private static List<ServiceRequestUpdate> Updates(List<FixIt.Domain.Reports.ReportEvent> history)
     {
         var updates = new List<ServiceRequestUpdate>();
-        var status = ReportStatus.Unconfirmed;
+        ReportStatus? current = null;
         foreach (var e in history)
         {
-            status = e.ToStatus ?? status;
+            current = e.ToStatus ?? current;
 
             // While a report was hidden nothing about it was public, so nothing of that time is shown now.
-            if (ReportStatusRules.IsPublic(status))
+            if (current is { } status && ReportStatusRules.IsPublic(status))
             {
                 updates.Add(new ServiceRequestUpdate(e.Id, e.At, status, e.Kind == ReportEventKind.StatusChanged, e.PublicText, e.Actor));
             }

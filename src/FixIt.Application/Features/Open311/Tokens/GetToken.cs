@@ -20,12 +20,12 @@ internal sealed class GetTokenHandler(IFixItDb db) : IQueryHandler<GetTokenQuery
             .Select(r => new { r.Id, r.Status })
             .SingleOrDefaultAsync(cancellationToken);
 
-        // A hidden report (withdrawn, or expired unconfirmed) is gone for the public, token or not.
-        if (report is null || report.Status == ReportStatus.Hidden)
+        // The token is the client's link to its report: a hidden report (withdrawn, or expired unconfirmed) is gone, token or not.
+        if (report is null || !ReportStatusRules.IsShownByLink(report.Status))
         {
             throw new NotFoundException("Token", query.Token);
         }
 
-        return new TokenView(query.Token, report.Status == ReportStatus.Unconfirmed ? null : report.Id);
+        return new TokenView(query.Token, ReportStatusRules.IsPublic(report.Status) ? report.Id : null);
     }
 }

@@ -1,5 +1,4 @@
 using FixIt.Application.Abstractions;
-using FixIt.Application.Common;
 using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +26,8 @@ internal sealed class NextExportPageHandler(IFixItDb db) : IQueryHandler<NextExp
 internal static class ExportedReports
 {
     public static IQueryable<Report> Of(IFixItDb db, int operatorId, int afterId)
-    {
-        var statuses = StatusSets.Public;
-        return db.Reports.AsNoTracking()
-            .Where(r => r.OperatorId == operatorId && statuses.Contains(r.Status) && r.Id > afterId)
+        => db.Reports.AsNoTracking()
+            .Where(ReportStatusRules.IsPublicReport)
+            .Where(r => r.OperatorId == operatorId && r.Id > afterId)
             .OrderBy(r => r.Id);
-    }
 }

@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,11 @@ internal sealed class GetUpdatePhotoHandler(IFixItDb db) : IQueryHandler<GetUpda
 {
     public async ValueTask<UpdatePhotoFile> Handle(GetUpdatePhotoQuery query, CancellationToken cancellationToken)
     {
-        var statuses = StatusSets.Public;
         var photo = await (
                 from p in db.UpdatePhotos.AsNoTracking()
                 join e in db.ReportEvents on p.ReportEventId equals e.Id
-                join r in db.Reports on p.ReportId equals r.Id
-                where p.Id == query.PhotoId && p.ReportId == query.ReportId && e.IsPublic && statuses.Contains(r.Status)
+                join r in db.Reports.Where(ReportStatusRules.IsPublicReport) on p.ReportId equals r.Id
+                where p.Id == query.PhotoId && p.ReportId == query.ReportId && e.IsPublic
                 select new UpdatePhotoFile(p.StoredName, p.ContentType, p.FileName))
             .SingleOrDefaultAsync(cancellationToken);
         return photo ?? throw new NotFoundException("Photo", query.PhotoId);

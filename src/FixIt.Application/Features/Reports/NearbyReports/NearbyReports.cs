@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.SearchReports;
+using FixIt.Domain.Reports;
 using FixIt.Domain.Spatial;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,9 @@ internal sealed class NearbyReportsHandler(IFixItDb db, ReportSummaries summarie
     {
         var radius = Math.Clamp(query.RadiusMetres, 1, 2000);
         var (lat, lon) = (query.Latitude, query.Longitude);
-        var statuses = StatusSets.Open;
-        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status)).InsideBox(Around(lat, lon, radius));
+        var open = ReportStatusRules.StatusesOf(StatusType.Open);
+        var reports = db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport).Where(r => open.Contains(r.Status))
+            .InsideBox(Around(lat, lon, radius));
 
         if (!string.IsNullOrEmpty(query.CategoryCode))
         {

@@ -26,7 +26,7 @@ internal sealed class ResendConfirmationHandler(IFixItDb db, IReportMailer maile
             throw new NotFoundException("Report", command.ReportId);
         }
 
-        if (report.Status != ReportStatus.Unconfirmed)
+        if (!ReportStatusRules.AwaitsConfirmation(report.Status))
         {
             return false;
         }

@@ -41,8 +41,12 @@ internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, Repo
 {
     public async ValueTask<ReportSearchResult> Handle(SearchReportsQuery query, CancellationToken cancellationToken)
     {
-        var statuses = StatusSets.PublicOf(query.StatusType);
-        var reports = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status));
+        var reports = db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport);
+        if (query.StatusType is { } type && ReportStatusRules.IsPublic(type))
+        {
+            var statuses = ReportStatusRules.StatusesOf(type);
+            reports = reports.Where(r => statuses.Contains(r.Status));
+        }
 
         if (query.Box is { } box)
         {

@@ -87,9 +87,3 @@ public sealed partial class DkimChecker(IDkimPublicKeyLocator locator, IOptions<
     [LoggerMessage(Level = LogLevel.Warning, Message = "DKIM key of {Domain} could not be looked up: {Error}")]
     private partial void LogLookupFailed(string domain, string error);
 }
-
-/// <summary>A DKIM public key could not be had; Temporary when asking again later may succeed (DNS timeout, SERVFAIL).</summary>
-public sealed class DkimKeyLookupException(string message, bool temporary) : Exception(message)
-{
-    public bool Temporary { get; } = temporary;
-}

@@ -1,0 +1,22 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Application.Routing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.Admin.Rules.DeleteRule;
+
+public sealed record DeleteRuleCommand(int Id) : ICommand<bool>;
+
+internal sealed class DeleteRuleHandler(IFixItDb db) : ICommandHandler<DeleteRuleCommand, bool>
+{
+    public async ValueTask<bool> Handle(DeleteRuleCommand command, CancellationToken cancellationToken)
+    {
+        var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Rule", command.Id);
+        db.RoutingRules.Remove(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.BumpRoutingVersionAsync(cancellationToken);
+        return true;
+    }
+}

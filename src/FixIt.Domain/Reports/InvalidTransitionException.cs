@@ -1,0 +1,27 @@
+namespace FixIt.Domain.Reports;
+
+/// <summary>
+/// A change the report's status does not allow: a move the transition table refuses, or an action (such as
+/// "not ours") that only some statuses allow. The message says why, in words for the person who asked.
+/// </summary>
+public sealed class InvalidTransitionException : InvalidOperationException
+{
+    public InvalidTransitionException(ReportStatus from, ReportStatus to)
+        : base($"A report cannot go from {from} to {to}.")
+    {
+        From = from;
+        To = to;
+    }
+
+    private InvalidTransitionException(ReportStatus from, string message)
+        : base(message) => From = from;
+
+    public ReportStatus From { get; }
+
+    /// <summary>The status asked for; null when the refused action is not a status change.</summary>
+    public ReportStatus? To { get; }
+
+    /// <summary>"Not ours" asked of a report that is not open.</summary>
+    public static InvalidTransitionException NotDeclinable(ReportStatus from) => new(from,
+        $"The report is {from}; only an open report (Open, Acknowledged, InProgress or ActionScheduled) can be declined as \"not ours\" and re-routed.");
+}
