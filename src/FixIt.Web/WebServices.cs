@@ -21,6 +21,7 @@ internal static class WebServices
             [
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(RoutingRefreshBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
         });

@@ -1,5 +1,4 @@
 using FixIt.Application.Features.Admin.Areas;
-using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,7 +25,7 @@ internal static class AdminAreasEndpoints
 
     /// <summary>The body is read as a stream and refused once past AdminImport:MaxFileBytes.</summary>
     public static async Task<Ok<ImportedAreas>> ImportAreas(string? kind, string? nameProperty, string? codeProperty, string? @object, bool? skipRejected,
-        HttpContext context, FeatureFileReader reader, IOptions<AdminImportOptions> options, IMediator mediator, IRoutingIndexControl routing,
+        HttpContext context, FeatureFileReader reader, IOptions<AdminImportOptions> options, IMediator mediator,
         CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxFileBytes;
@@ -39,14 +38,12 @@ internal static class AdminAreasEndpoints
         var features = await reader.ReadAsync(context.Request.Body, limit, @object, cancellationToken);
         var result = await mediator.Send(new ImportAreasCommand(features, kind, nameProperty ?? "name", codeProperty ?? "id",
             $"api upload by {context.User.Identity?.Name}", skipRejected ?? false), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.Ok(result);
     }
 
-    public static async Task<NoContent> DeleteArea(int id, IMediator mediator, IRoutingIndexControl routing, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteArea(int id, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteAreaCommand(id), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,6 +1,5 @@
 using FixIt.Application.Features.Admin.Categories;
 using FixIt.Application.Features.Admin.Operators;
-using FixIt.Application.Routing;
 using FixIt.Domain.Categories;
 using FixIt.Web.Infrastructure;
 using Mediator;
@@ -31,24 +30,22 @@ internal static class AdminOperatorsEndpoints
     public static async Task<Ok<OperatorView>> GetOperator(string slug, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok((await mediator.Send(new ListOperatorsQuery(ApiKeyAuthenticationHandler.Caller(context.User), slug), cancellationToken))[0]);
 
-    public static async Task<Ok<OperatorView>> SaveOperator(string slug, OperatorRequest body, IMediator mediator, IRoutingIndexControl routing,
+    public static async Task<Ok<OperatorView>> SaveOperator(string slug, OperatorRequest body, IMediator mediator,
         CancellationToken cancellationToken)
     {
         var saved = await mediator.Send(new SaveOperatorCommand(slug, body.Name, body.Kind, body.AcknowledgeTargetDays ?? 5, body.FixTargetDays ?? 28,
             body.Contacts), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.Ok(saved);
     }
 
     public static async Task<Ok<IReadOnlyList<CategoryAdminView>>> ListAllCategories(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListAllCategoriesQuery(), cancellationToken));
 
-    public static async Task<Ok<CategoryAdminView>> SaveCategory(string code, CategoryRequest body, IMediator mediator, IRoutingIndexControl routing,
+    public static async Task<Ok<CategoryAdminView>> SaveCategory(string code, CategoryRequest body, IMediator mediator,
         CancellationToken cancellationToken)
     {
         var saved = await mediator.Send(new SaveCategoryCommand(code, body.Name, body.Group, body.Description, body.IsActive ?? true,
             body.ExtraQuestions), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.Ok(saved);
     }
 }

@@ -1,5 +1,4 @@
 using FixIt.Application.Features.Admin.Rules;
-using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
 using FixIt.Web.Infrastructure;
 using Mediator;
@@ -24,27 +23,30 @@ internal static class AdminRulesEndpoints
     public static async Task<Ok<IReadOnlyList<RuleView>>> ListRules(HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRulesQuery(ApiKeyAuthenticationHandler.Caller(context.User)), cancellationToken));
 
-    public static async Task<Created<RuleView>> CreateRule(CreateRuleCommand command, IMediator mediator, IRoutingIndexControl routing,
-        CancellationToken cancellationToken)
+    public static async Task<Created<RuleView>> CreateRule(CreateRuleRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var rule = await mediator.Send(command, cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
+        var rule = await mediator.Send(body.ToCommand(), cancellationToken);
         return TypedResults.Created($"/api/admin/rules/{rule.Id}", rule);
     }
 
-    public static async Task<NoContent> DeleteRule(int id, IMediator mediator, IRoutingIndexControl routing, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteRule(int id, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteRuleCommand(id), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ImportedRules>> ImportRules(bool? replace, HttpRequest request, IOptions<AdminImportOptions> options,
-        IMediator mediator, IRoutingIndexControl routing, CancellationToken cancellationToken)
+        IMediator mediator, CancellationToken cancellationToken)
     {
         var rows = await RuleCsv.ReadAsync(request.Body, options.Value.MaxFileBytes, cancellationToken);
         var result = await mediator.Send(new ImportRulesCommand(rows, replace ?? false), cancellationToken);
-        await routing.RefreshAsync(cancellationToken);
         return TypedResults.Ok(result);
     }
+}
+
+/// <summary>The JSON body of POST /api/admin/rules (see docs/routing.md); no area means anywhere, no category any category.</summary>
+internal sealed record CreateRuleRequest(string? AreaKind, string? AreaCode, string? Category, string? Operator, int Priority,
+    DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo)
+{
+    public CreateRuleCommand ToCommand() => new(AreaKind, AreaCode, Category, Operator, Priority, ActiveFrom, ActiveTo);
 }

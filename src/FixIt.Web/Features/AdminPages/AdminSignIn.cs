@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
-using FixIt.Application.Abstractions;
+using FixIt.Application.Features.Admin.ApiKeys.FindActiveApiKey;
 using FixIt.Domain.Access;
 using FixIt.Web.Components.Pages.Admin;
 using FixIt.Web.Features.EmailLinks;
-using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
+using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Web.Features.AdminPages;
 
@@ -42,9 +41,9 @@ internal static class AdminSignIn
         options.Events.OnValidatePrincipal = async context =>
         {
             var id = context.Principal?.FindFirstValue(KeyIdClaim);
-            var db = context.HttpContext.RequestServices.GetRequiredService<IFixItDb>();
+            var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
             var stillValid = int.TryParse(id, CultureInfo.InvariantCulture, out var keyId)
-                && await db.ApiKeys.AnyAsync(k => k.Id == keyId && k.RevokedAt == null && k.Role == ApiKeyRole.Admin, context.HttpContext.RequestAborted);
+                && await mediator.Send(new FindActiveApiKeyByIdQuery(keyId, ApiKeyRole.Admin), context.HttpContext.RequestAborted) is not null;
             if (!stillValid)
             {
                 context.RejectPrincipal();
@@ -88,7 +87,7 @@ internal static class AdminSignIn
         Page(antiforgery, context, ReturnUrl.LocalPathOrDefault(returnUrl), null, StatusCodes.Status200OK);
 
     // Antiforgery is checked here rather than by the endpoint filter, so a stale form gets a page, not a bare 400.
-    public static async Task<IResult> SignIn(IAntiforgery antiforgery, HttpContext context, IFixItDb db, CancellationToken cancellationToken)
+    public static async Task<IResult> SignIn(IAntiforgery antiforgery, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -98,7 +97,7 @@ internal static class AdminSignIn
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var returnUrl = ReturnUrl.LocalPathOrDefault(form["returnUrl"]);
         var key = form["key"].ToString().Trim();
-        var found = key.Length == 0 ? null : await ApiKeyAuthenticationHandler.FindActiveKeyAsync(db, key, cancellationToken);
+        var found = key.Length == 0 ? null : await mediator.Send(new FindActiveApiKeyQuery(key), cancellationToken);
         if (found is not { Role: ApiKeyRole.Admin })
         {
             // One answer for unknown, revoked and operator keys: the page does not say which keys exist.

@@ -58,7 +58,7 @@ internal static class OperatorPagesEndpoints
         }
 
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value, cancellationToken);
         var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
         return TypedResults.Stream(body => ReportExports.WriteCsvAsync(body, rows, site.Value.ReportUrl, cancellationToken),
             "text/csv; charset=utf-8", $"{slug}-reports.csv");
@@ -73,7 +73,7 @@ internal static class OperatorPagesEndpoints
         }
 
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        var next = await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        var next = await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value, cancellationToken);
         var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
         return TypedResults.Stream(body => ReportExports.WriteGeoJsonAsync(body, rows, site.Value.ReportUrl, next, cancellationToken),
             "application/geo+json", $"{slug}-reports.geojson");

@@ -1,6 +1,6 @@
-using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.GetReportPhoto;
 using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Application.Features.Reports.PendingReport;
 using FixIt.Domain.Reports;
@@ -12,7 +12,6 @@ using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.PendingReports;
@@ -73,31 +72,24 @@ internal static class PendingReportEndpoints
         });
     }
 
-    public static async Task<IResult> PendingReportPhoto(int id, string token, string key, IMediator mediator, IFixItDb db, SkiaPhotoProcessor photos,
+    public static async Task<IResult> PendingReportPhoto(int id, string token, string key, IMediator mediator, SkiaPhotoProcessor photos,
         HttpContext context, CancellationToken cancellationToken)
     {
-        try
-        {
-            await mediator.Send(new OpenPendingLinkQuery(id, token), cancellationToken);
-        }
-        catch (NotFoundException)
+        if (!SkiaPhotoProcessor.IsKey(key))
         {
             return TypedResults.NotFound();
         }
 
-        var photo = SkiaPhotoProcessor.IsKey(key)
-            ? await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == id && p.StorageKey == key).Select(p => new { p.ContentType })
-                .SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var path = photo is null ? null : photos.PathOf(key);
-        if (path is null || !File.Exists(path))
+        var photo = await mediator.Send(new GetReportPhotoQuery(key) { PendingLink = (id, token) }, cancellationToken);
+        var path = photos.PathOf(photo.StorageKey);
+        if (!File.Exists(path))
         {
             return TypedResults.NotFound();
         }
 
         context.Response.Headers.CacheControl = "private, no-store";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return TypedResults.PhysicalFile(path, photo!.ContentType, enableRangeProcessing: false);
+        return TypedResults.PhysicalFile(path, photo.ContentType, enableRangeProcessing: false);
     }
 
     /// <summary>Queues the confirmation email again, by the same code path as submission; the page then says so.</summary>

@@ -1,10 +1,10 @@
 using FixIt.Application.Abstractions;
-using FixIt.Application.Common;
+using FixIt.Application.Features.Reports.GetReportPhoto;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Infrastructure.Photos;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Web.Features.Photos;
 
@@ -24,23 +24,16 @@ internal static class PhotosEndpoints
     }
 
     /// <summary>A published (re-encoded) photo of a report the public may see.</summary>
-    public static async Task<IResult> Photo(string key, IFixItDb db, SkiaPhotoProcessor photos, CancellationToken cancellationToken)
+    public static async Task<IResult> Photo(string key, IMediator mediator, SkiaPhotoProcessor photos, CancellationToken cancellationToken)
     {
         if (!SkiaPhotoProcessor.IsKey(key))
         {
             return TypedResults.NotFound();
         }
 
-        // A report awaiting confirmation shows its photos only through its secret link (PendingReportEndpoints).
-        var statuses = StatusSets.Public;
-        var photo = await db.ReportPhotos.AsNoTracking()
-            .Where(p => p.StorageKey == key && db.Reports.Any(r => r.Id == p.ReportId && statuses.Contains(r.Status)))
-            .Select(p => new { p.ContentType })
-            .SingleOrDefaultAsync(cancellationToken);
-        var path = photo is null ? null : photos.PathOf(key);
-        return path is not null && File.Exists(path)
-            ? TypedResults.PhysicalFile(path, photo!.ContentType, enableRangeProcessing: false)
-            : TypedResults.NotFound();
+        var photo = await mediator.Send(new GetReportPhotoQuery(key), cancellationToken);
+        var path = photos.PathOf(photo.StorageKey);
+        return File.Exists(path) ? TypedResults.PhysicalFile(path, photo.ContentType, enableRangeProcessing: false) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<PhotoLocation>, NoContent, ValidationProblem>> PhotoLocation(IFormFile photo, IPhotoProcessor photos,

@@ -3,6 +3,7 @@ using FixIt.Application.Features.Reports.SearchReports;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Reports;
 
@@ -29,7 +30,7 @@ internal static class ReportSearchEndpoints
 
     public static async Task<Results<JsonHttpResult<ReportFeatureCollection>, ValidationProblem>> SearchReports(
         string? bbox, string? status, string? category, string? @operator, int? area, int? age, int? limit, int? offset,
-        IMediator mediator, HttpRequest request, CancellationToken cancellationToken)
+        IMediator mediator, IOptions<SiteOptions> site, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var box = string.IsNullOrWhiteSpace(bbox) ? null : ReportsGeoJson.ParseBox(bbox);
@@ -62,7 +63,7 @@ internal static class ReportSearchEndpoints
 
         var collection = new ReportFeatureCollection("FeatureCollection",
             [box!.MinLongitude, box.MinLatitude, box.MaxLongitude, box.MaxLatitude],
-            [.. result.Items.Select(ReportsGeoJson.Feature)], result.Limit, result.Offset, next);
+            [.. result.Items.Select(r => ReportsGeoJson.Feature(r, site.Value))], result.Limit, result.Offset, next);
         return TypedResults.Json(collection, contentType: ReportsGeoJson.ContentType);
     }
 

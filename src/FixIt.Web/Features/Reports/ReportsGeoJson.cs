@@ -24,9 +24,11 @@ internal static class ReportsGeoJson
 {
     public const string ContentType = "application/geo+json";
 
-    public static ReportFeature Feature(ReportSummary r) =>
+    /// <summary>A report as a GeoJSON Feature; its <c>url</c> is the public page's absolute address on Site:PublicBaseUrl.</summary>
+    public static ReportFeature Feature(ReportSummary r, SiteOptions site) =>
         new("Feature", r.Id, new PointGeometry("Point", [r.Longitude, r.Latitude]),
-            new ReportFeatureProperties(r.Id, r.Title, r.CategoryCode, r.CategoryName, r.Status, r.StatusType, r.CreatedAt, r.OperatorName, $"/reports/{r.Id}"));
+            new ReportFeatureProperties(r.Id, r.Title, r.CategoryCode, r.CategoryName, r.Status, r.StatusType, r.CreatedAt, r.OperatorName,
+                site.ReportUrl(r.Id)));
 
     /// <summary>Parses "minLon,minLat,maxLon,maxLat"; null when it is not four numbers.</summary>
     public static BoundingBox? ParseBox(string text)

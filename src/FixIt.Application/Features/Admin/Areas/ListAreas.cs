@@ -11,7 +11,7 @@ public sealed record ListAreasQuery(string? Kind) : IQuery<IReadOnlyList<AreaSum
 public sealed record AreaSummary(int Id, string Kind, string Code, string Name, double Size, double[] BoundingBox, string Source);
 
 /// <summary>Removes an area; refused (409) while a routing rule still names it.</summary>
-public sealed record DeleteAreaCommand(int Id) : ICommand<bool>;
+public sealed record DeleteAreaCommand(int Id) : ICommand<bool>, IChangesRouting;
 
 internal sealed class ListAreasHandler(IFixItDb db) : IQueryHandler<ListAreasQuery, IReadOnlyList<AreaSummary>>
 {

@@ -14,7 +14,7 @@ public sealed record ListAllCategoriesQuery : IQuery<IReadOnlyList<CategoryAdmin
 
 /// <summary>Creates the category of that code, or replaces its details and extra questions.</summary>
 public sealed record SaveCategoryCommand(string Code, string? Name, string? Group, string? Description, bool IsActive,
-    IReadOnlyList<ExtraQuestion>? ExtraQuestions) : ICommand<CategoryAdminView>;
+    IReadOnlyList<ExtraQuestion>? ExtraQuestions) : ICommand<CategoryAdminView>, IChangesRouting;
 
 internal sealed class ListAllCategoriesHandler(IFixItDb db) : IQueryHandler<ListAllCategoriesQuery, IReadOnlyList<CategoryAdminView>>
 {

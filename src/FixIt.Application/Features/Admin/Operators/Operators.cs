@@ -17,7 +17,7 @@ public sealed record ListOperatorsQuery(AdminCaller Caller, string? Slug = null)
 
 /// <summary>Creates the operator of that slug, or replaces its details and contacts.</summary>
 public sealed record SaveOperatorCommand(string Slug, string? Name, string? Kind, int AcknowledgeTargetDays, int FixTargetDays,
-    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>;
+    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>, IChangesRouting;
 
 internal sealed class ListOperatorsHandler(IFixItDb db) : IQueryHandler<ListOperatorsQuery, IReadOnlyList<OperatorView>>
 {

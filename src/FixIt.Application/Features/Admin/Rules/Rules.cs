@@ -16,9 +16,9 @@ public sealed record ListRulesQuery(AdminCaller Caller) : IQuery<IReadOnlyList<R
 
 /// <summary>Adds one rule. No area means anywhere; no category means any category.</summary>
 public sealed record CreateRuleCommand(string? AreaKind, string? AreaCode, string? Category, string? Operator, int Priority,
-    DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo) : ICommand<RuleView>;
+    DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo) : ICommand<RuleView>, IChangesRouting;
 
-public sealed record DeleteRuleCommand(int Id) : ICommand<bool>;
+public sealed record DeleteRuleCommand(int Id) : ICommand<bool>, IChangesRouting;
 
 internal sealed class ListRulesHandler(IFixItDb db) : IQueryHandler<ListRulesQuery, IReadOnlyList<RuleView>>
 {
