@@ -132,7 +132,7 @@ public sealed class Report
     {
         if (Status != ReportStatus.Unconfirmed)
         {
-            throw new InvalidTransitionException(Status, ReportStatus.Open);
+            throw new InvalidTransitionException(Status, ReportStatus.Open) { ReportId = Id };
         }
 
         ConfirmedAt = now;
@@ -143,7 +143,7 @@ public sealed class Report
     {
         if (!ReportStatusRules.CanMove(Status, to))
         {
-            throw new InvalidTransitionException(Status, to);
+            throw new InvalidTransitionException(Status, to) { ReportId = Id };
         }
 
         var from = Status;
@@ -259,4 +259,7 @@ public sealed class InvalidTransitionException(ReportStatus from, ReportStatus t
     public ReportStatus From { get; } = from;
 
     public ReportStatus To { get; } = to;
+
+    /// <summary>The report that could not move, when known: pages link back to it.</summary>
+    public int? ReportId { get; init; }
 }

@@ -4,6 +4,7 @@ using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.PendingReports;
+using FixIt.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class PublicPagesEndpoints
 {
     public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{id:int}", ReportPage).WithName(nameof(ReportPage)).ExcludeFromDescription();
+        app.MapGet("/reports/{id:int}", ReportPage).WithName(nameof(ReportPage)).ExcludeFromDescription().WithHtmlErrorPages();
         return app;
     }
 
@@ -29,25 +30,11 @@ internal static class PublicPagesEndpoints
             return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
                 Form = LinkPages.FormTokenFor(antiforgery, context) });
         }
-        catch (NotFoundException)
+        catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
         {
-        }
-
-        // Not public: only the browser that submitted it (through the web form) sees it here.
-        try
-        {
-            return pending.TokenFor(context, id) is { } token
-                ? await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
-                    cancellationToken)
-                : ReportNotFound(id);
-        }
-        catch (NotFoundException)
-        {
-            return ReportNotFound(id);
+            // Not public: only the browser that submitted it (through the web form) sees it here.
+            return await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
+                cancellationToken);
         }
     }
-
-    /// <summary>The one answer for a report the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
-    public static RazorComponentResult<NotFoundPage> ReportNotFound(int id) =>
-        new(new { Message = $"There is no public report number {id}." }) { StatusCode = StatusCodes.Status404NotFound };
 }

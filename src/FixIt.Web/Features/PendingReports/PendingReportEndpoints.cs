@@ -7,7 +7,7 @@ using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Photos;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
-using FixIt.Web.Features.Pages;
+using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
@@ -25,25 +25,17 @@ internal static class PendingReportEndpoints
 {
     public static IEndpointRouteBuilder MapPendingReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{id:int}/pending/{token}", PendingReportPage).WithName(nameof(PendingReportPage)).ExcludeFromDescription();
+        var pages = app.MapGroup("").WithHtmlErrorPages();
+        pages.MapGet("/reports/{id:int}/pending/{token}", PendingReportPage).WithName(nameof(PendingReportPage)).ExcludeFromDescription();
         app.MapGet("/reports/{id:int}/pending/{token}/photos/{key}", PendingReportPhoto).WithName(nameof(PendingReportPhoto)).ExcludeFromDescription();
-        app.MapPost("/reports/{id:int}/pending/{token}/resend", ResendConfirmation).WithName(nameof(ResendConfirmation)).ExcludeFromDescription()
+        pages.MapPost("/reports/{id:int}/pending/{token}/resend", ResendConfirmation).WithName(nameof(ResendConfirmation)).ExcludeFromDescription()
             .RequireRateLimiting(RateLimitPolicies.ConfirmationResend);
         return app;
     }
 
-    public static async Task<IResult> PendingReportPage(int id, string token, string? resent, IMediator mediator, IOptions<MapOptions> map,
-        IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await RenderAsync(id, token, submitted: false, resent == "1", mediator, map.Value, antiforgery, context, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return PublicPagesEndpoints.ReportNotFound(id);
-        }
-    }
+    public static Task<IResult> PendingReportPage(int id, string token, string? resent, IMediator mediator, IOptions<MapOptions> map,
+        IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
+        RenderAsync(id, token, submitted: false, resent == "1", mediator, map.Value, antiforgery, context, cancellationToken);
 
     /// <summary>
     /// The page of a report its holder may see by link: a redirect to the public page once it is public, otherwise the
@@ -101,14 +93,7 @@ internal static class PendingReportEndpoints
             return LinkPages.FormExpired();
         }
 
-        try
-        {
-            var sent = await mediator.Send(new ResendConfirmationCommand(id, token), cancellationToken);
-            return TypedResults.Redirect(sent ? $"{ReportPaths.Pending(id, token)}?resent=1" : ReportPaths.Public(id), preserveMethod: false);
-        }
-        catch (NotFoundException)
-        {
-            return PublicPagesEndpoints.ReportNotFound(id);
-        }
+        var sent = await mediator.Send(new ResendConfirmationCommand(id, token), cancellationToken);
+        return TypedResults.Redirect(sent ? $"{ReportPaths.Pending(id, token)}?resent=1" : ReportPaths.Public(id), preserveMethod: false);
     }
 }

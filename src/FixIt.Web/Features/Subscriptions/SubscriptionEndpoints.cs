@@ -1,5 +1,4 @@
 using FixIt.Application.Common;
-using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.CheckLink;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.Subscribe;
@@ -24,10 +23,11 @@ internal static class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionPages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription()
+        var pages = app.MapGroup("").WithHtmlErrorPages();
+        pages.MapPost("/reports/{id:int}/subscribe", Subscribe).WithName(nameof(Subscribe)).ExcludeFromDescription()
             .RequireRateLimiting(RateLimitPolicies.Subscribe);
-        app.MapGet("/subscribe/{token}", ConfirmSubscriptionPage).WithName(nameof(ConfirmSubscriptionPage)).ExcludeFromDescription();
-        app.MapPost("/subscribe/{token}", ConfirmSubscription).WithName(nameof(ConfirmSubscription)).ExcludeFromDescription();
+        pages.MapGet("/subscribe/{token}", ConfirmSubscriptionPage).WithName(nameof(ConfirmSubscriptionPage)).ExcludeFromDescription();
+        pages.MapPost("/subscribe/{token}", ConfirmSubscription).WithName(nameof(ConfirmSubscription)).ExcludeFromDescription();
         return app;
     }
 
@@ -52,50 +52,28 @@ internal static class SubscriptionEndpoints
             await mediator.Send(new SubscribeToReportCommand(id, email), cancellationToken);
             return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
         }
-        catch (NotFoundException)
-        {
-            return LinkPages.Page("Report not found", $"There is no public report number {id}.", StatusCodes.Status404NotFound);
-        }
         catch (ValidationException ex)
         {
-            try
+            var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+            if (!ReportStatusRules.IsPublic(report.Status))
             {
-                var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-                if (!ReportStatusRules.IsPublic(report.Status))
-                {
-                    throw new NotFoundException("Report", id);
-                }
+                throw new NotFoundException("Report", id);
+            }
 
-                return new RazorComponentResult<SubscribeFormPage>(new
-                {
-                    Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
-                    Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
-                }) { StatusCode = StatusCodes.Status400BadRequest };
-            }
-            catch (NotFoundException)
+            return new RazorComponentResult<SubscribeFormPage>(new
             {
-                return LinkPages.Page("Report not found", $"There is no public report number {id}.", StatusCodes.Status404NotFound);
-            }
+                Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
+                Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
+            }) { StatusCode = StatusCodes.Status400BadRequest };
         }
     }
 
     public static async Task<IResult> ConfirmSubscriptionPage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
         CancellationToken cancellationToken)
     {
-        try
-        {
-            var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Subscribe), cancellationToken);
-            var report = await mediator.Send(new GetReportQuery(reportId), cancellationToken);
-            return new RazorComponentResult<ConfirmSubscriptionPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
-        catch (NotFoundException)
-        {
-            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
-        }
+        var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Subscribe), cancellationToken);
+        var report = await mediator.Send(new GetReportQuery(reportId), cancellationToken);
+        return new RazorComponentResult<ConfirmSubscriptionPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
     }
 
     public static async Task<IResult> ConfirmSubscription(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -106,19 +84,8 @@ internal static class SubscriptionEndpoints
             return LinkPages.FormExpired();
         }
 
-        try
-        {
-            var reportId = await mediator.Send(new ConfirmSubscriptionCommand(token), cancellationToken);
-            return LinkPages.Page("Subscribed", "You will be emailed when this report is updated. Each email has a link to stop them.",
-                StatusCodes.Status200OK, reportId);
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
-        catch (NotFoundException)
-        {
-            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
-        }
+        var reportId = await mediator.Send(new ConfirmSubscriptionCommand(token), cancellationToken);
+        return LinkPages.Page("Subscribed", "You will be emailed when this report is updated. Each email has a link to stop them.",
+            StatusCodes.Status200OK, reportId);
     }
 }

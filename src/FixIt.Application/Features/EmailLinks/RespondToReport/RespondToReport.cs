@@ -28,7 +28,7 @@ internal sealed class RespondToReportHandler(IFixItDb db, IReportRouter router, 
 
         if (!command.Action.AllowedFrom(report.Status))
         {
-            throw new InvalidTransitionException(report.Status, command.Action.TargetStatus() ?? ReportStatus.NotResponsible);
+            throw new InvalidTransitionException(report.Status, command.Action.TargetStatus() ?? ReportStatus.NotResponsible) { ReportId = report.Id };
         }
 
         switch (command.Action)
