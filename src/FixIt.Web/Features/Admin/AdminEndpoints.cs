@@ -15,6 +15,7 @@ internal static class AdminEndpoints
         admin.MapAdminAreas();
         admin.MapAdminRules();
         admin.MapAdminOperators();
+        admin.MapAdminCategories();
         admin.MapAdminReports();
         admin.MapAdminMail();
         return app;

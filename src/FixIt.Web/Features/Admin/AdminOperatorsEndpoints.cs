@@ -1,6 +1,4 @@
-using FixIt.Application.Features.Admin.Categories;
 using FixIt.Application.Features.Admin.Operators;
-using FixIt.Domain.Categories;
 using FixIt.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,11 +14,6 @@ internal static class AdminOperatorsEndpoints
         operators.MapGet("/{slug}", GetOperator).WithName(nameof(GetOperator)).WithSummary("One operator and its contacts");
         operators.MapPut("/{slug}", SaveOperator).AdminOnly().WithName(nameof(SaveOperator))
             .WithSummary("Create or replace an operator and its contacts").ProducesValidationProblem();
-
-        var categories = admin.MapGroup("/categories").WithTags("Admin: categories");
-        categories.MapGet("/", ListAllCategories).WithName(nameof(ListAllCategories)).WithSummary("Every category, inactive ones too");
-        categories.MapPut("/{code}", SaveCategory).AdminOnly().WithName(nameof(SaveCategory))
-            .WithSummary("Create or replace a category and its extra questions").ProducesValidationProblem();
         return admin;
     }
 
@@ -37,20 +30,7 @@ internal static class AdminOperatorsEndpoints
             body.Contacts), cancellationToken);
         return TypedResults.Ok(saved);
     }
-
-    public static async Task<Ok<IReadOnlyList<CategoryAdminView>>> ListAllCategories(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListAllCategoriesQuery(), cancellationToken));
-
-    public static async Task<Ok<CategoryAdminView>> SaveCategory(string code, CategoryRequest body, IMediator mediator,
-        CancellationToken cancellationToken)
-    {
-        var saved = await mediator.Send(new SaveCategoryCommand(code, body.Name, body.Group, body.Description, body.IsActive ?? true,
-            body.ExtraQuestions), cancellationToken);
-        return TypedResults.Ok(saved);
-    }
 }
 
 internal sealed record OperatorRequest(string? Name, string? Kind, int? AcknowledgeTargetDays, int? FixTargetDays,
     IReadOnlyList<OperatorContactView>? Contacts);
-
-internal sealed record CategoryRequest(string? Name, string? Group, string? Description, bool? IsActive, IReadOnlyList<ExtraQuestion>? ExtraQuestions);
