@@ -5,7 +5,6 @@ using FixIt.Application.Features.EmailLinks.Unsubscribe;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
-using FixIt.Web.Components.Pages.Mail;
 using FixIt.Web.Infrastructure;
 using FluentValidation;
 using Mediator;

@@ -1,6 +1,5 @@
 using FixIt.Application.Common.Tokens;
 using FixIt.Domain.Reports;
-using FixIt.Web.Components.Pages.Mail;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -2,7 +2,6 @@ using FixIt.Application.Features.Operators.ExportOperatorReports;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Application.Features.Operators.ListOperatorLeague;
-using FixIt.Web.Components.Pages;
 using FixIt.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
