@@ -22,10 +22,32 @@ internal static class AdminCategoriesEndpoints
     public static async Task<Ok<CategoryAdminView>> SaveCategory(string code, CategoryRequest body, IMediator mediator,
         CancellationToken cancellationToken)
     {
-        var saved = await mediator.Send(new SaveCategoryCommand(code, body.Name, body.Group, body.Description, body.IsActive ?? true,
-            body.ExtraQuestions), cancellationToken);
+        var saved = await mediator.Send(body.ToCommand(code), cancellationToken);
         return TypedResults.Ok(saved);
     }
 }
 
-internal sealed record CategoryRequest(string? Name, string? Group, string? Description, bool? IsActive, IReadOnlyList<ExtraQuestion>? ExtraQuestions);
+/// <summary>The JSON body of PUT /api/admin/categories/{code}; a category is active unless it says otherwise.</summary>
+internal sealed record CategoryRequest(string? Name, string? Group, string? Description, bool? IsActive,
+    IReadOnlyList<ExtraQuestionRequest?>? ExtraQuestions)
+{
+    public SaveCategoryCommand ToCommand(string code) =>
+        new(code, Name, Group, Description, IsActive ?? true, ExtraQuestions?.Select(q => q?.ToQuestion()!).ToList());
+}
+
+/// <summary>
+/// One extra question (an Open311 attribute). Missing members take the stored question's defaults (data type "string",
+/// not required, order 0, no values), so validation names what is wrong with the question, as it does for the command.
+/// </summary>
+internal sealed record ExtraQuestionRequest(string? Code, string? Question, string? DataType, bool Required, int Order, string? Description,
+    IReadOnlyList<ExtraQuestionValueRequest?>? Values)
+{
+    public ExtraQuestion ToQuestion() => new()
+    {
+        Code = Code!, Question = Question!, DataType = DataType ?? "string", Required = Required, Order = Order, Description = Description,
+        Values = Values?.Select(v => v is null ? null! : new ExtraQuestionValue { Key = v.Key!, Name = v.Name! }).ToList() ?? [],
+    };
+}
+
+/// <summary>One answer a list question offers: the key stored and the name shown.</summary>
+internal sealed record ExtraQuestionValueRequest(string? Key, string? Name);

@@ -26,11 +26,19 @@ internal static class AdminOperatorsEndpoints
     public static async Task<Ok<OperatorView>> SaveOperator(string slug, OperatorRequest body, IMediator mediator,
         CancellationToken cancellationToken)
     {
-        var saved = await mediator.Send(new SaveOperatorCommand(slug, body.Name, body.Kind, body.AcknowledgeTargetDays ?? 5, body.FixTargetDays ?? 28,
-            body.Contacts), cancellationToken);
+        var saved = await mediator.Send(body.ToCommand(slug), cancellationToken);
         return TypedResults.Ok(saved);
     }
 }
 
+/// <summary>The JSON body of PUT /api/admin/operators/{slug}; targets default to 5 days (acknowledge) and 28 (fix).</summary>
 internal sealed record OperatorRequest(string? Name, string? Kind, int? AcknowledgeTargetDays, int? FixTargetDays,
-    IReadOnlyList<OperatorContactView>? Contacts);
+    IReadOnlyList<OperatorContactRequest>? Contacts)
+{
+    public SaveOperatorCommand ToCommand(string slug) =>
+        new(slug, Name, Kind, AcknowledgeTargetDays ?? 5, FixTargetDays ?? 28,
+            Contacts?.Select(c => new OperatorContactView(c.Category, c.Email!, c.Cc)).ToList());
+}
+
+/// <summary>One contact: the email for a category (no category: every other one) and an optional cc.</summary>
+internal sealed record OperatorContactRequest(string? Category, string? Email, string? Cc);
