@@ -21,6 +21,7 @@ internal static class WebServices
             [
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(RoutingRefreshBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
         });
@@ -50,11 +51,11 @@ internal static class WebServices
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddCookie(Features.AdminPages.AdminSignIn.CookieScheme, Features.AdminPages.AdminSignIn.ConfigureCookie);
+            .AddCookie(Features.Admin.SignIn.AdminSignIn.CookieScheme, Features.Admin.SignIn.AdminSignIn.ConfigureCookie);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, p => p.RequireRole("admin"))
             .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p.RequireRole("admin", "operator"))
-            .AddPolicy(Features.AdminPages.AdminSignIn.PagePolicy, p => p.AddAuthenticationSchemes(Features.AdminPages.AdminSignIn.CookieScheme).RequireRole("admin"));
+            .AddPolicy(Features.Admin.SignIn.AdminSignIn.PagePolicy, p => p.AddAuthenticationSchemes(Features.Admin.SignIn.AdminSignIn.CookieScheme).RequireRole("admin"));
         services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .ValidateOnStart();
@@ -62,7 +63,7 @@ internal static class WebServices
         services.AddOpenApi(o => o.AddDocumentTransformer<PublicServerTransformer>());
         services.AddRazorComponents();
         services.AddAntiforgery();
-        services.AddSingleton<Features.PendingReports.PendingReportsCookie>();
+        services.AddSingleton<Features.Reports.PendingReport.PendingReportsCookie>();
         services.AddSingleton(sp => new SiteTimeZone(SiteTimeZone.Find(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone) ?? TimeZoneInfo.Utc));
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.SectionName))
             .Validate(o => o.TileUrl.Length == 0 || (o.TileUrl.Contains("{z}", StringComparison.Ordinal) && o.TileUrl.Contains("{x}", StringComparison.Ordinal)

@@ -11,8 +11,12 @@ public sealed record RoutingExplanation(long IndexVersion, IReadOnlyList<Contain
 /// <summary>The in-memory routing index, seen from the use cases.</summary>
 public interface IRoutingIndexControl
 {
-    /// <summary>Rebuilds now if the stored routing version moved (admin writes call this after committing).</summary>
-    Task RefreshAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// After a committed routing change (<see cref="IChangesRouting"/>): rebuilds now if the stored routing version moved
+    /// and this process already serves an index. A process that has built none (the command-line verbs) does not build
+    /// one just for this; the first lookup does.
+    /// </summary>
+    Task RefreshAfterChangeAsync(CancellationToken cancellationToken);
 
     /// <summary>All candidates for a point; with no category, rules of every category are listed.</summary>
     Task<RoutingExplanation> ExplainAsync(double latitude, double longitude, int? categoryId,

@@ -21,7 +21,13 @@ public sealed class InvalidTransitionException : InvalidOperationException
     /// <summary>The status asked for; null when the refused action is not a status change.</summary>
     public ReportStatus? To { get; }
 
+    /// <summary>The report that could not move, when known: pages link back to it.</summary>
+    public int? ReportId { get; init; }
+
     /// <summary>"Not ours" asked of a report that is not open.</summary>
-    public static InvalidTransitionException NotDeclinable(ReportStatus from) => new(from,
-        $"The report is {from}; only an open report (Open, Acknowledged, InProgress or ActionScheduled) can be declined as \"not ours\" and re-routed.");
+    public static InvalidTransitionException NotDeclinable(ReportStatus from, int? reportId = null) => new(from,
+        $"The report is {from}; only an open report (Open, Acknowledged, InProgress or ActionScheduled) can be declined as \"not ours\" and re-routed.")
+    {
+        ReportId = reportId,
+    };
 }

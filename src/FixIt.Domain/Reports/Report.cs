@@ -137,7 +137,7 @@ public sealed class Report
     {
         if (!ReportStatusRules.AwaitsConfirmation(Status))
         {
-            throw new InvalidTransitionException(Status, ReportStatus.Open);
+            throw new InvalidTransitionException(Status, ReportStatus.Open) { ReportId = Id };
         }
 
         ConfirmedAt = now;
@@ -150,7 +150,7 @@ public sealed class Report
     {
         if (!ReportStatusRules.CanMove(Status, to))
         {
-            throw new InvalidTransitionException(Status, to);
+            throw new InvalidTransitionException(Status, to) { ReportId = Id };
         }
 
         var from = Status;
@@ -222,7 +222,7 @@ public sealed class Report
     {
         if (!ReportStatusRules.CanDecline(Status))
         {
-            throw InvalidTransitionException.NotDeclinable(Status);
+            throw InvalidTransitionException.NotDeclinable(Status, Id);
         }
 
         var current = OperatorId ?? throw new InvalidOperationException($"Report {Id} has no operator to decline it.");

@@ -45,6 +45,9 @@ internal sealed partial class RoutingIndexHolder(IServiceScopeFactory scopes, Ti
         }
     }
 
+    public Task RefreshAfterChangeAsync(CancellationToken cancellationToken) =>
+        Current is null ? Task.CompletedTask : RefreshAsync(cancellationToken);
+
     public async Task<RoutingDecision> RouteAsync(double latitude, double longitude, int categoryId,
         IReadOnlyCollection<int> excludedOperatorIds, CancellationToken cancellationToken) =>
         (await ExplainAsync(latitude, longitude, categoryId, excludedOperatorIds, cancellationToken)).Decision;

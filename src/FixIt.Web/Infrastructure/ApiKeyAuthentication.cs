@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Features.Admin.ApiKeys.FindActiveApiKey;
 using FixIt.Domain.Access;
+using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Infrastructure;
@@ -16,7 +16,7 @@ namespace FixIt.Web.Infrastructure;
 /// unknown one → 401; a key without the role or scope → 403; both as problem details.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, IFixItDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, IMediator mediator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string OperatorClaim = "fixit:operator";
@@ -31,7 +31,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             return AuthenticateResult.NoResult();
         }
 
-        var key = await FindActiveKeyAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var key = await mediator.Send(new FindActiveApiKeyQuery(header["Bearer ".Length..].Trim()), Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
@@ -63,13 +63,6 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             HttpContext = Context,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
-    }
-
-    /// <summary>The unrevoked key with this value, by its hash; null for an unknown or revoked one.</summary>
-    public static Task<ApiKey?> FindActiveKeyAsync(IFixItDb db, string key, CancellationToken cancellationToken)
-    {
-        var hash = ApiKeyHash.Of(key);
-        return db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
     }
 
     /// <summary>The caller as the use cases see it.</summary>

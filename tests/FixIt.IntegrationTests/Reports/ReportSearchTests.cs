@@ -65,6 +65,9 @@ public sealed class ReportSearchTests(AppsFixture apps)
         var seen = first.GetProperty("features").EnumerateArray().Concat(second.GetProperty("features").EnumerateArray())
             .Select(f => f.GetProperty("id").GetInt32()).Order();
         Assert.Equal(ids.Order(), seen);
+        // Each feature's url is the report's public page, absolute on Site:PublicBaseUrl like every url the API returns.
+        Assert.All(first.GetProperty("features").EnumerateArray(), f => Assert.Equal(
+            $"http://localhost:5080/reports/{f.GetProperty("id").GetInt32()}", f.GetProperty("properties").GetProperty("url").GetString()));
     }
 
     [Theory]

@@ -1,3 +1,9 @@
+using FixIt.Web.Features.Admin.Areas;
+using FixIt.Web.Features.Admin.Categories;
+using FixIt.Web.Features.Admin.Operators;
+using FixIt.Web.Features.Admin.Reports;
+using FixIt.Web.Features.Admin.Rules;
+using FixIt.Web.Features.Mail;
 using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Admin;
@@ -15,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapAdminAreas();
         admin.MapAdminRules();
         admin.MapAdminOperators();
+        admin.MapAdminCategories();
         admin.MapAdminReports();
         admin.MapAdminMail();
         return app;

@@ -1,13 +1,10 @@
-using FixIt.Application.Common;
-using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.CheckLink;
 using FixIt.Application.Features.EmailLinks.ConfirmReport;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Application.Features.EmailLinks.Unsubscribe;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Domain.Messaging;
-using FixIt.Domain.Reports;
-using FixIt.Web.Components.Pages.Mail;
+using FixIt.Web.Infrastructure;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,12 +20,13 @@ internal static class EmailLinksEndpoints
 {
     public static IEndpointRouteBuilder MapEmailLinkPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/confirm/{token}", ConfirmPage).WithName(nameof(ConfirmPage)).ExcludeFromDescription();
-        app.MapPost("/confirm/{token}", Confirm).WithName(nameof(Confirm)).ExcludeFromDescription();
-        app.MapGet("/respond/{token}/{action}", RespondPage).WithName(nameof(RespondPage)).ExcludeFromDescription();
-        app.MapPost("/respond/{token}/{action}", Respond).WithName(nameof(Respond)).ExcludeFromDescription();
-        app.MapGet("/unsubscribe/{token}", UnsubscribePage).WithName(nameof(UnsubscribePage)).ExcludeFromDescription();
-        app.MapPost("/unsubscribe/{token}", Unsubscribe).WithName(nameof(Unsubscribe)).ExcludeFromDescription();
+        var pages = app.MapGroup("").WithHtmlErrorPages();
+        pages.MapGet("/confirm/{token}", ConfirmPage).WithName(nameof(ConfirmPage)).ExcludeFromDescription();
+        pages.MapPost("/confirm/{token}", Confirm).WithName(nameof(Confirm)).ExcludeFromDescription();
+        pages.MapGet("/respond/{token}/{action}", RespondPage).WithName(nameof(RespondPage)).ExcludeFromDescription();
+        pages.MapPost("/respond/{token}/{action}", Respond).WithName(nameof(Respond)).ExcludeFromDescription();
+        pages.MapGet("/unsubscribe/{token}", UnsubscribePage).WithName(nameof(UnsubscribePage)).ExcludeFromDescription();
+        pages.MapPost("/unsubscribe/{token}", Unsubscribe).WithName(nameof(Unsubscribe)).ExcludeFromDescription();
         return app;
     }
 
@@ -43,15 +41,8 @@ internal static class EmailLinksEndpoints
             return LinkPages.FormExpired();
         }
 
-        try
-        {
-            var confirmed = await mediator.Send(new ConfirmReportCommand(token), cancellationToken);
-            return TypedResults.Redirect($"/reports/{confirmed.Id}", preserveMethod: false);
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
+        var confirmed = await mediator.Send(new ConfirmReportCommand(token), cancellationToken);
+        return TypedResults.Redirect($"/reports/{confirmed.Id}", preserveMethod: false);
     }
 
     public static Task<IResult> RespondPage(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -64,7 +55,7 @@ internal static class EmailLinksEndpoints
 
         return ShowAsync(token, TokenPurpose.Respond, mediator, cancellationToken, report => chosen.AllowedFrom(report.Status)
             ? new RazorComponentResult<RespondPage>(new { Report = report, Action = chosen, Form = LinkPages.FormTokenFor(antiforgery, context) })
-            : LinkPages.NotAllowed(chosen.RefusalFrom(report.Status), report.Id));
+            : LinkPages.NotAllowed(chosen.RefusalFrom(report.Status, report.Id)));
     }
 
     public static async Task<IResult> Respond(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -85,15 +76,6 @@ internal static class EmailLinksEndpoints
         {
             var responded = await mediator.Send(new RespondToReportCommand(token, chosen, text), cancellationToken);
             return TypedResults.Redirect($"/reports/{responded.Id}", preserveMethod: false);
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
-        catch (InvalidTransitionException ex)
-        {
-            var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Respond), cancellationToken);
-            return LinkPages.NotAllowed(ex, reportId);
         }
         catch (ValidationException ex)
         {
@@ -121,33 +103,15 @@ internal static class EmailLinksEndpoints
             return LinkPages.FormExpired();
         }
 
-        try
-        {
-            var reportId = await mediator.Send(new UnsubscribeCommand(token), cancellationToken);
-            return LinkPages.Page("Unsubscribed", "You will get no more emails about this report.", StatusCodes.Status200OK, reportId);
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
+        var reportId = await mediator.Send(new UnsubscribeCommand(token), cancellationToken);
+        return LinkPages.Page("Unsubscribed", "You will get no more emails about this report.", StatusCodes.Status200OK, reportId);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The page to render reads best as the last argument, after the token it needs.")]
     private static async Task<IResult> ShowAsync(string token, TokenPurpose purpose, IMediator mediator, CancellationToken cancellationToken,
         Func<ReportView, IResult> page)
     {
-        try
-        {
-            var reportId = await mediator.Send(new CheckLinkQuery(token, purpose), cancellationToken);
-            return page(await mediator.Send(new GetReportQuery(reportId) { ShownByLink = true }, cancellationToken));
-        }
-        catch (LinkTokenException ex)
-        {
-            return LinkPages.Problem(ex);
-        }
-        catch (NotFoundException)
-        {
-            return LinkPages.Page("Report not found", "The report this link is for is no longer public.", StatusCodes.Status404NotFound);
-        }
+        var reportId = await mediator.Send(new CheckLinkQuery(token, purpose), cancellationToken);
+        return page(await mediator.Send(new GetReportQuery(reportId) { ShownByLink = true }, cancellationToken));
     }
 }

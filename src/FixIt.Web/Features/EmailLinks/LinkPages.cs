@@ -1,6 +1,5 @@
 using FixIt.Application.Common.Tokens;
 using FixIt.Domain.Reports;
-using FixIt.Web.Components.Pages.Mail;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,8 +25,8 @@ internal static class LinkPages
         _ => Page("Link withdrawn", "This link no longer works: the report has gone to another organisation.", StatusCodes.Status410Gone),
     };
 
-    public static RazorComponentResult<LinkProblemPage> NotAllowed(InvalidTransitionException ex, int reportId) =>
-        Page("Not possible now", $"That change cannot be made: {ex.Message} Nothing was changed.", StatusCodes.Status409Conflict, reportId);
+    public static RazorComponentResult<LinkProblemPage> NotAllowed(InvalidTransitionException ex) =>
+        Page("Not possible now", $"That change cannot be made: {ex.Message} Nothing was changed.", StatusCodes.Status409Conflict, ex.ReportId);
 
     public static RazorComponentResult<LinkProblemPage> FormExpired() =>
         Page("Form expired", "The form could not be checked (it may have expired). Open the link from the email again. Nothing was changed.",

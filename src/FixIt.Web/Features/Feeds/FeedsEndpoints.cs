@@ -47,25 +47,24 @@ internal static class FeedsEndpoints
     {
         // The feed of one report is its page in another form: it exists exactly when the page does.
         var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-        var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
         var entries = report.Events.Select((e, i) => new AtomEntry(
-                $"{baseUrl}/reports/{id}#event-{i + 1}",
+                $"{site.Value.ReportUrl(id)}#event-{i + 1}",
                 e.ToStatus is { } to ? $"{e.Actor}: {StatusText.Of(to)}" : $"{e.Actor}: {e.Kind}",
                 site.Value.ReportUrl(id),
                 e.At,
                 e.Text ?? ""))
             .Reverse()
             .ToList();
-        return TypedResults.Bytes(AtomFeed.Write($"{baseUrl}/feeds/reports/{id}.atom", $"Updates on “{report.Title}”",
-            $"{baseUrl}/feeds/reports/{id}.atom", site.Value.ReportUrl(id), entries, report.UpdatedAt), AtomFeed.ContentType);
+        var self = site.Value.Url($"feeds/reports/{id}.atom");
+        return TypedResults.Bytes(AtomFeed.Write(self, $"Updates on “{report.Title}”", self, site.Value.ReportUrl(id), entries, report.UpdatedAt),
+            AtomFeed.ContentType);
     }
 
     private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock)
     {
-        var baseUrl = site.PublicBaseUrl.TrimEnd('/');
         var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,
             $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? $" — sent to {o}" : "")}")).ToList();
-        return TypedResults.Bytes(AtomFeed.Write($"{baseUrl}/feeds/{path}.atom", title, $"{baseUrl}/feeds/{path}.atom", baseUrl + alternate,
-            entries, clock.GetUtcNow()), AtomFeed.ContentType);
+        var self = site.Url($"feeds/{path}.atom");
+        return TypedResults.Bytes(AtomFeed.Write(self, title, self, site.Url(alternate), entries, clock.GetUtcNow()), AtomFeed.ContentType);
     }
 }

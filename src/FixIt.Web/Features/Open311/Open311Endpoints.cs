@@ -43,7 +43,7 @@ internal static class Open311Endpoints
     }
 
     public static IResult Discovery(string format, IOptions<Open311Options> options, IOptions<SiteOptions> site) =>
-        new Open311Result(Open311Documents.Discovery(options.Value, site.Value.PublicBaseUrl.TrimEnd('/') + Prefix), format);
+        new Open311Result(Open311Documents.Discovery(options.Value, site.Value.Url(Prefix)), format);
 
     public static async Task<IResult> Services(string format, IMediator mediator, CancellationToken cancellationToken) =>
         new Open311Result(Open311Documents.Services(await mediator.Send(new ListServicesQuery(), cancellationToken)), format);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FixIt.Application.Common;
 using FixIt.Application.Features.Operators.ExportOperatorReports;
 using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
@@ -31,7 +32,7 @@ internal sealed record ExportPaging(int Limit, int After)
     }
 
     /// <summary>Puts the next page's address in a Link header when there is a next page; returns it.</summary>
-    public async Task<string?> LinkNextAsync(IMediator mediator, int operatorId, HttpContext context, string publicBaseUrl,
+    public async Task<string?> LinkNextAsync(IMediator mediator, int operatorId, HttpContext context, SiteOptions site,
         CancellationToken cancellationToken)
     {
         var next = await mediator.Send(new NextExportPageQuery(operatorId, After, Limit), cancellationToken);
@@ -40,7 +41,7 @@ internal sealed record ExportPaging(int Limit, int After)
             return null;
         }
 
-        var url = QueryHelpers.AddQueryString($"{publicBaseUrl.TrimEnd('/')}{context.Request.PathBase}{context.Request.Path}",
+        var url = QueryHelpers.AddQueryString(site.Url($"{context.Request.PathBase}{context.Request.Path}"),
             new Dictionary<string, string?>
             {
                 ["limit"] = Limit.ToString(CultureInfo.InvariantCulture),

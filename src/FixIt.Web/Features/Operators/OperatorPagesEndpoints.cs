@@ -3,7 +3,7 @@ using FixIt.Application.Features.Operators.ExportOperatorReports;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Application.Features.Operators.ListOperatorLeague;
-using FixIt.Web.Components.Pages;
+using FixIt.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -16,7 +16,7 @@ internal static class OperatorPagesEndpoints
     public static IEndpointRouteBuilder MapOperatorPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/operators", OperatorsPage).WithName(nameof(OperatorsPage)).ExcludeFromDescription();
-        app.MapGet("/operators/{slug}", OperatorPage).WithName(nameof(OperatorPage)).ExcludeFromDescription();
+        app.MapGet("/operators/{slug}", OperatorPage).WithName(nameof(OperatorPage)).ExcludeFromDescription().WithHtmlErrorPages();
         var exports = app.MapGroup("/operators/{slug}").WithTags("Exports");
         exports.MapGet("/areas.geojson", OperatorAreas).WithName(nameof(OperatorAreas))
             .WithSummary("The areas an operator's rules cover, simplified for drawing");
@@ -32,15 +32,8 @@ internal static class OperatorPagesEndpoints
 
     public static async Task<IResult> OperatorPage(string slug, IMediator mediator, IOptions<MapOptions> map, CancellationToken cancellationToken)
     {
-        try
-        {
-            var figures = await mediator.Send(new GetOperatorFiguresQuery(slug), cancellationToken);
-            return new RazorComponentResult<OperatorPage>(new { Figures = figures, Map = map.Value });
-        }
-        catch (NotFoundException)
-        {
-            return new RazorComponentResult<NotFoundPage>(new { Message = $"There is no operator \"{slug}\"." }) { StatusCode = StatusCodes.Status404NotFound };
-        }
+        var figures = await mediator.Send(new GetOperatorFiguresQuery(slug), cancellationToken);
+        return new RazorComponentResult<OperatorPage>(new { Figures = figures, Map = map.Value });
     }
 
     public static async Task<IResult> OperatorAreas(string slug, IMediator mediator, CancellationToken cancellationToken)
@@ -58,7 +51,7 @@ internal static class OperatorPagesEndpoints
         }
 
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value, cancellationToken);
         var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
         return TypedResults.Stream(body => ReportExports.WriteCsvAsync(body, rows, site.Value.ReportUrl, cancellationToken),
             "text/csv; charset=utf-8", $"{slug}-reports.csv");
@@ -73,7 +66,7 @@ internal static class OperatorPagesEndpoints
         }
 
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
-        var next = await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value.PublicBaseUrl, cancellationToken);
+        var next = await paging.LinkNextAsync(mediator, op.Operator.Id, context, site.Value, cancellationToken);
         var rows = mediator.CreateStream(new ExportOperatorReportsQuery(op.Operator.Id, paging.After, paging.Limit), cancellationToken);
         return TypedResults.Stream(body => ReportExports.WriteGeoJsonAsync(body, rows, site.Value.ReportUrl, next, cancellationToken),
             "application/geo+json", $"{slug}-reports.geojson");

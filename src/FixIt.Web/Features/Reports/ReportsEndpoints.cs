@@ -37,10 +37,10 @@ internal static class ReportsEndpoints
     /// The 201's <c>url</c> is the submitter's secret link while the report awaits confirmation (the only place it is
     /// shown until then); <c>Location</c>, /api/reports/{id}, answers 404 until the report is confirmed.
     /// </summary>
-    public static async Task<Created<SubmitReportResponse>> SubmitReport(SubmitReportCommand command, IMediator mediator,
+    public static async Task<Created<SubmitReportResponse>> SubmitReport(SubmitReportRequest body, IMediator mediator,
         IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var submitted = await mediator.Send(command with { Source = EventSource.Api }, cancellationToken);
+        var submitted = await mediator.Send(body.ToCommand(), cancellationToken);
         var url = ReportStatusRules.IsPublic(submitted.Status)
             ? site.Value.ReportUrl(submitted.Id)
             : site.Value.PendingReportUrl(submitted.Id, submitted.PendingToken);
@@ -51,4 +51,16 @@ internal static class ReportsEndpoints
         TypedResults.Ok(await mediator.Send(new GetReportQuery(id), cancellationToken));
 }
 
+/// <summary>
+/// The JSON body of POST /api/reports, as docs/api.md documents it. Every field is nullable so a missing one is named by
+/// validation (as the command's property), not refused by the binder.
+/// </summary>
+internal sealed record SubmitReportRequest(string? CategoryCode, string? Title, string? Description, double? Latitude, double? Longitude,
+    string? ReporterName, string? ReporterEmail, string? ReporterPhone, bool ShowName)
+{
+    public SubmitReportCommand ToCommand() =>
+        new(CategoryCode, Title, Description, Latitude, Longitude, ReporterName, ReporterEmail, ReporterPhone, ShowName) { Source = EventSource.Api };
+}
+
+/// <summary>The 201's body: the report's id, the address to see it at (absolute, on Site:PublicBaseUrl) and its status.</summary>
 internal sealed record SubmitReportResponse(int Id, string Url, ReportStatus Status);

@@ -35,13 +35,18 @@
     });
   }
 
+  // The API's url is absolute (Site:PublicBaseUrl); the page links to the same path on the site that served it.
+  function pageLink(properties) {
+    return new URL(properties.url, window.location.href).pathname;
+  }
+
   // Report titles are residents' text: always set as text, never as HTML.
   function listItem(properties) {
     var li = document.createElement('li');
     li.className = 'status-' + properties.statusType;
     li.dataset.id = properties.id;
     var a = document.createElement('a');
-    a.href = properties.url;
+    a.href = pageLink(properties);
     a.textContent = properties.title;
     var meta = document.createElement('span');
     meta.className = 'meta';
@@ -55,7 +60,7 @@
 
   function popup(marker, properties) {
     var a = document.createElement('a');
-    a.href = properties.url;
+    a.href = pageLink(properties);
     a.textContent = properties.title;
     marker.bindPopup(a);
   }

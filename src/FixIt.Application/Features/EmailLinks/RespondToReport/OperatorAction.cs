@@ -62,8 +62,8 @@ public static class OperatorActions
     };
 
     /// <summary>Why the action is refused in this status (see <see cref="AllowedFrom"/>), as the exception to throw or show.</summary>
-    public static InvalidTransitionException RefusalFrom(this OperatorAction action, ReportStatus status) =>
+    public static InvalidTransitionException RefusalFrom(this OperatorAction action, ReportStatus status, int? reportId = null) =>
         action == OperatorAction.NotOurs
-            ? InvalidTransitionException.NotDeclinable(status)
-            : new InvalidTransitionException(status, action.TargetStatus() ?? status);
+            ? InvalidTransitionException.NotDeclinable(status, reportId)
+            : new InvalidTransitionException(status, action.TargetStatus() ?? status) { ReportId = reportId };
 }

@@ -37,7 +37,7 @@ internal sealed class RespondToReportHandler(IFixItDb db, ISender sender, IPubli
 
         if (!command.Action.AllowedFrom(report.Status))
         {
-            throw command.Action.RefusalFrom(report.Status);
+            throw command.Action.RefusalFrom(report.Status, report.Id);
         }
 
         var update = command.Action == OperatorAction.Note

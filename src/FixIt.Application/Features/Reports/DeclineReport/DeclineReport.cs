@@ -47,7 +47,7 @@ internal sealed class DeclineReportHandler(IFixItDb db, IReportRouter router, IR
 
         if (!ReportStatusRules.CanDecline(report.Status))
         {
-            throw InvalidTransitionException.NotDeclinable(report.Status);
+            throw InvalidTransitionException.NotDeclinable(report.Status, report.Id);
         }
 
         var operatorName = await db.Operators.Where(o => o.Id == current).Select(o => o.Name).SingleAsync(cancellationToken);

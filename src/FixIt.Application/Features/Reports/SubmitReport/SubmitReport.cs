@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
@@ -21,32 +20,25 @@ public sealed record SubmitReportCommand(
     string? ReporterPhone,
     bool ShowName) : ICommand<SubmittedReport>
 {
-    /// <summary>Set by the endpoint that received the report, never by the caller's JSON.</summary>
-    [JsonIgnore]
+    /// <summary>Set by the endpoint that received the report (the web form, the JSON API, Open311, email).</summary>
     public EventSource Source { get; init; } = EventSource.Api;
 
     /// <summary>
     /// Answers to the category's extra questions, by question code (Open311 attributes). Null: not asked
     /// (the JSON API); otherwise checked against the category's questions, required ones included.
     /// </summary>
-    [JsonIgnore]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Attributes { get; init; }
 
     /// <summary>Open311 extras: the client's device and account ids, a hosted picture, the address given.</summary>
-    [JsonIgnore]
     public string? DeviceId { get; init; }
 
-    [JsonIgnore]
     public string? AccountId { get; init; }
 
-    [JsonIgnore]
     public string? MediaUrl { get; init; }
 
-    [JsonIgnore]
     public string? Address { get; init; }
 
-    /// <summary>Photos from the web form. Never bound from JSON, so the API's contract is unchanged.</summary>
-    [JsonIgnore]
+    /// <summary>Photos from the web form.</summary>
     public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
 }
 

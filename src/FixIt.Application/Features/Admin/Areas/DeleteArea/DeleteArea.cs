@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FixIt.Application.Features.Admin.Areas.DeleteArea;
 
 /// <summary>Removes an area; refused (409) while a routing rule still names it.</summary>
-public sealed record DeleteAreaCommand(int Id) : ICommand<bool>;
+public sealed record DeleteAreaCommand(int Id) : ICommand<bool>, IChangesRouting;
 
 internal sealed class DeleteAreaHandler(IFixItDb db) : ICommandHandler<DeleteAreaCommand, bool>
 {

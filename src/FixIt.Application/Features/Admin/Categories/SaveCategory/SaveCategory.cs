@@ -8,7 +8,7 @@ namespace FixIt.Application.Features.Admin.Categories.SaveCategory;
 
 /// <summary>Creates the category of that code, or replaces its details and extra questions.</summary>
 public sealed record SaveCategoryCommand(string Code, string? Name, string? Group, string? Description, bool IsActive,
-    IReadOnlyList<ExtraQuestion>? ExtraQuestions) : ICommand<CategoryAdminView>;
+    IReadOnlyList<ExtraQuestion>? ExtraQuestions) : ICommand<CategoryAdminView>, IChangesRouting;
 
 internal sealed class SaveCategoryHandler(IFixItDb db) : ICommandHandler<SaveCategoryCommand, CategoryAdminView>
 {

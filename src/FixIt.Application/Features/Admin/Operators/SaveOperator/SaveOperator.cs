@@ -9,7 +9,7 @@ namespace FixIt.Application.Features.Admin.Operators.SaveOperator;
 
 /// <summary>Creates the operator of that slug, or replaces its details and contacts.</summary>
 public sealed record SaveOperatorCommand(string Slug, string? Name, string? Kind, int AcknowledgeTargetDays, int FixTargetDays,
-    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>;
+    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>, IChangesRouting;
 
 internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOperatorCommand, OperatorView>
 {

@@ -6,7 +6,7 @@ namespace FixIt.Application.Features.Admin.Rules.CreateRule;
 
 /// <summary>Adds one rule. No area means anywhere; no category means any category.</summary>
 public sealed record CreateRuleCommand(string? AreaKind, string? AreaCode, string? Category, string? Operator, int Priority,
-    DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo) : ICommand<RuleView>;
+    DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo) : ICommand<RuleView>, IChangesRouting;
 
 internal sealed class CreateRuleHandler(IFixItDb db) : ICommandHandler<CreateRuleCommand, RuleView>
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.Admin.Rules.DeleteRule;
 
-public sealed record DeleteRuleCommand(int Id) : ICommand<bool>;
+public sealed record DeleteRuleCommand(int Id) : ICommand<bool>, IChangesRouting;
 
 internal sealed class DeleteRuleHandler(IFixItDb db) : ICommandHandler<DeleteRuleCommand, bool>
 {

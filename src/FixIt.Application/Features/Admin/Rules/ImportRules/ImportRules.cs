@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FixIt.Application.Features.Admin.Rules.ImportRules;
 
 /// <summary>Adds the rules of a CSV file; with Replace, the file becomes the whole routing table. All or nothing.</summary>
-public sealed record ImportRulesCommand(IReadOnlyList<RuleRow> Rows, bool Replace) : ICommand<ImportedRules>;
+public sealed record ImportRulesCommand(IReadOnlyList<RuleRow> Rows, bool Replace) : ICommand<ImportedRules>, IChangesRouting;
 
 public sealed record ImportedRules(int Added, int Removed);
 

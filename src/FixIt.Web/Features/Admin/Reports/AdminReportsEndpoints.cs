@@ -1,0 +1,29 @@
+using FixIt.Application.Features.Admin.Reports;
+using FixIt.Application.Features.Reports.DeclineReport;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FixIt.Web.Features.Admin.Reports;
+
+internal static class AdminReportsEndpoints
+{
+    public static RouteGroupBuilder MapAdminReports(this RouteGroupBuilder admin)
+    {
+        var reports = admin.MapGroup("/reports").WithTags("Admin: reports");
+        reports.MapGet("/unrouted", ListUnroutedReports).AdminOnly().WithName(nameof(ListUnroutedReports))
+            .WithSummary("Reports no rule routes, or that every candidate declined");
+        reports.MapPost("/{id:int}/decline", DeclineReport).AdminOnly().WithName(nameof(DeclineReport))
+            .WithSummary("Record the current operator's \"not ours\" and re-route to the next candidate")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return admin;
+    }
+
+    public static async Task<Ok<IReadOnlyList<UnroutedReportView>>> ListUnroutedReports(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListUnroutedReportsQuery(), cancellationToken));
+
+    public static async Task<Ok<DeclinedReport>> DeclineReport(int id, DeclineRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new DeclineReportCommand(id, body.Reason) { Source = EventSource.Api }, cancellationToken));
+}
+
+internal sealed record DeclineRequest(string? Reason);

@@ -1,0 +1,40 @@
+using FixIt.Application.Common;
+using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Features.Reports.ListReportPhotos;
+using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.PendingReport;
+using FixIt.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Reports.GetReport;
+
+/// <summary>The page of one report, /reports/{id}: public, or (through the submitter's cookie) awaiting confirmation.</summary>
+internal static class ReportPageEndpoints
+{
+    public static IEndpointRouteBuilder MapReportPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/{id:int}", ReportPage).WithName(nameof(ReportPage)).ExcludeFromDescription().WithHtmlErrorPages();
+        return app;
+    }
+
+    public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
+        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+            var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
+            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
+                Form = LinkPages.FormTokenFor(antiforgery, context) });
+        }
+        catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
+        {
+            // Not public: only the browser that submitted it (through the web form) sees it here.
+            return await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using FixIt.Application.Common;
+using FixIt.Application.Features.Categories.ListCategories;
+using FixIt.Application.Features.Categories.RoutedCategories;
+using FixIt.Application.Features.Reports.NearbyReports;
+using FixIt.Application.Features.Reports.SubmitReport;
+using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.PendingReport;
+using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.RateLimiting;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Reports.SubmitReport;
+
+/// <summary>The home page's report form: shown, and posted back as a form (no script needed).</summary>
+internal static class ReportFormEndpoints
+{
+    /// <summary>Three photos at the largest size accepted, and the text fields.</summary>
+    public const long MaxFormBytes = (3 * PhotoRules.MaxBytes) + (1024 * 1024);
+
+    public static IEndpointRouteBuilder MapReportForm(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", HomePage).WithName(nameof(HomePage)).ExcludeFromDescription();
+        app.MapPost("/reports", SubmitReportForm)
+            .WithName(nameof(SubmitReportForm))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxFormBytes)
+            .RequireRateLimiting(RateLimitPolicies.Submit)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> HomePage(string? lat, string? lon, IMediator mediator, IOptions<MapOptions> map,
+        CancellationToken cancellationToken)
+    {
+        var form = new ReportFormModel(Latitude: lat ?? "", Longitude: lon ?? "");
+        return await RenderAsync(form, new Dictionary<string, string[]>(), mediator, map.Value, cancellationToken);
+    }
+
+    public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
+        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (Honeypot.Caught(form, context))
+        {
+            return LinkPages.Page("Thank you", "Thank you. Your report is saved; we have sent you an email with a link to confirm it.",
+                StatusCodes.Status200OK);
+        }
+
+        var model = ReportFormModel.From(form);
+        var errors = new Dictionary<string, string[]>();
+        var photos = await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken);
+        if (errors.Count == 0)
+        {
+            try
+            {
+                var submitted = await mediator.Send(model.ToCommand(photos), cancellationToken);
+
+                // Until it is confirmed only this browser (and the secret link in the email) sees the report.
+                pending.Remember(context, submitted.Id, submitted.PendingToken);
+                return Results.Redirect($"{ReportPaths.Public(submitted.Id)}?submitted=1");
+            }
+            catch (ValidationException v)
+            {
+                foreach (var group in v.Errors.GroupBy(e => Field(e.PropertyName)))
+                {
+                    errors[group.Key] = [.. group.Select(e => e.ErrorMessage).Distinct()];
+                }
+            }
+        }
+
+        // Something typed that is not a number is "must be a number", not "must not be empty".
+        foreach (var (field, label, text, value) in new[] { ("latitude", "Latitude", model.Latitude, model.LatitudeValue), ("longitude", "Longitude", model.Longitude, model.LongitudeValue) })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && value is null)
+            {
+                errors[field] = [$"'{label}' must be a number in degrees, such as {(field == "latitude" ? "53.8008" : "-1.5491")}."];
+            }
+        }
+
+        // One clear message for the commonest miss, rather than two about numbers the resident never saw.
+        if (!model.HasPin && string.IsNullOrWhiteSpace(model.Latitude) && string.IsNullOrWhiteSpace(model.Longitude))
+        {
+            errors.Remove("latitude");
+            errors.Remove("longitude");
+            errors["location"] = ["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."];
+        }
+
+        return await RenderAsync(model, errors, mediator, map.Value, cancellationToken, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> RenderAsync(ReportFormModel form, IReadOnlyDictionary<string, string[]> errors, IMediator mediator,
+        MapOptions map, CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
+    {
+        IReadOnlyList<CategoryView> categories = [];
+        IReadOnlyList<NearbyReport> nearby = [];
+        if (form is { LatitudeValue: { } la and >= -90 and <= 90, LongitudeValue: { } lo and >= -180 and <= 180 })
+        {
+            categories = await mediator.Send(new RoutedCategoriesQuery(la, lo), cancellationToken);
+            nearby = await mediator.Send(new NearbyReportsQuery(la, lo, null), cancellationToken);
+        }
+
+        // Where no rule routes anything, every category is still offered: the report waits for an admin.
+        if (categories.Count == 0)
+        {
+            categories = await mediator.Send(new ListCategoriesQuery(), cancellationToken);
+        }
+
+        return new RazorComponentResult<HomePage>(new { Categories = categories, Form = form, Errors = errors, Nearby = nearby, Map = map })
+        {
+            StatusCode = statusCode,
+        };
+    }
+
+    private static string Field(string propertyName) => propertyName switch
+    {
+        "" => "body",
+        _ when propertyName.StartsWith("Photos", StringComparison.Ordinal) => "photos",
+        _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(propertyName),
+    };
+}

@@ -1,0 +1,60 @@
+using FixIt.Application.Common;
+using FixIt.Application.Common.Tokens;
+using FixIt.Domain.Reports;
+using FixIt.Web.Components.Pages;
+using FixIt.Web.Features.EmailLinks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FixIt.Web.Infrastructure;
+
+/// <summary>
+/// The one place where a page endpoint's failures become HTML pages (the JSON API's become problem details in
+/// <see cref="ProblemDetailsExceptionHandler"/>): <see cref="NotFoundException"/> → 404 "not found" page,
+/// <see cref="LinkTokenException"/> → the link's problem (404 unknown, 410 expired, used or withdrawn),
+/// <see cref="InvalidTransitionException"/> → 409 "not possible now", linking back to the report. Endpoints throw;
+/// they never catch these themselves.
+/// </summary>
+internal sealed class HtmlErrorPages : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (NotFoundException ex)
+        {
+            return NotFound(ex);
+        }
+        catch (LinkTokenException ex)
+        {
+            return LinkPages.Problem(ex);
+        }
+        catch (InvalidTransitionException ex)
+        {
+            return LinkPages.NotAllowed(ex);
+        }
+    }
+
+    /// <summary>The one answer for something the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
+    public static RazorComponentResult<NotFoundPage> NotFound(NotFoundException ex) =>
+        new(new
+        {
+            Message = ex.What switch
+            {
+                "Report" => $"There is no public report number {ex.Key}.",
+                "Operator" => $"There is no operator \"{ex.Key}\".",
+                _ => "There is nothing at this address.",
+            },
+        })
+        {
+            StatusCode = StatusCodes.Status404NotFound,
+        };
+}
+
+internal static class HtmlErrorPagesExtensions
+{
+    /// <summary>Answers this page endpoint's (or group's) not-found, bad-link and not-allowed failures with HTML pages.</summary>
+    public static TBuilder WithHtmlErrorPages<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, HtmlErrorPages>();
+}
