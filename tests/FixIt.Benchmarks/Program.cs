@@ -4,7 +4,7 @@ using FixIt.Benchmarks;
 // verify: correctness, build time and size; probe A B ...: quick comparison of index settings; anything else goes to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
-    "verify" => Verify.Run(),
+    "verify" => Verify.Run(args[1..]),
     "probe" => Probe.Run(args[1..]),
     _ => Run(args),
 };

@@ -6,7 +6,9 @@ namespace FixIt.Domain.Spatial;
 /// <summary>
 /// Finds every area covering a point (boundary included, exactly as NetTopologySuite's <c>Covers</c>), without
 /// allocating. A root grid, refined 4 × 4 where boundaries cross, stores per leaf the areas that cover
-/// the whole leaf and, for areas whose boundary crosses it, only copies of the edges touching the leaf (see ToggleFinder).
+/// the whole leaf and, for areas whose boundary crosses it, only the edges touching the leaf (see ToggleFinder), named
+/// as runs of consecutive edges in the one shared copy of the vertices: a run costs two ints however many edges
+/// it holds, and reading it walks consecutive doubles.
 /// Most points land in cells without partial areas and need no point-in-polygon test at all; a cell wholly inside
 /// one area names it in its node value, so most lookups read one or two ints.
 /// Immutable once built; build it with <see cref="AreaIndexBuilder"/>.
@@ -22,7 +24,10 @@ public sealed partial class AreaIndex
     /// </summary>
     internal const int DirectArea = 1 << 30;
 
-    /// <summary>Ints per partial area in a leaf: area index, data start, toggle count, edge count, outside parity.</summary>
+    /// <summary>
+    /// Ints per partial area in a leaf before its runs: area index, first toggle, toggle count, run count, outside
+    /// parity. Each run follows as (first edge, edge count); edge e goes from vertex e to vertex e + 1.
+    /// </summary>
     internal const int PartialEntry = 5;
 
     private readonly double _minX, _minY, _maxX, _maxY, _invW, _invH;
@@ -30,15 +35,16 @@ public sealed partial class AreaIndex
     private readonly int[] _root;
     private readonly int[] _children;
     private readonly int[] _leaves;
-    private readonly double[] _leafData;
+    private readonly double[] _toggles;
+    private readonly double[] _vertices;
     private readonly int[] _areaIds;
 
-    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] leafData, int[] areaIds)
+    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] toggles, double[] vertices, int[] areaIds)
     {
         (_minX, _minY, _maxX, _maxY, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.Nx, frame.Ny);
         _invW = 1 / frame.CellW;
         _invH = 1 / frame.CellH;
-        (_root, _children, _leaves, _leafData, _areaIds) = (root, children, leaves, leafData, areaIds);
+        (_root, _children, _leaves, _toggles, _vertices, _areaIds) = (root, children, leaves, toggles, vertices, areaIds);
     }
 
     /// <summary>The number of indexed areas.</summary>
@@ -46,7 +52,7 @@ public sealed partial class AreaIndex
 
     /// <summary>Approximate bytes held by the index arrays.</summary>
     public long SizeInBytes =>
-        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * _leafData.Length;
+        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * (_toggles.Length + _vertices.Length);
 
     /// <summary>
     /// Writes the ids of the areas covering (lon, lat) into <paramref name="result"/> and returns how many there
@@ -128,9 +134,9 @@ public sealed partial class AreaIndex
 
         offset += fullCount;
         var partialCount = leaves[offset++];
-        for (var k = 0; k < partialCount; k++, offset += PartialEntry)
+        for (var k = 0; k < partialCount; k++, offset += PartialEntry + (2 * leaves[offset + 3]))
         {
-            if (Covers(leaves[offset + 1], leaves[offset + 2], leaves[offset + 3], leaves[offset + 4], lon, lat))
+            if (Covers(leaves[offset + 1], leaves[offset + 2], offset + PartialEntry, leaves[offset + 3], leaves[offset + 4], lon, lat))
             {
                 if (found < result.Length)
                 {
@@ -148,59 +154,65 @@ public sealed partial class AreaIndex
     /// NetTopologySuite's ray-crossing rule (RayCrossingCounter) over the edges touching the leaf, plus the parity
     /// of the other edges' crossings: known at the leaf's bottom-right corner, flipped at each stored y below the point.
     /// </summary>
-    /// <param name="start">Where the area's toggles start in the leaf data; its edges follow them.</param>
+    /// <param name="toggleStart">Where the area's toggles start in the toggle array.</param>
     /// <param name="toggleCount">How many toggles.</param>
-    /// <param name="edgeCount">How many edges, four values each.</param>
+    /// <param name="runs">Where the area's runs start in the leaf array.</param>
+    /// <param name="runCount">How many runs of consecutive edges, two ints each (first edge, edge count).</param>
     /// <param name="crossings">The parity outside the leaf: 1 when the leaf's corner is inside.</param>
     /// <param name="px">The point's x.</param>
     /// <param name="py">The point's y.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Covers(int start, int toggleCount, int edgeCount, int crossings, double px, double py)
+    private bool Covers(int toggleStart, int toggleCount, int runs, int runCount, int crossings, double px, double py)
     {
-        var data = _leafData;
-        var k = start;
-        for (var end = start + toggleCount; k < end; k++)
+        var toggles = _toggles;
+        for (int k = toggleStart, end = toggleStart + toggleCount; k < end; k++)
         {
-            if (py >= data[k])
+            if (py >= toggles[k])
             {
                 crossings++;
             }
         }
 
-        for (var end = k + (edgeCount * 4); k < end; k += 4)
+        var data = _vertices;
+        var leaves = _leaves;
+        for (var r = 0; r < runCount; r++)
         {
-            double x1 = data[k], y1 = data[k + 1], x2 = data[k + 2], y2 = data[k + 3];
-            if (x1 < px && x2 < px)
+            var k = 2 * leaves[runs + (2 * r)];
+            for (var end = k + (2 * leaves[runs + (2 * r) + 1]); k < end; k += 2)
             {
-                continue;
-            }
+                double x1 = data[k], y1 = data[k + 1], x2 = data[k + 2], y2 = data[k + 3];
+                if (x1 < px && x2 < px)
+                {
+                    continue;
+                }
 
-            if (px == x2 && py == y2)
-            {
-                return true;
-            }
-
-            if (y1 == py && y2 == py)
-            {
-                if (px >= Math.Min(x1, x2) && px <= Math.Max(x1, x2))
+                if (px == x2 && py == y2)
                 {
                     return true;
                 }
 
-                continue;
-            }
-
-            if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py))
-            {
-                var orientation = CGAlgorithmsDD.OrientationIndex(x1, y1, x2, y2, px, py);
-                if (orientation == 0)
+                if (y1 == py && y2 == py)
                 {
-                    return true;
+                    if (px >= Math.Min(x1, x2) && px <= Math.Max(x1, x2))
+                    {
+                        return true;
+                    }
+
+                    continue;
                 }
 
-                if ((y2 < y1 ? -orientation : orientation) > 0)
+                if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py))
                 {
-                    crossings++;
+                    var orientation = CGAlgorithmsDD.OrientationIndex(x1, y1, x2, y2, px, py);
+                    if (orientation == 0)
+                    {
+                        return true;
+                    }
+
+                    if ((y2 < y1 ? -orientation : orientation) > 0)
+                    {
+                        crossings++;
+                    }
                 }
             }
         }

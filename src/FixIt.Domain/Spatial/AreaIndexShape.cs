@@ -19,9 +19,16 @@ public sealed partial class AreaIndex
         var full = _leaves[offset];
         var partial = _leaves[offset + 1 + full];
         var edges = 0;
+        var entry = offset + 2 + full;
         for (var k = 0; k < partial; k++)
         {
-            edges += _leaves[offset + 2 + full + (PartialEntry * k) + 3];
+            var runs = _leaves[entry + 3];
+            for (var r = 0; r < runs; r++)
+            {
+                edges += _leaves[entry + PartialEntry + (2 * r) + 1];
+            }
+
+            entry += PartialEntry + (2 * runs);
         }
 
         return new LookupShape(depth, full, partial, edges);
