@@ -79,6 +79,7 @@ internal static class Verify
             $"{points.Length:N0} points, {disagreements} disagreements with NTS Covers; " +
             $"{direct:P1} answered without a point-in-polygon test, {shapes.Average(x => x.TestedEdges):N2} edges and " +
             $"{shapes.Average(x => x.Depth):N2} refinement levels per point on average");
+        Console.WriteLine(index.Breakdown);
         return disagreements;
     }
 }

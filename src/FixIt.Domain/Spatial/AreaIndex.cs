@@ -25,10 +25,26 @@ public sealed partial class AreaIndex
     internal const int DirectArea = 1 << 30;
 
     /// <summary>
-    /// Ints per partial area in a leaf before its runs: area index, first toggle, toggle count, run count, outside
-    /// parity. Each run follows as (first edge, edge count); edge e goes from vertex e to vertex e + 1.
+    /// Ints per partial area in a leaf before its runs: area index, first toggle, and a word packing the outside
+    /// parity (bit 0), the run count (bits 1–15) and the toggle count (bits 16–30). When either count does not fit,
+    /// the word is <see cref="WideEntry"/> and three more ints follow: toggle count, run count, parity. Then come
+    /// the runs of consecutive edges (edge e goes from vertex e to vertex e + 1): one int each,
+    /// <c>first edge &lt;&lt; 7 | (length − 1)</c>, while the vertices number at most <see cref="CompactRunVertices"/>;
+    /// two ints (first edge, length) otherwise.
     /// </summary>
-    internal const int PartialEntry = 5;
+    internal const int PartialEntry = 3;
+
+    /// <summary>The packed word of a partial entry whose counts did not fit in it.</summary>
+    internal const int WideEntry = -1;
+
+    /// <summary>Largest count the packed word holds (15 bits).</summary>
+    internal const int PackedCountLimit = (1 << 15) - 1;
+
+    /// <summary>Bits of a compact run holding its length less one: runs are at most 128 edges, longer ones are cut.</summary>
+    internal const int RunLengthBits = 7;
+
+    /// <summary>Most vertices an index with one-int runs may have: the first edge has 24 bits.</summary>
+    internal const int CompactRunVertices = 1 << 24;
 
     private readonly double _minX, _minY, _maxX, _maxY, _invW, _invH;
     private readonly int _nx, _ny;
@@ -38,14 +54,18 @@ public sealed partial class AreaIndex
     private readonly double[] _toggles;
     private readonly double[] _vertices;
     private readonly int[] _areaIds;
+    private readonly bool _wideRuns;
 
     internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] toggles, double[] vertices, int[] areaIds)
     {
+        _wideRuns = vertices.Length / 2 > CompactRunVertices;
         (_minX, _minY, _maxX, _maxY, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.Nx, frame.Ny);
         _invW = 1 / frame.CellW;
         _invH = 1 / frame.CellH;
         (_root, _children, _leaves, _toggles, _vertices, _areaIds) = (root, children, leaves, toggles, vertices, areaIds);
     }
+
+    public string Breakdown => $"root {_root.Length} children {_children.Length} leaves {_leaves.Length} toggles {_toggles.Length} vertices {_vertices.Length / 2}";
 
     /// <summary>The number of indexed areas.</summary>
     public int AreaCount => _areaIds.Length;
@@ -134,13 +154,16 @@ public sealed partial class AreaIndex
 
         offset += fullCount;
         var partialCount = leaves[offset++];
-        for (var k = 0; k < partialCount; k++, offset += PartialEntry + (2 * leaves[offset + 3]))
+        for (var k = 0; k < partialCount; k++)
         {
-            if (Covers(leaves[offset + 1], leaves[offset + 2], offset + PartialEntry, leaves[offset + 3], leaves[offset + 4], lon, lat))
+            var entry = offset;
+            var runs = ReadEntry(leaves, entry, out var toggleCount, out var runCount, out var parity);
+            offset = runs + (runCount * (_wideRuns ? 2 : 1));
+            if (Covers(leaves[entry + 1], toggleCount, runs, runCount, parity, lon, lat))
             {
                 if (found < result.Length)
                 {
-                    result[found] = _areaIds[leaves[offset]];
+                    result[found] = _areaIds[leaves[entry]];
                 }
 
                 found++;
@@ -150,6 +173,21 @@ public sealed partial class AreaIndex
         return found;
     }
 
+    /// <summary>Unpacks a partial entry (see <see cref="PartialEntry"/>) and returns where its runs start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ReadEntry(int[] leaves, int entry, out int toggleCount, out int runCount, out int parity)
+    {
+        var packed = leaves[entry + 2];
+        if (packed != WideEntry)
+        {
+            (toggleCount, runCount, parity) = (packed >> 16, (packed >> 1) & PackedCountLimit, packed & 1);
+            return entry + PartialEntry;
+        }
+
+        (toggleCount, runCount, parity) = (leaves[entry + 3], leaves[entry + 4], leaves[entry + 5]);
+        return entry + PartialEntry + 3;
+    }
+
     /// <summary>
     /// NetTopologySuite's ray-crossing rule (RayCrossingCounter) over the edges touching the leaf, plus the parity
     /// of the other edges' crossings: known at the leaf's bottom-right corner, flipped at each stored y below the point.
@@ -157,7 +195,7 @@ public sealed partial class AreaIndex
     /// <param name="toggleStart">Where the area's toggles start in the toggle array.</param>
     /// <param name="toggleCount">How many toggles.</param>
     /// <param name="runs">Where the area's runs start in the leaf array.</param>
-    /// <param name="runCount">How many runs of consecutive edges, two ints each (first edge, edge count).</param>
+    /// <param name="runCount">How many runs of consecutive edges (see <see cref="PartialEntry"/>).</param>
     /// <param name="crossings">The parity outside the leaf: 1 when the leaf's corner is inside.</param>
     /// <param name="px">The point's x.</param>
     /// <param name="py">The point's y.</param>
@@ -177,8 +215,19 @@ public sealed partial class AreaIndex
         var leaves = _leaves;
         for (var r = 0; r < runCount; r++)
         {
-            var k = 2 * leaves[runs + (2 * r)];
-            for (var end = k + (2 * leaves[runs + (2 * r) + 1]); k < end; k += 2)
+            int first, length;
+            if (_wideRuns)
+            {
+                (first, length) = (leaves[runs + (2 * r)], leaves[runs + (2 * r) + 1]);
+            }
+            else
+            {
+                var run = leaves[runs + r];
+                (first, length) = (run >>> RunLengthBits, (run & ((1 << RunLengthBits) - 1)) + 1);
+            }
+
+            var k = 2 * first;
+            for (var end = k + (2 * length); k < end; k += 2)
             {
                 double x1 = data[k], y1 = data[k + 1], x2 = data[k + 2], y2 = data[k + 3];
                 if (x1 < px && x2 < px)

@@ -22,13 +22,13 @@ public sealed partial class AreaIndex
         var entry = offset + 2 + full;
         for (var k = 0; k < partial; k++)
         {
-            var runs = _leaves[entry + 3];
-            for (var r = 0; r < runs; r++)
+            var runs = ReadEntry(_leaves, entry, out _, out var runCount, out _);
+            for (var r = 0; r < runCount; r++)
             {
-                edges += _leaves[entry + PartialEntry + (2 * r) + 1];
+                edges += _wideRuns ? _leaves[runs + (2 * r) + 1] : (_leaves[runs + r] & ((1 << RunLengthBits) - 1)) + 1;
             }
 
-            entry += PartialEntry + (2 * runs);
+            entry = runs + (runCount * (_wideRuns ? 2 : 1));
         }
 
         return new LookupShape(depth, full, partial, edges);

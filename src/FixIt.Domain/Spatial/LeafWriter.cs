@@ -10,6 +10,8 @@ namespace FixIt.Domain.Spatial;
 internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int minPartialDepth, int maxDepth, double epsX, double epsY)
     : IDisposable
 {
+    private readonly bool _wideRuns = segments.Count > AreaIndex.CompactRunVertices;
+
     private readonly ScratchList<int> _full = new();
     private readonly ScratchList<Part> _parts = new();
     private readonly ScratchList<int> _edges = new();
@@ -22,8 +24,7 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
 
     /// <summary>
     /// Offset 0 is the empty leaf: no full areas, no partial ones. A leaf: full count, full areas, partial count,
-    /// then per partial area <see cref="AreaIndex.PartialEntry"/> ints (area, first toggle, toggle count, run count,
-    /// parity outside the leaf) followed by its runs of consecutive edges as (first edge, edge count) pairs.
+    /// then per partial area an entry and its runs of consecutive edges (see <see cref="AreaIndex.PartialEntry"/>).
     /// </summary>
     public ScratchList<int> Leaves { get; } = CreateLeaves();
 
@@ -159,28 +160,22 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
             var toggleStart = Toggles.Count;
             var toggleCount = ToggleFinder.Find(segments, edges, wide, Toggles, _toggleScratch);
             var outside = stripes[part.Area].Crossings(wide.X1, wide.Y0) - segments.Crossings(edges, wide.X1, wide.Y0);
-            var entry = Leaves.Count;
-            Leaves.Append(AreaIndex.PartialEntry);
-            var runs = 0;
-            for (var k = 0; k < edges.Length;)
+            var runCount = CountRuns(edges);
+            Leaves.Add(part.Area);
+            Leaves.Add(toggleStart);
+            if (toggleCount <= AreaIndex.PackedCountLimit && runCount <= AreaIndex.PackedCountLimit)
             {
-                var run = 1;
-                while (k + run < edges.Length && edges[k + run] == edges[k] + run)
-                {
-                    run++;
-                }
-
-                Leaves.Add(edges[k]);
-                Leaves.Add(run);
-                runs++;
-                k += run;
+                Leaves.Add((toggleCount << 16) | (runCount << 1) | (outside & 1));
+            }
+            else
+            {
+                Leaves.Add(AreaIndex.WideEntry);
+                Leaves.Add(toggleCount);
+                Leaves.Add(runCount);
+                Leaves.Add(outside & 1);
             }
 
-            Leaves[entry] = part.Area;
-            Leaves[entry + 1] = toggleStart;
-            Leaves[entry + 2] = toggleCount;
-            Leaves[entry + 3] = runs;
-            Leaves[entry + 4] = outside & 1;
+            WriteRuns(edges);
         }
 
         if (partCount == 0)
@@ -189,6 +184,49 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
         }
 
         return offset;
+    }
+
+    /// <summary>Runs of consecutive edge numbers; compact runs are cut at 2^RunLengthBits edges.</summary>
+    private int CountRuns(ReadOnlySpan<int> edges)
+    {
+        var runs = 0;
+        for (var k = 0; k < edges.Length; runs++)
+        {
+            k += RunLength(edges, k);
+        }
+
+        return runs;
+    }
+
+    private void WriteRuns(ReadOnlySpan<int> edges)
+    {
+        for (var k = 0; k < edges.Length;)
+        {
+            var run = RunLength(edges, k);
+            if (_wideRuns)
+            {
+                Leaves.Add(edges[k]);
+                Leaves.Add(run);
+            }
+            else
+            {
+                Leaves.Add((edges[k] << AreaIndex.RunLengthBits) | (run - 1));
+            }
+
+            k += run;
+        }
+    }
+
+    private int RunLength(ReadOnlySpan<int> edges, int k)
+    {
+        var limit = _wideRuns ? int.MaxValue : 1 << AreaIndex.RunLengthBits;
+        var run = 1;
+        while (k + run < edges.Length && edges[k + run] == edges[k] + run && run < limit)
+        {
+            run++;
+        }
+
+        return run;
     }
 
     private bool SameFullLeaf(int offset, ReadOnlySpan<int> full) =>
