@@ -51,12 +51,12 @@ public sealed partial class AreaIndex
     private readonly int[] _root;
     private readonly int[] _children;
     private readonly int[] _leaves;
-    private readonly double[] _toggles;
+    private readonly int[] _toggles;
     private readonly double[] _vertices;
     private readonly int[] _areaIds;
     private readonly bool _wideRuns;
 
-    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, double[] toggles, double[] vertices, int[] areaIds)
+    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, int[] toggles, double[] vertices, int[] areaIds)
     {
         _wideRuns = vertices.Length / 2 > CompactRunVertices;
         (_minX, _minY, _maxX, _maxY, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.Nx, frame.Ny);
@@ -72,7 +72,7 @@ public sealed partial class AreaIndex
 
     /// <summary>Approximate bytes held by the index arrays.</summary>
     public long SizeInBytes =>
-        4L * (_root.Length + _children.Length + _leaves.Length + _areaIds.Length) + 8L * (_toggles.Length + _vertices.Length);
+        4L * (_root.Length + _children.Length + _leaves.Length + _toggles.Length + _areaIds.Length) + 8L * _vertices.Length;
 
     /// <summary>
     /// Writes the ids of the areas covering (lon, lat) into <paramref name="result"/> and returns how many there
@@ -192,7 +192,7 @@ public sealed partial class AreaIndex
     /// NetTopologySuite's ray-crossing rule (RayCrossingCounter) over the edges touching the leaf, plus the parity
     /// of the other edges' crossings: known at the leaf's bottom-right corner, flipped at each stored y below the point.
     /// </summary>
-    /// <param name="toggleStart">Where the area's toggles start in the toggle array.</param>
+    /// <param name="toggleStart">Where the area's toggles (vertex numbers: their y values count) start in the toggle array.</param>
     /// <param name="toggleCount">How many toggles.</param>
     /// <param name="runs">Where the area's runs start in the leaf array.</param>
     /// <param name="runCount">How many runs of consecutive edges (see <see cref="PartialEntry"/>).</param>
@@ -203,15 +203,15 @@ public sealed partial class AreaIndex
     private bool Covers(int toggleStart, int toggleCount, int runs, int runCount, int crossings, double px, double py)
     {
         var toggles = _toggles;
+        var data = _vertices;
         for (int k = toggleStart, end = toggleStart + toggleCount; k < end; k++)
         {
-            if (py >= toggles[k])
+            if (py >= data[(2 * toggles[k]) + 1])
             {
                 crossings++;
             }
         }
 
-        var data = _vertices;
         var leaves = _leaves;
         for (var r = 0; r < runCount; r++)
         {

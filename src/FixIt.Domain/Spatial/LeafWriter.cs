@@ -15,7 +15,7 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
     private readonly ScratchList<int> _full = new();
     private readonly ScratchList<Part> _parts = new();
     private readonly ScratchList<int> _edges = new();
-    private readonly ScratchList<double> _toggleScratch = new();
+    private readonly ScratchList<int> _toggleScratch = new();
 
     /// <summary>Full-only leaves by a hash of their areas; a hash shared by different lists just goes unshared.</summary>
     private readonly Dictionary<long, int> _sharedLeaves = [];
@@ -28,8 +28,8 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
     /// </summary>
     public ScratchList<int> Leaves { get; } = CreateLeaves();
 
-    /// <summary>Per partial area of each leaf, the y values where edges outside the leaf flip the parity, ascending.</summary>
-    public ScratchList<double> Toggles { get; } = new();
+    /// <summary>Per partial area of each leaf, the vertices whose y values flip the parity of the edges outside the leaf, by ascending y.</summary>
+    public ScratchList<int> Toggles { get; } = new();
 
     /// <summary>A root cell: its full areas, and its partial areas' records (area of each edge, ascending; the edges).</summary>
     public int Root(Rect rect, ReadOnlySpan<int> full, ReadOnlySpan<int> partialAreas, ReadOnlySpan<int> partialEdges)
