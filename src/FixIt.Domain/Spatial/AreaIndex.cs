@@ -56,16 +56,15 @@ public sealed partial class AreaIndex
     private readonly int[] _areaIds;
     private readonly bool _wideRuns;
 
-    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, int[] toggles, double[] vertices, int[] areaIds)
+    internal AreaIndex(GridFrame frame, int[] root, int[] children, int[] leaves, int[] toggles, double[] vertices, int[] areaIds,
+        bool wideRuns = false)
     {
-        _wideRuns = vertices.Length / 2 > CompactRunVertices;
+        _wideRuns = wideRuns;
         (_minX, _minY, _maxX, _maxY, _nx, _ny) = (frame.MinX, frame.MinY, frame.MaxX, frame.MaxY, frame.Nx, frame.Ny);
         _invW = 1 / frame.CellW;
         _invH = 1 / frame.CellH;
         (_root, _children, _leaves, _toggles, _vertices, _areaIds) = (root, children, leaves, toggles, vertices, areaIds);
     }
-
-    public string Breakdown => $"root {_root.Length} children {_children.Length} leaves {_leaves.Length} toggles {_toggles.Length} vertices {_vertices.Length / 2}";
 
     /// <summary>The number of indexed areas.</summary>
     public int AreaCount => _areaIds.Length;

@@ -14,15 +14,19 @@ public sealed record IndexedArea(int Id, Geometry Geometry);
 public sealed class AreaIndexBuilder
 {
     /// <summary>Most edges a leaf may hold before it is split.</summary>
-    public int LeafEdgeBudget { get; init; } = 8;
+    public int LeafEdgeBudget { get; init; } = 12;
 
     /// <summary>Levels a cell crossed by a boundary is split to, whatever its edge count.</summary>
     public int MinPartialDepth { get; init; } = 1;
 
+    /// <summary>Most refinement levels below a root cell.</summary>
     public int MaxDepth { get; init; } = 5;
 
     /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
     public double CellsPerEdge { get; init; } = 24;
+
+    /// <summary>For tests: the wide leaf formats (two-int runs, unpacked entries) even where the compact ones fit.</summary>
+    internal bool WideFormat { get; init; }
 
     /// <summary>
     /// Builds the index. Scratch space comes from pooled or reused arrays; what is left afterwards is the index
@@ -77,7 +81,9 @@ public sealed class AreaIndexBuilder
         }
 
         cells.Sort();
-        using var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7);
+        var wide = WideFormat || segments.Count > AreaIndex.CompactRunVertices;
+        using var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7,
+            wideRuns: wide, wideEntries: WideFormat);
         var root = new int[frame.Nx * frame.Ny];
         for (var index = 0; index < root.Length; index++)
         {
@@ -95,7 +101,7 @@ public sealed class AreaIndexBuilder
             throw new InvalidOperationException("Too many areas or leaves for one index.");
         }
 
-        return new AreaIndex(frame, root, tree.Children.ToArray(), tree.Leaves.ToArray(), tree.Toggles.ToArray(), segments.Vertices(), ids);
+        return new AreaIndex(frame, root, tree.Children.ToArray(), tree.Leaves.ToArray(), tree.Toggles.ToArray(), segments.Vertices(), ids, wide);
     }
 
     private static GridFrame ChooseFrame(SegmentStore segments, double cellsPerEdge)

@@ -7,10 +7,13 @@ namespace FixIt.Domain.Spatial;
 /// partial areas, edges): a child pushes its own above its parent's and pops them when written, so the whole
 /// recursion reuses the same few arrays.
 /// </summary>
-internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int minPartialDepth, int maxDepth, double epsX, double epsY)
+/// <param name="wideRuns">Two ints per run (first edge, length) instead of one packed int: needed above <see cref="AreaIndex.CompactRunVertices"/> vertices.</param>
+/// <param name="wideEntries">Always write the wide form of partial entries (tests; otherwise only when the counts overflow).</param>
+internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, int leafEdgeBudget, int minPartialDepth, int maxDepth, double epsX, double epsY,
+    bool wideRuns, bool wideEntries)
     : IDisposable
 {
-    private readonly bool _wideRuns = segments.Count > AreaIndex.CompactRunVertices;
+    private readonly bool _wideRuns = wideRuns;
 
     private readonly ScratchList<int> _full = new();
     private readonly ScratchList<Part> _parts = new();
@@ -163,7 +166,7 @@ internal sealed class LeafWriter(SegmentStore segments, AreaStripes[] stripes, i
             var runCount = CountRuns(edges);
             Leaves.Add(part.Area);
             Leaves.Add(toggleStart);
-            if (toggleCount <= AreaIndex.PackedCountLimit && runCount <= AreaIndex.PackedCountLimit)
+            if (!wideEntries && toggleCount <= AreaIndex.PackedCountLimit && runCount <= AreaIndex.PackedCountLimit)
             {
                 Leaves.Add((toggleCount << 16) | (runCount << 1) | (outside & 1));
             }
