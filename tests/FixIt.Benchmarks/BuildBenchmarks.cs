@@ -11,11 +11,16 @@ public class BuildBenchmarks
 {
     private IReadOnlyList<IndexedArea> _areas = [];
 
-    [Params("counties", "counties+states")]
+    [Params("counties", "counties+states", "densified counties")]
     public string Areas { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _areas = Areas == "counties" ? BenchmarkData.Counties() : BenchmarkData.CountiesAndStates();
+    public void Setup() => _areas = Areas switch
+    {
+        "counties" => BenchmarkData.Counties(),
+        "counties+states" => BenchmarkData.CountiesAndStates(),
+        _ => BenchmarkData.DensifiedCounties(),
+    };
 
     [Benchmark]
     public AreaIndex Build() => new AreaIndexBuilder().Build(_areas);

@@ -20,6 +20,7 @@ internal static class Probe
         {
             ("counties", BenchmarkData.Counties),
             ("counties + states", BenchmarkData.CountiesAndStates),
+            ("densified counties", () => BenchmarkData.DensifiedCounties()),
         })
         {
             var set = areas();

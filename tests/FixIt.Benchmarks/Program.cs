@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using FixIt.Benchmarks;
 
-// verify: correctness, build time and size; probe A B ...: quick comparison of index settings; anything else goes to BenchmarkDotNet.
+// verify [SET ...]: correctness, build time and size; probe A B ...: quick comparison of index settings;
+// export-densified FILE: the heavy set as GeoJSON; anything else goes to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
-    "verify" => Verify.Run(),
+    "verify" => Verify.Run(args[1..]),
     "probe" => Probe.Run(args[1..]),
+    "export-densified" => Export.Run(args[1..]),
     _ => Run(args),
 };
 

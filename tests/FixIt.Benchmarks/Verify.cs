@@ -8,7 +8,8 @@ namespace FixIt.Benchmarks;
 /// <summary>Builds each index once, reports build time and size, and compares every answer with NTS Covers.</summary>
 internal static class Verify
 {
-    public static int Run()
+    /// <summary>Only the sets whose name contains one of the arguments (all when none is given).</summary>
+    public static int Run(string[] only)
     {
         var points = BenchmarkData.Points();
         var failures = 0;
@@ -17,7 +18,7 @@ internal static class Verify
             ("counties", BenchmarkData.Counties),
             ("counties + states", BenchmarkData.CountiesAndStates),
             ("densified counties", () => BenchmarkData.DensifiedCounties()),
-        })
+        }.Where(s => only.Length == 0 || only.Any(o => s.Item1.Contains(o, StringComparison.OrdinalIgnoreCase))))
         {
             failures += Check(name, areas(), points);
         }
@@ -40,9 +41,13 @@ internal static class Verify
         builder.Build(areas); // warm-up: JIT and first-touch costs are not the build's
         GC.Collect();
         var before = GC.GetTotalMemory(true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var index = builder.Build(areas);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var retained = GC.GetTotalMemory(true) - before;
 
         var tree = new STRtree<(int Id, IPreparedGeometry Geometry)>();
@@ -71,7 +76,7 @@ internal static class Verify
             }
         }
 
-        Console.WriteLine($"{name}: {areas.Count} areas, {BenchmarkData.VertexCount(areas):N0} vertices; build {elapsed.TotalMilliseconds:N0} ms, " +
+        Console.WriteLine($"{name}: {areas.Count} areas, {BenchmarkData.VertexCount(areas):N0} vertices; build {elapsed.TotalMilliseconds:N0} ms (CPU {cpu.TotalMilliseconds:N0} ms) allocating {allocated / 1048576.0:N0} MiB, " +
             $"index arrays {index.SizeInBytes / 1048576.0:N1} MiB, retained {retained / 1048576.0:N1} MiB; " +
             $"{points.Length:N0} points, {disagreements} disagreements with NTS Covers; " +
             $"{direct:P1} answered without a point-in-polygon test, {shapes.Average(x => x.TestedEdges):N2} edges and " +

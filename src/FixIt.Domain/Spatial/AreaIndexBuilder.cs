@@ -14,21 +14,29 @@ public sealed record IndexedArea(int Id, Geometry Geometry);
 public sealed class AreaIndexBuilder
 {
     /// <summary>Most edges a leaf may hold before it is split.</summary>
-    public int LeafEdgeBudget { get; init; } = 8;
+    public int LeafEdgeBudget { get; init; } = 12;
 
     /// <summary>Levels a cell crossed by a boundary is split to, whatever its edge count.</summary>
     public int MinPartialDepth { get; init; } = 1;
 
+    /// <summary>Most refinement levels below a root cell.</summary>
     public int MaxDepth { get; init; } = 5;
 
     /// <summary>Root cells per stored edge; more cells answer more points directly, at the cost of memory.</summary>
     public double CellsPerEdge { get; init; } = 24;
 
+    /// <summary>For tests: the wide leaf formats (two-int runs, unpacked entries) even where the compact ones fit.</summary>
+    internal bool WideFormat { get; init; }
+
+    /// <summary>
+    /// Builds the index. Scratch space comes from pooled or reused arrays; what is left afterwards is the index
+    /// itself (its grid, nodes, leaves and one copy of the vertices).
+    /// </summary>
+    /// <exception cref="ArgumentException">An area is not a non-empty polygon or multipolygon, or has a coordinate that is not finite.</exception>
     public AreaIndex Build(IReadOnlyList<IndexedArea> areas)
     {
         ArgumentNullException.ThrowIfNull(areas);
-        var segments = new SegmentStore();
-        var areaSegments = new List<(int Start, int End)>(areas.Count);
+        long capacity = 0;
         foreach (var area in areas)
         {
             if (area.Geometry is not (Polygon or MultiPolygon) || area.Geometry.IsEmpty)
@@ -36,33 +44,56 @@ public sealed class AreaIndexBuilder
                 throw new ArgumentException($"Area {area.Id} is not a non-empty polygon or multipolygon.", nameof(areas));
             }
 
-            var start = segments.Count;
-            segments.AddRings(area.Geometry);
-            areaSegments.Add((start, segments.Count));
+            capacity += area.Geometry.NumPoints;
         }
 
-        if (segments.Count == 0)
+        if (capacity >= int.MaxValue / 2)
         {
-            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [.. areas.Select(a => a.Id)]);
+            throw new ArgumentException("Too many vertices for one index.", nameof(areas));
+        }
+
+        var ids = new int[areas.Count];
+        using var segments = new SegmentStore((int)capacity);
+        var areaVertices = new (int Start, int End)[areas.Count];
+        for (var a = 0; a < areas.Count; a++)
+        {
+            ids[a] = areas[a].Id;
+            var start = segments.Count;
+            segments.AddRings(areas[a].Geometry);
+            areaVertices[a] = (start, segments.Count);
+        }
+
+        if (segments.SegmentCount == 0)
+        {
+            return new AreaIndex(new GridFrame(0, 0, 0, 0, 1, 1, 1, 1), [0], [], [0, 0], [], [], ids);
         }
 
         var frame = ChooseFrame(segments, CellsPerEdge);
-        var cells = new Dictionary<int, CellWork>();
         var stripes = new AreaStripes[areas.Count];
-        var filler = new RowFiller(segments, frame, cells);
-        for (var a = 0; a < areas.Count; a++)
+        using var cells = new RootCells(frame.Nx * frame.Ny);
+        using (var filler = new RowFiller(segments, frame, cells))
         {
-            stripes[a] = new AreaStripes(segments, areaSegments[a].Start, areaSegments[a].End);
-            filler.Fill(a, areaSegments[a].Start, areaSegments[a].End, stripes[a]);
+            for (var a = 0; a < areas.Count; a++)
+            {
+                stripes[a] = new AreaStripes(segments, areaVertices[a].Start, areaVertices[a].End);
+                filler.Fill(a, areaVertices[a].Start, areaVertices[a].End, stripes[a]);
+            }
         }
 
-        var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7);
+        cells.Sort();
+        var wide = WideFormat || segments.Count > AreaIndex.CompactRunVertices;
+        using var tree = new LeafWriter(segments, stripes, LeafEdgeBudget, MinPartialDepth, MaxDepth, frame.CellW * 1e-7, frame.CellH * 1e-7,
+            wideRuns: wide, wideEntries: WideFormat);
         var root = new int[frame.Nx * frame.Ny];
-        foreach (var (index, work) in cells)
+        for (var index = 0; index < root.Length; index++)
         {
-            var (i, j) = (index % frame.Nx, index / frame.Nx);
-            var rect = new Rect(frame.CellX0(i), frame.CellY0(j), frame.CellX1(i), frame.CellY1(j));
-            root[index] = tree.Node(rect, work.Full, work.Partials, 0);
+            if (cells.Any(index))
+            {
+                var (i, j) = (index % frame.Nx, index / frame.Nx);
+                var rect = new Rect(frame.CellX0(i), frame.CellY0(j), frame.CellX1(i), frame.CellY1(j));
+                var (partialAreas, partialEdges) = cells.Partial(index);
+                root[index] = tree.Root(rect, cells.Full(index), partialAreas.Span, partialEdges.Span);
+            }
         }
 
         if (tree.Leaves.Count >= AreaIndex.DirectArea || areas.Count >= AreaIndex.DirectArea)
@@ -70,8 +101,7 @@ public sealed class AreaIndexBuilder
             throw new InvalidOperationException("Too many areas or leaves for one index.");
         }
 
-        return new AreaIndex(frame, root, [.. tree.Children], [.. tree.Leaves], [.. tree.LeafData],
-            [.. areas.Select(a => a.Id)]);
+        return new AreaIndex(frame, root, tree.Children.ToArray(), tree.Leaves.ToArray(), tree.Toggles.ToArray(), segments.Vertices(), ids, wide);
     }
 
     private static GridFrame ChooseFrame(SegmentStore segments, double cellsPerEdge)
@@ -79,7 +109,7 @@ public sealed class AreaIndexBuilder
         var (minX, minY, maxX, maxY) = segments.Bounds();
         var width = Math.Max(maxX - minX, 1e-9);
         var height = Math.Max(maxY - minY, 1e-9);
-        var target = Math.Clamp(segments.Count * cellsPerEdge, 64, 1 << 21);
+        var target = Math.Clamp(segments.SegmentCount * cellsPerEdge, 64, 1 << 21);
         var cell = Math.Sqrt(width * height / target);
         var nx = (int)Math.Clamp(Math.Ceiling(width / cell), 1, 8192);
         var ny = (int)Math.Clamp(Math.Ceiling(height / cell), 1, 8192);
@@ -90,12 +120,4 @@ public sealed class AreaIndexBuilder
 internal readonly record struct Rect(double X0, double Y0, double X1, double Y1)
 {
     public Rect Expand(double ex, double ey) => new(X0 - ex, Y0 - ey, X1 + ex, Y1 + ey);
-}
-
-/// <summary>What one root cell collects while the areas are added.</summary>
-internal sealed class CellWork
-{
-    public List<int> Full { get; } = [];
-
-    public List<(int Area, int[] Edges)> Partials { get; } = [];
 }

@@ -19,9 +19,16 @@ public sealed partial class AreaIndex
         var full = _leaves[offset];
         var partial = _leaves[offset + 1 + full];
         var edges = 0;
+        var entry = offset + 2 + full;
         for (var k = 0; k < partial; k++)
         {
-            edges += _leaves[offset + 2 + full + (PartialEntry * k) + 3];
+            var runs = ReadEntry(_leaves, entry, out _, out var runCount, out _);
+            for (var r = 0; r < runCount; r++)
+            {
+                edges += _wideRuns ? _leaves[runs + (2 * r) + 1] : (_leaves[runs + r] & ((1 << RunLengthBits) - 1)) + 1;
+            }
+
+            entry = runs + (runCount * (_wideRuns ? 2 : 1));
         }
 
         return new LookupShape(depth, full, partial, edges);

@@ -3,38 +3,67 @@ using NetTopologySuite.Geometries;
 
 namespace FixIt.Domain.Spatial;
 
-/// <summary>Every ring edge of every area, as x1, y1, x2, y2 in one flat array.</summary>
-internal sealed class SegmentStore
+/// <summary>
+/// Every ring of every area as one run of vertices, x and y side by side in one flat array, each ring closed by a
+/// copy of its first vertex. Edge (segment) <c>s</c> runs from vertex <c>s</c> to vertex <c>s + 1</c>; a ring's
+/// closing vertex starts no edge. Consecutive repeated vertices are dropped (a zero-length edge changes no
+/// crossing count). The index keeps <see cref="Vertices"/> as its only copy of the coordinates: leaves name runs
+/// of consecutive edges in it.
+/// </summary>
+internal sealed class SegmentStore : IDisposable
 {
-    private double[] _data = new double[1024];
-    private int[] _next = new int[256];
-    private int[] _prev = new int[256];
+    private readonly double[] _xy;
+    private readonly ScratchList<int> _ring;
+    private readonly ScratchList<int> _ringStarts = new();
 
+    /// <summary>Room for <paramref name="vertexCapacity"/> vertices: at least all the areas' coordinates.</summary>
+    public SegmentStore(int vertexCapacity)
+    {
+        _xy = GC.AllocateUninitializedArray<double>(2 * vertexCapacity);
+        _ring = new ScratchList<int>(vertexCapacity);
+        _ringStarts.Add(0);
+    }
+
+    /// <summary>Vertices stored; segment ids are below this.</summary>
     public int Count { get; private set; }
 
-    public double X1(int s) => _data[4 * s];
+    /// <summary>Edges stored (vertices less one per ring).</summary>
+    public int SegmentCount { get; private set; }
 
-    public double Y1(int s) => _data[4 * s + 1];
+    public double X1(int s) => _xy[2 * s];
 
-    public double X2(int s) => _data[4 * s + 2];
+    public double Y1(int s) => _xy[2 * s + 1];
 
-    public double Y2(int s) => _data[4 * s + 3];
+    public double X2(int s) => _xy[2 * s + 2];
+
+    public double Y2(int s) => _xy[2 * s + 3];
+
+    /// <summary>True when vertex <paramref name="s"/> starts an edge (it is not its ring's closing vertex).</summary>
+    public bool IsSegment(int s) => s + 1 < Count && _ring[s] == _ring[s + 1];
 
     /// <summary>The edge after this one along its ring.</summary>
-    public int Next(int s) => _next[s];
+    public int Next(int s)
+    {
+        var end = _ringStarts[_ring[s] + 1];
+        return s + 2 < end ? s + 1 : _ringStarts[_ring[s]];
+    }
 
     /// <summary>The edge before this one along its ring.</summary>
-    public int Prev(int s) => _prev[s];
+    public int Prev(int s)
+    {
+        var start = _ringStarts[_ring[s]];
+        return s > start ? s - 1 : _ringStarts[_ring[s] + 1] - 2;
+    }
 
-    public bool IsHorizontal(int s) => _data[4 * s + 1] == _data[4 * s + 3];
+    public bool IsHorizontal(int s) => _xy[2 * s + 1] == _xy[2 * s + 3];
 
-    public double MinX(int s) => Math.Min(_data[4 * s], _data[4 * s + 2]);
+    public double MinX(int s) => Math.Min(_xy[2 * s], _xy[2 * s + 2]);
 
-    public double MaxX(int s) => Math.Max(_data[4 * s], _data[4 * s + 2]);
+    public double MaxX(int s) => Math.Max(_xy[2 * s], _xy[2 * s + 2]);
 
-    public double MinY(int s) => Math.Min(_data[4 * s + 1], _data[4 * s + 3]);
+    public double MinY(int s) => Math.Min(_xy[2 * s + 1], _xy[2 * s + 3]);
 
-    public double MaxY(int s) => Math.Max(_data[4 * s + 1], _data[4 * s + 3]);
+    public double MaxY(int s) => Math.Max(_xy[2 * s + 1], _xy[2 * s + 3]);
 
     public void AddRings(Geometry geometry)
     {
@@ -52,59 +81,54 @@ internal sealed class SegmentStore
     private void AddRing(CoordinateSequence ring)
     {
         var first = Count;
-        for (var k = 0; k + 1 < ring.Count; k++)
+        var number = _ringStarts.Count - 1;
+        for (var k = 0; k < ring.Count; k++)
         {
-            double x1 = ring.GetX(k), y1 = ring.GetY(k), x2 = ring.GetX(k + 1), y2 = ring.GetY(k + 1);
-            if (!(double.IsFinite(x1) && double.IsFinite(y1) && double.IsFinite(x2) && double.IsFinite(y2)))
+            double x = ring.GetX(k), y = ring.GetY(k);
+            if (!(double.IsFinite(x) && double.IsFinite(y)))
             {
                 throw new ArgumentException("An area has a coordinate that is not a finite number.");
             }
 
-            // A zero-length edge changes no crossing count; its vertex is also the end of a real edge.
-            if (x1 == x2 && y1 == y2)
+            if (Count > first && _xy[2 * Count - 2] == x && _xy[2 * Count - 1] == y)
             {
                 continue;
             }
 
-            if (4 * Count + 4 > _data.Length)
-            {
-                Array.Resize(ref _data, _data.Length * 2);
-                Array.Resize(ref _next, _data.Length / 4);
-                Array.Resize(ref _prev, _data.Length / 4);
-            }
-
-            _next[Count] = Count + 1;
-            _prev[Count] = Count - 1;
-
-            _data[4 * Count] = x1;
-            _data[4 * Count + 1] = y1;
-            _data[4 * Count + 2] = x2;
-            _data[4 * Count + 3] = y2;
+            _xy[2 * Count] = x;
+            _xy[2 * Count + 1] = y;
+            _ring.Add(number);
             Count++;
         }
 
-        if (Count > first)
+        if (Count - first < 2)
         {
-            _next[Count - 1] = first;
-            _prev[first] = Count - 1;
+            // A ring of one repeated point has no edge at all.
+            Count = first;
+            _ring.Truncate(first);
+            return;
         }
+
+        SegmentCount += Count - first - 1;
+        _ringStarts.Add(Count);
     }
 
     public (double MinX, double MinY, double MaxX, double MaxY) Bounds()
     {
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        for (var s = 0; s < Count; s++)
+        for (var v = 0; v < Count; v++)
         {
-            minX = Math.Min(minX, MinX(s));
-            minY = Math.Min(minY, MinY(s));
-            maxX = Math.Max(maxX, MaxX(s));
-            maxY = Math.Max(maxY, MaxY(s));
+            minX = Math.Min(minX, _xy[2 * v]);
+            minY = Math.Min(minY, _xy[2 * v + 1]);
+            maxX = Math.Max(maxX, _xy[2 * v]);
+            maxY = Math.Max(maxY, _xy[2 * v + 1]);
         }
 
         return (minX, minY, maxX, maxY);
     }
 
-    public double[] ToArray() => _data[..(4 * Count)];
+    /// <summary>The vertices, x and y side by side, exactly sized (the index's copy).</summary>
+    public double[] Vertices() => _xy.Length == 2 * Count ? _xy : _xy[..(2 * Count)];
 
     /// <summary>
     /// Conservative: true whenever the segment may touch the (already widened) rectangle. A false "touches" only
@@ -149,5 +173,11 @@ internal sealed class SegmentStore
         }
 
         return crossings;
+    }
+
+    public void Dispose()
+    {
+        _ring.Dispose();
+        _ringStarts.Dispose();
     }
 }

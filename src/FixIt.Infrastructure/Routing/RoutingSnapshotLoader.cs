@@ -2,7 +2,9 @@ using FixIt.Domain.Routing;
 using FixIt.Domain.Spatial;
 using FixIt.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
 
 namespace FixIt.Infrastructure.Routing;
@@ -24,7 +26,9 @@ internal static class RoutingSnapshotLoader
         var operators = await db.Operators.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
-        var reader = new WKBReader();
+        // Packed coordinates: one double array per ring instead of an object per vertex, which for a million-vertex
+        // boundary set is most of a rebuild's garbage (the index copies the coordinates into its own array anyway).
+        var reader = new WKBReader(new NtsGeometryServices(PackedCoordinateSequenceFactory.DoubleFactory));
         var shapes = new List<IndexedArea>(areas.Count);
         foreach (var area in areas)
         {

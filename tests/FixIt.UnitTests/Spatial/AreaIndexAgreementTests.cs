@@ -8,14 +8,16 @@ namespace FixIt.UnitTests.Spatial;
 public sealed class AreaIndexAgreementTests
 {
     [Theory]
-    [InlineData(1, 8, 10)]
-    [InlineData(2, 2, 12)]
-    [InlineData(3, 64, 3)]
-    public void Every_answer_matches_NetTopologySuite_covers(int seed, int leafEdgeBudget, int maxDepth)
+    [InlineData(1, 8, 10, false)]
+    [InlineData(2, 2, 12, false)]
+    [InlineData(3, 64, 3, false)]
+    [InlineData(4, 12, 5, true)]
+    [InlineData(5, 400, 1, false)]
+    public void Every_answer_matches_NetTopologySuite_covers(int seed, int leafEdgeBudget, int maxDepth, bool wideFormat)
     {
         var random = new Random(seed);
         var areas = RandomShapes.Stars(random, 60).ToList();
-        var index = new AreaIndexBuilder { LeafEdgeBudget = leafEdgeBudget, MaxDepth = maxDepth }.Build(areas);
+        var index = new AreaIndexBuilder { LeafEdgeBudget = leafEdgeBudget, MaxDepth = maxDepth, WideFormat = wideFormat }.Build(areas);
         var prepared = areas.Select(a => (a.Id, Geometry: PreparedGeometryFactory.Prepare(a.Geometry))).ToList();
 
         var points = new List<(double X, double Y)>();
