@@ -66,8 +66,10 @@ public sealed class EmailAddressRuleTests(AppsFixture apps)
             ("title", "Literal"), ("description", "Out."), ("lat", "53.8"), ("lon", "-1.55"), ("name", "Ada"), ("email", "ada@[10.0.0.1]"));
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Contains("is not a valid email address", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Reports.CountAsync(r => r.Title == "Literal" || r.ReporterEmail.Contains('['))));
-        Assert.Equal(0, await app.WithDbAsync(db => db.ReportSubscriptions.CountAsync(s => s.Email.Contains('['))));
+#pragma warning disable CA1847 // Npgsql cannot translate string.Contains(char); the string overload works on every provider.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reports.CountAsync(r => r.Title == "Literal" || r.ReporterEmail.Contains("["))));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReportSubscriptions.CountAsync(s => s.Email.Contains("["))));
+#pragma warning restore CA1847
     }
 }
 

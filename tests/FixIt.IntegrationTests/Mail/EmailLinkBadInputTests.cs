@@ -34,11 +34,10 @@ public sealed class EmailLinkBadInputTests
     public async Task Expired_confirm_link_is_410_and_changes_nothing(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var app = await MailApps.StartAsync(provider, sink);
+        await using var app = await MailApps.StartAsync(provider, sink, fakeClock: true);
         var (id, confirmPath) = await SubmitAsync(app, sink);
         using var form = await app.Client.GetAsync(confirmPath);
-        var past = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await app.WithDbAsync(db => db.AccessTokens.Where(t => t.ReportId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, past)));
+        app.Clock!.Advance(MailApps.PastConfirmLinkLifetime);
 
         using var get = await app.Client.GetAsync(confirmPath);
         using var post = await PostWithFormTokenFromAsync(app, form, confirmPath);

@@ -28,12 +28,16 @@ public static partial class MailApps
         ["Site:PublicBaseUrl"] = PublicBaseUrl,
     };
 
-    public static Task<FixItApp> StartAsync(DatabaseProvider provider, SmtpSink sink, Action<Dictionary<string, string?>>? adjust = null)
+    public static Task<FixItApp> StartAsync(DatabaseProvider provider, SmtpSink sink, Action<Dictionary<string, string?>>? adjust = null,
+        bool fakeClock = false)
     {
         var settings = SmtpSettings(sink);
         adjust?.Invoke(settings);
-        return FixItApp.StartAsync(provider, settings);
+        return FixItApp.StartAsync(provider, settings, fakeClock: fakeClock);
     }
+
+    /// <summary>A little past the confirmation links' lifetime (MailOptions.ConfirmLinkLifetime, 14 days by default).</summary>
+    public static readonly TimeSpan PastConfirmLinkLifetime = TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1);
 
     /// <summary>The path of the first link in the text part whose path starts with <paramref name="prefix"/>, e.g. "confirm/".</summary>
     public static string LinkPath(ReceivedMail mail, string prefix) => LinkPath(mail.Text, prefix);

@@ -53,7 +53,12 @@ public sealed class OutboxConcurrencyTests
         var hold = new TaskCompletionSource();
         sink.HoldReplyUntil = hold.Task;
 
-        var first = await MailApps.StartAsync(provider, sink, s => Share(s, database, "one"));
+        // A lease far longer than the test: the second host reaches its end by moving its clock, not by waiting.
+        var first = await MailApps.StartAsync(provider, sink, s =>
+        {
+            Share(s, database, "one");
+            s["Mail:Lease"] = "00:10:00";
+        });
         await first.WithDbAsync(async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage(MailKind.ReporterUpdate, null, null, "crash@example.net", "Crash", "Mid-send",
@@ -67,12 +72,21 @@ public sealed class OutboxConcurrencyTests
         hold.SetResult();
         sink.HoldReplyUntil = null;
 
-        await using var second = await MailApps.StartAsync(provider, sink, s => Share(s, database, "two"));
+        await using var second = await MailApps.StartAsync(provider, sink, s =>
+        {
+            Share(s, database, "two");
+            s["Mail:Lease"] = "00:10:00";
+        }, fakeClock: true);
         var orphan = await second.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         Assert.Equal(OutboxStatus.Pending, orphan.Status);
         Assert.NotNull(orphan.ClaimId);
 
-        // Once the dead host's lease runs out, the other host sends it again: one duplicate, same Message-Id.
+        // Within the lease nobody touches it; once the dead host's lease runs out, the other host sends it again:
+        // one duplicate, same Message-Id.
+        second.Clock!.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(500);
+        Assert.Single(sink.Received);
+        second.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         await SmtpSink.WaitUntilAsync(() => sink.Received.Count == 2, TimeSpan.FromSeconds(30), "the re-send after the lease");
         var row = await WaitForSentAsync(second);
         Assert.Equal(OutboxStatus.Sent, row.Status);

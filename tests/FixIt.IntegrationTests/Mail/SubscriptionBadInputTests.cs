@@ -1,5 +1,4 @@
 using System.Net;
-using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +69,7 @@ public sealed class SubscriptionBadInputTests
     public async Task Confirm_link_works_once_and_not_after_it_expires(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var app = await MailApps.StartAsync(provider, sink);
+        await using var app = await MailApps.StartAsync(provider, sink, fakeClock: true);
         var (id, _) = await ReportSubscriptionTests.PublicReportAsync(app, sink, MailApps.UniqueEmail("ada"));
         var first = MailApps.UniqueEmail("sam");
         var second = MailApps.UniqueEmail("kim");
@@ -92,9 +91,7 @@ public sealed class SubscriptionBadInputTests
 
         // Expired: neither the page nor its form works, and the subscription stays unconfirmed.
         using var secondForm = await app.Client.GetAsync(secondPath);
-        var past = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await app.WithDbAsync(db => db.AccessTokens.Where(t => t.ReportId == id && t.Purpose == TokenPurpose.Subscribe && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, past)));
+        app.Clock!.Advance(MailApps.PastConfirmLinkLifetime);
         using var getExpired = await app.Client.GetAsync(secondPath);
         using var postExpired = await PostAgainAsync(app, secondForm, secondPath);
         Assert.Equal(HttpStatusCode.Gone, getExpired.StatusCode);

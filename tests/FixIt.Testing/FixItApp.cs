@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace FixIt.IntegrationTests.Infrastructure;
@@ -17,12 +18,20 @@ public sealed class FixItApp : IAsyncDisposable
     private readonly Factory _factory;
     private readonly string _dataFolder;
     private readonly string? _postgresDatabase;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _clockFollower = Task.CompletedTask;
 
-    private FixItApp(Factory factory, string dataFolder, string? postgresDatabase)
+    private FixItApp(Factory factory, string dataFolder, string? postgresDatabase, FakeTimeProvider? clock)
     {
         _factory = factory;
         _dataFolder = dataFolder;
         _postgresDatabase = postgresDatabase;
+        Clock = clock;
+        if (clock is not null)
+        {
+            _clockFollower = FollowRealTimeAsync(clock, _stop.Token);
+        }
+
         var server = factory.Services.GetRequiredService<IServer>();
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
@@ -37,12 +46,25 @@ public sealed class FixItApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>
+    /// The app's <see cref="TimeProvider"/> when started with <c>fakeClock: true</c>: it follows real time in small steps
+    /// (so the outbox dispatcher and the other loops run as usual), and a test moves it ahead with
+    /// <see cref="FakeTimeProvider.Advance"/> to expire links, leases and back-offs instead of editing rows or sleeping.
+    /// </summary>
+    public FakeTimeProvider? Clock { get; }
+
     /// <summary>The folder the app keeps its files in (SQLite file, development mail, photos).</summary>
     public string DataFolder => _dataFolder;
 
     public static async Task<FixItApp> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, bool fakeClock = false)
     {
+        var clock = fakeClock ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
+        if (clock is not null)
+        {
+            configureServices += services => services.AddSingleton<TimeProvider>(clock);
+        }
+
         var dataFolder = Path.Combine(Path.GetTempPath(), "fixit-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var all = new Dictionary<string, string?>
@@ -75,7 +97,27 @@ public sealed class FixItApp : IAsyncDisposable
         factory.UseKestrel(0);
         factory.StartServer();
         await Task.CompletedTask;
-        return new FixItApp(factory, dataFolder, database) { Provider = provider };
+        return new FixItApp(factory, dataFolder, database, clock) { Provider = provider };
+    }
+
+    /// <summary>Moves the fake clock on by the real time that passed, every few milliseconds, until the app stops.</summary>
+    private static async Task FollowRealTimeAsync(FakeTimeProvider clock, CancellationToken stop)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var last = TimeProvider.System.GetTimestamp();
+        try
+        {
+            while (await tick.WaitForNextTickAsync(stop))
+            {
+                var now = TimeProvider.System.GetTimestamp();
+                clock.Advance(TimeProvider.System.GetElapsedTime(last, now));
+                last = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The app is stopping.
+        }
     }
 
     /// <summary>Runs work against the app's own database in a fresh scope.</summary>
@@ -87,6 +129,9 @@ public sealed class FixItApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _clockFollower;
+        _stop.Dispose();
         Client.Dispose();
         await _factory.DisposeAsync();
         if (_postgresDatabase is not null)
