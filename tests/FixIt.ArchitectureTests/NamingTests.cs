@@ -3,8 +3,7 @@ namespace FixIt.ArchitectureTests;
 /// <summary>Names a newcomer cannot confuse (issue 13 item 6): one public application type per simple name.</summary>
 public sealed class NamingTests
 {
-    [Fact(Skip = "until issue 13 item 6 lands; shared on main at 33078ab: ListAreasQuery (Areas.ListAreas, Admin.Areas), " +
-        "ListOperatorsQuery (Operators.ListOperators, Admin.Operators), StoredPhoto (Abstractions, Inbound.RecordInboundMail)")]
+    [Fact]
     public void No_two_public_application_types_share_a_simple_name()
     {
         var duplicates = SharedNames(Layers.Application.GetExportedTypes());
