@@ -27,8 +27,11 @@ internal static class ReportPageEndpoints
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
-            return new RazorComponentResult<ReportPage>(new { Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
-                Form = LinkPages.FormTokenFor(antiforgery, context) });
+            return new RazorComponentResult<ReportPage>(new
+            {
+                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
+                Form = LinkPages.FormTokenFor(antiforgery, context)
+            });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
         {

@@ -63,7 +63,8 @@ internal static class SubscriptionEndpoints
             {
                 Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
                 Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
-            }) { StatusCode = StatusCodes.Status400BadRequest };
+            })
+            { StatusCode = StatusCodes.Status400BadRequest };
         }
     }
 
