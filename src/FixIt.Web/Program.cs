@@ -1,4 +1,3 @@
-using Scalar.AspNetCore;
 using FixIt.Application;
 using FixIt.Infrastructure;
 using FixIt.Infrastructure.Persistence;
@@ -10,20 +9,25 @@ using FixIt.Web.Features.AdminPages;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
-using FixIt.Web.Features.Feeds;
-using FixIt.Web.Features.ProblemMap;
 using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Pages;
 using FixIt.Web.Features.PendingReports;
 using FixIt.Web.Features.Photos;
+using FixIt.Web.Features.ProblemMap;
 using FixIt.Web.Features.ReportForm;
 using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Routing;
 using FixIt.Web.Features.Subscriptions;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
+using Scalar.AspNetCore;
+
+// ICU is on for Unicode normalisation (ADR 0055), not for culture: formatting stays invariant whatever LANG says.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))

@@ -94,7 +94,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Size")
@@ -126,12 +126,12 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -139,7 +139,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -525,7 +525,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -588,7 +588,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(250)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CategoryId")
@@ -615,7 +615,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeviceId")
@@ -649,7 +649,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReporterName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(1600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReporterPhone")
@@ -688,7 +688,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(1920)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -728,7 +728,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorKind")
@@ -752,7 +752,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicText")
-                        .HasMaxLength(10000)
+                        .HasMaxLength(160000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportId")
