@@ -27,6 +27,10 @@ using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Scalar.AspNetCore;
 
+// ICU is on for Unicode normalisation (ADR 0055), not for culture: formatting stays invariant whatever LANG says.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))
 {

@@ -20,6 +20,26 @@ public static class ValidationRules
             .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? NotOnOneLineMessage(v) ?? InvisibleMessage(v) ?? "'{PropertyName}' must be a single line of text.");
 
     /// <summary>
+    /// At most <see cref="TextLimit.Characters"/> characters as a person counts them (<see cref="TextElements"/>: an
+    /// emoji, a flag or a letter with its accents is one), in the NFC form the text is stored in; and no longer than its
+    /// column (<see cref="TextLimit.StorageLength"/> code units), which only text piling marks on its letters reaches.
+    /// Messages say "N characters" counted the same way. Null passes (NotEmpty says that).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> MaxCharacters<T>(this IRuleBuilder<T, string?> rule, TextLimit limit) =>
+        rule.Must(v => v is null || TextElements.Fits(v, limit.Characters) && TextForm.Nfc(v).Length <= limit.StorageLength)
+            .WithMessage((_, v) => TooLongMessage(v, limit));
+
+    /// <summary>Why a text is over its limit, counted as <see cref="MaxCharacters{T}"/> counts.</summary>
+    public static string TooLongMessage(string? value, TextLimit limit, string name = "'{PropertyName}'")
+    {
+        var count = TextElements.Count(value);
+        return count > limit.Characters
+            ? string.Create(CultureInfo.InvariantCulture, $"The length of {name} must be {limit.Characters:N0} characters or fewer. You entered {count:N0} characters.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{name} is too long to store: its {count:N0} {(count == 1 ? "character takes" : "characters take")} {TextForm.Nfc(value ?? "").Length:N0} UTF-16 code units, at most {limit.StorageLength:N0}. Use fewer combining marks.");
+    }
+
+    /// <summary>
     /// Text that can be stored and shown: no control characters other than tab and line breaks, no noncharacters
     /// (U+FFFE, U+FDD0…), no broken surrogate pairs (<see cref="TextCharacters"/>). The message names the character.
     /// </summary>

@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Areas;
 
 /// <summary>A named polygon or multipolygon in WGS84: a council, a ward, a transport zone.</summary>
@@ -5,7 +7,8 @@ public sealed class Area
 {
     public int Id { get; set; }
 
-    public string Name { get; set; } = "";
+    /// <summary>Shown publicly: kept in NFC without direction controls (<see cref="PublicTextScrubber"/>) whoever sets it.</summary>
+    public string Name { get; set => field = PublicTextScrubber.Scrub(value); } = "";
 
     /// <summary>Unique within its kind, taken from the imported data (a FIPS code, a GSS code).</summary>
     public string Code { get; set; } = "";

@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Categories;
 
 /// <summary>A kind of problem residents can report, e.g. "Street lighting".</summary>
@@ -8,11 +10,12 @@ public sealed class Category
     /// <summary>Stable code used by the API and as the Open311 service_code.</summary>
     public string Code { get; set; } = "";
 
-    public string Name { get; set; } = "";
+    /// <summary>Shown publicly: kept in NFC without direction controls (<see cref="PublicTextScrubber"/>) whoever sets it.</summary>
+    public string Name { get; set => field = PublicTextScrubber.Scrub(value); } = "";
 
-    public string Group { get; set; } = "";
+    public string Group { get; set => field = PublicTextScrubber.Scrub(value); } = "";
 
-    public string Description { get; set; } = "";
+    public string Description { get; set => field = PublicTextScrubber.Scrub(value); } = "";
 
     public List<ExtraQuestion> ExtraQuestions { get; set; } = [];
 

@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Inbound;
 
 /// <summary>How a message reached FixIt.</summary>
@@ -137,5 +139,5 @@ public sealed class InboundMessage
         }
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Truncate(string value, int length) => TextElements.TruncateToLength(value, length);
 }

@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Messaging;
 
 /// <summary>What an outgoing email is for; decides what happens to the report once it is sent or given up.</summary>
@@ -129,5 +131,5 @@ public sealed class OutboxMessage
         LockedUntil = null;
     }
 
-    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+    private static string Truncate(string error) => TextElements.TruncateToLength(error, 1000);
 }

@@ -1,3 +1,5 @@
+using FixIt.Domain.Text;
+
 namespace FixIt.Domain.Operators;
 
 /// <summary>An organisation responsible for problems: a council, a transport operator, a utility.</summary>
@@ -5,7 +7,8 @@ public sealed class Operator
 {
     public int Id { get; set; }
 
-    public string Name { get; set; } = "";
+    /// <summary>Shown publicly: kept in NFC without direction controls (<see cref="PublicTextScrubber"/>) whoever sets it.</summary>
+    public string Name { get; set => field = PublicTextScrubber.Scrub(value); } = "";
 
     /// <summary>URL-safe unique name, used in /operators/{slug}.</summary>
     public string Slug { get; set; } = "";

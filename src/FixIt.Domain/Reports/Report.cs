@@ -108,7 +108,7 @@ public sealed class Report
             Description = PublicTextScrubber.Scrub(input.Description.Trim()),
             Latitude = input.Latitude,
             Longitude = input.Longitude,
-            ReporterName = input.ReporterName.Trim(),
+            ReporterName = TextForm.Nfc(input.ReporterName.Trim()),
             ReporterEmail = input.ReporterEmail.Trim(),
             ReporterPhone = string.IsNullOrWhiteSpace(input.ReporterPhone) ? null : input.ReporterPhone.Trim(),
             ShowName = input.ShowName,

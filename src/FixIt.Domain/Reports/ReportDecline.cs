@@ -4,13 +4,11 @@ namespace FixIt.Domain.Reports;
 
 /// <summary>
 /// An operator's "not ours": who declined the report, when and why. Re-routing skips every operator with a
-/// decline on the report. The reason is also published on the report's timeline as a note.
+/// decline on the report. The reason is also published on the report's timeline as a note; its limit is
+/// <see cref="TextLimits.DeclineReason"/> (characters a person sees) and its column holds that limit's storage length.
 /// </summary>
 public sealed class ReportDecline
 {
-    /// <summary>Longest reason kept, in characters (the forms and the admin API refuse longer ones).</summary>
-    public const int ReasonMaxLength = 1000;
-
     private ReportDecline()
     {
     }

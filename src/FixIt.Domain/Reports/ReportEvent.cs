@@ -14,7 +14,7 @@ public sealed class ReportEvent
     {
         Kind = kind;
         ActorKind = actorKind;
-        Actor = actor;
+        Actor = PublicTextScrubber.Scrub(actor);
         Source = source;
         FromStatus = fromStatus;
         ToStatus = toStatus;
@@ -31,7 +31,7 @@ public sealed class ReportEvent
 
     public ActorKind ActorKind { get; private set; }
 
-    /// <summary>A display name: the operator's name, "the reporter", a shown reporter name, or "FixIt".</summary>
+    /// <summary>A display name: the operator's name, "the reporter", a shown reporter name, or "FixIt"; scrubbed like public text.</summary>
     public string Actor { get; private set; } = "";
 
     public EventSource Source { get; private set; }

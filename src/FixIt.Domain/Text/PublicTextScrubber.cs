@@ -2,15 +2,16 @@ namespace FixIt.Domain.Text;
 
 /// <summary>
 /// Text as FixIt may publish it: characters no page, feed or export can hold taken out (<see cref="TextCharacters"/>),
-/// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069; Unicode UAX #9) dropped so
+/// composed to Unicode NFC (<see cref="TextForm"/>), bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069; Unicode UAX #9) dropped so
 /// that published text reads in the order it was written, and FixIt's own secret links and key addresses replaced by
 /// markers (<see cref="SecretLinkScrubber"/>). Applied where public text is created (a report's title and description,
-/// every timeline entry) and again where stored text is read, so rows written before a rule existed are safe too.
+/// every timeline entry, the names of operators, categories, areas and actors) and again where stored text is read, so
+/// rows written before a rule existed are safe too.
 /// Right-to-left text keeps its letters and the plain marks U+200E/U+200F, which cannot reorder anything.
 /// </summary>
 public static class PublicTextScrubber
 {
-    public static string Scrub(string text) => SecretLinkScrubber.Scrub(WithoutDirectionControls(TextCharacters.Clean(text)));
+    public static string Scrub(string text) => SecretLinkScrubber.Scrub(WithoutDirectionControls(TextForm.Nfc(TextCharacters.Clean(text))));
 
     public static string? ScrubOrNull(string? text) => text is null ? null : Scrub(text);
 

@@ -1,10 +1,13 @@
 using System.Text;
+using FixIt.Domain.Text;
 
 namespace FixIt.Infrastructure.Mail;
 
 /// <summary>
 /// Text bound for a mail header (subject, display name). Validation already refuses control characters,
-/// but every channel and every old row passes through here too: no CR or LF can reach a header.
+/// but every channel and every old row passes through here too: no CR or LF can reach a header. Long text is shortened
+/// to at most <c>maxLength</c> UTF-16 code units (the column's size), the ellipsis included, never inside a character
+/// (<see cref="TextElements"/>).
 /// </summary>
 internal static class HeaderText
 {
@@ -26,6 +29,6 @@ internal static class HeaderText
         }
 
         var text = builder.ToString().Trim();
-        return text.Length <= maxLength ? text : text[..maxLength].TrimEnd() + "…";
+        return TextElements.Shorten(text, maxLength, maxLength);
     }
 }

@@ -117,6 +117,7 @@ public sealed partial class SqliteFileGuard(ILogger<SqliteFileGuard> logger) : I
         return !File.Exists(_path);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA2101", Justification = "The name is marshalled explicitly as UTF-8 (LPUTF8Str), the encoding SQLite's C API takes.")]
     [DllImport("e_sqlite3", EntryPoint = "sqlite3_file_control", CallingConvention = CallingConvention.Cdecl)]
     private static extern int FileControl(IntPtr db, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int operation, ref int argument);
 

@@ -103,8 +103,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
 
                     b.Property<double>("Size")
                         .HasColumnType("double precision");
@@ -137,21 +137,21 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
 
                     b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
 
                     b.HasKey("Id");
 
@@ -550,8 +550,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -617,8 +617,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
@@ -634,8 +634,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
 
                     b.Property<string>("DeviceId")
                         .HasMaxLength(100)
@@ -668,8 +668,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("ReporterName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
 
                     b.Property<string>("ReporterPhone")
                         .HasMaxLength(30)
@@ -707,8 +707,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasMaxLength(1920)
+                        .HasColumnType("character varying(1920)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -770,8 +770,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
@@ -795,8 +795,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
@@ -819,8 +819,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("PublicText")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(160000)
+                        .HasColumnType("character varying(160000)");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");

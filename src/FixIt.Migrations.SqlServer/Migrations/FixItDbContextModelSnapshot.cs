@@ -103,8 +103,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
 
                     b.Property<double>("Size")
                         .HasColumnType("float");
@@ -137,21 +137,21 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
 
                     b.HasKey("Id");
 
@@ -552,8 +552,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -619,8 +619,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(250)
-                        .HasColumnType("nvarchar(250)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
@@ -636,8 +636,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(64000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("DeviceId")
                         .HasMaxLength(100)
@@ -670,8 +670,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ReporterName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
 
                     b.Property<string>("ReporterPhone")
                         .HasMaxLength(30)
@@ -709,8 +709,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("nvarchar(120)");
+                        .HasMaxLength(1920)
+                        .HasColumnType("nvarchar(1920)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -773,8 +773,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("int");
@@ -798,8 +798,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
@@ -822,7 +822,7 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("PublicText")
-                        .HasMaxLength(10000)
+                        .HasMaxLength(160000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("ReportId")

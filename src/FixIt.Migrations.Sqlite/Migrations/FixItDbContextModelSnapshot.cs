@@ -94,7 +94,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Size")
@@ -126,12 +126,12 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -139,7 +139,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -525,7 +525,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -588,7 +588,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(250)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CategoryId")
@@ -605,7 +605,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeviceId")
@@ -639,7 +639,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReporterName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(1600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReporterPhone")
@@ -678,7 +678,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(1920)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -739,7 +739,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportId")
@@ -762,7 +762,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(3200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorKind")
@@ -786,7 +786,7 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicText")
-                        .HasMaxLength(10000)
+                        .HasMaxLength(160000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportId")

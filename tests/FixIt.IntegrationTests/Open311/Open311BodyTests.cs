@@ -1,6 +1,7 @@
 using System.Net;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
+using FixIt.Web.Features.Open311;
 using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Open311;
@@ -11,12 +12,12 @@ public sealed class Open311BodyTests(Open311Fixture apps)
 {
     [Theory]
     [MemberData(nameof(Open311Fixture.ProvidersAndFormats), MemberType = typeof(Open311Fixture))]
-    public async Task A_form_over_64_KB_is_a_413_error_document_and_nothing_is_stored(DatabaseProvider provider, string format)
+    public async Task A_form_over_512_KB_is_a_413_error_document_and_nothing_is_stored(DatabaseProvider provider, string format)
     {
         var app = await apps.GetAsync(provider);
         var before = await app.WithDbAsync(db => db.Reports.CountAsync());
 
-        var text = await app.PostAsync(format, Open311Http.ValidForm(new string('z', 100_000)), HttpStatusCode.RequestEntityTooLarge);
+        var text = await app.PostAsync(format, Open311Http.ValidForm(new string('z', (int)Open311Endpoints.MaxFormBytes)), HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Equal("413", Assert.Single(Open311Doc.ListOf(format, text, "errors", "error"))["code"]);
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));

@@ -45,7 +45,9 @@ public sealed class StoredUnsafeTextTests
             return 0;
         });
 
-        Assert.Contains(Unsafe, await app.WithDbAsync(db => db.Categories.Select(c => c.Name).FirstAsync(n => n.StartsWith("Street"))), StringComparison.Ordinal);
+        // The row holds them (read past the scrubbing converter); no public surface shows them.
+        Assert.Contains(Unsafe, await app.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT \"Name\" AS \"Value\" FROM \"Categories\" WHERE \"Name\" LIKE {"Street%"}").FirstAsync()), StringComparison.Ordinal);
         foreach (var (path, body) in await PublicSurfaces.FetchAsync(app, await PublicSurfaces.PathsShowingAsync(app, id)))
         {
             var kind = path.Split('?')[0];

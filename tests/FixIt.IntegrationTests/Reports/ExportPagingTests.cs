@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -22,7 +23,7 @@ public sealed partial class ExportPagingTests
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task An_export_longer_than_a_page_comes_in_pages_linked_by_next(DatabaseProvider provider)
     {
-        await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["Exports:MaxRows"] = PageSize.ToString() });
+        await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["Exports:MaxRows"] = PageSize.ToString(CultureInfo.InvariantCulture) });
         await app.InsertConfirmedAsync("Paged export", [.. Enumerable.Range(0, 6).Select(i => DateTimeOffset.UtcNow.AddDays(-i))]);
         var expected = await app.WithDbAsync(async db =>
         {
@@ -57,7 +58,7 @@ public sealed partial class ExportPagingTests
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task A_limit_above_the_cap_or_a_bad_cursor_is_refused_with_the_field_named(DatabaseProvider provider)
     {
-        await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["Exports:MaxRows"] = PageSize.ToString() });
+        await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["Exports:MaxRows"] = PageSize.ToString(CultureInfo.InvariantCulture) });
 
         foreach (var (query, field) in new[] { ("limit=5", "limit"), ("limit=0", "limit"), ("after=-1", "after"), ("after=x", "after") })
         {

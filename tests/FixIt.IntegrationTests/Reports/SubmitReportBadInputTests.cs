@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
+using FixIt.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Reports;
@@ -89,7 +90,7 @@ public sealed class SubmitReportBadInputTests(AppsFixture apps)
     {
         var app = await apps.GetAsync(provider);
         var body = ReportRequests.Valid();
-        body["description"] = new string('z', 200_000);
+        body["description"] = new string('z', (int)ReportsEndpoints.MaxReportBodyBytes);
         var before = await CountAsync(app);
 
         using var response = await app.Client.PostAsJsonAsync("api/reports", body);

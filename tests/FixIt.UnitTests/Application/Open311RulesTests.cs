@@ -2,6 +2,7 @@ using FixIt.Application.Features.Open311.PostRequest;
 using FixIt.Application.Features.Open311.Requests;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Text;
 
 namespace FixIt.UnitTests.Application;
 
@@ -68,9 +69,33 @@ public sealed class Open311RulesTests
 
         var title = Open311Fields.TitleFrom(description)!;
 
-        Assert.True(title.Length <= SubmitReportValidator.TitleMaxLength, title);
+        Assert.True(title.Length <= TextLimits.ReportTitle.Characters, title);
         Assert.EndsWith("rubbish…", title, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\U0001F600", 121)]
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467", 130)]
+    [InlineData("\U0001F1FA\U0001F1E6", 121)]
+    [InlineData("\u0628\u0651", 200)] // Arabic letter with shadda
+    public void A_title_from_a_long_description_never_cuts_a_character(string character, int count)
+    {
+        var description = string.Concat(Enumerable.Repeat(character, count));
+
+        var title = Open311Fields.TitleFrom(description)!;
+
+        Assert.DoesNotContain('\uFFFD', title);
+        Assert.Equal(TextLimits.ReportTitle.Characters, TextElements.Count(title));
+        Assert.Equal(string.Concat(Enumerable.Repeat(character, TextLimits.ReportTitle.Characters - 1)) + "…", title);
+    }
+
+    [Fact]
+    public void A_title_from_a_description_of_seventy_emoji_is_the_description() =>
+        Assert.Equal(string.Concat(Enumerable.Repeat("\U0001F600", 70)), Open311Fields.TitleFrom(string.Concat(Enumerable.Repeat("\U0001F600", 70))));
+
+    [Fact]
+    public void A_title_from_a_decomposed_description_is_composed() =>
+        Assert.Equal("Caf\u00E9 closed", Open311Fields.TitleFrom("Cafe\u0301 closed\nThe door is locked"));
 
     [Fact]
     public void Report_fields_are_named_as_open311_names_them() =>

@@ -17,7 +17,19 @@ public sealed class HeaderTextTests
 
     [Fact]
     public void Long_header_text_is_shortened() =>
-        Assert.Equal(201, HeaderText.SingleLine(new string('x', 500)).Length);
+        Assert.Equal(200, HeaderText.SingleLine(new string('x', 500)).Length);
+
+    [Fact]
+    public void Long_header_text_is_shortened_between_characters_to_fit_its_column()
+    {
+        var family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+        var subject = HeaderText.SingleLine("Report: " + string.Concat(Enumerable.Repeat(family, 60)), 450);
+
+        Assert.True(subject.Length <= 450, $"{subject.Length} code units");
+        Assert.EndsWith(family + "…", subject, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', subject);
+        Assert.Equal("Report: ".Length + (40 * family.Length) + 1, subject.Length);
+    }
 
     [Fact]
     public void Built_message_has_single_line_subject_and_names_and_refuses_a_bad_recipient()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FixIt.Infrastructure.Mail.Inbound;
 
@@ -22,13 +23,13 @@ public sealed class MimeStructureGuardTests
         var builder = new StringBuilder("From: ada@example.net\r\nSubject: deep\r\n");
         for (var i = 0; i < depth; i++)
         {
-            builder.Append($"Content-Type: multipart/mixed; boundary=\"B{i}\"\r\n\r\n--B{i}\r\n");
+            builder.Append(CultureInfo.InvariantCulture, $"Content-Type: multipart/mixed; boundary=\"B{i}\"\r\n\r\n--B{i}\r\n");
         }
 
         builder.Append("Content-Type: text/plain\r\n\r\nhello\r\n");
         for (var i = depth - 1; i >= 0; i--)
         {
-            builder.Append($"--B{i}--\r\n");
+            builder.Append(CultureInfo.InvariantCulture, $"--B{i}--\r\n");
         }
 
         return Encoding.ASCII.GetBytes(builder.ToString());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using FixIt.Domain.Reports;
@@ -10,13 +11,13 @@ internal static class MailTemplates
     public static MailContent Confirmation(string site, Report report, string category, string confirmUrl, string pendingUrl, TimeSpan lifetime)
     {
         var text = new StringBuilder()
-            .AppendLine($"Hello {report.ReporterName},").AppendLine()
-            .AppendLine($"Thank you for reporting \"{report.Title}\" ({category}) on {site}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Thank you for reporting \"{report.Title}\" ({category}) on {site}.")
             .AppendLine("Please confirm the report by opening this link and pressing the button:").AppendLine()
             .AppendLine(confirmUrl).AppendLine()
             .AppendLine("Until you do, it is not sent to anyone and only you can see it, at this private link (keep it to yourself):").AppendLine()
             .AppendLine(pendingUrl).AppendLine()
-            .AppendLine($"The confirm link works for {lifetime.TotalDays:0} days.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The confirm link works for {lifetime.TotalDays:0} days.")
             .AppendLine("If you did not report this, ignore this email.");
         var html = Page(
             $"<p>Hello {E(report.ReporterName)},</p>" +
@@ -31,36 +32,36 @@ internal static class MailTemplates
         IReadOnlyList<MailLink> actions, string replyTo)
     {
         var text = new StringBuilder()
-            .AppendLine($"A resident has reported a problem for {operatorName}.").AppendLine()
-            .AppendLine($"Report #{report.Id}: {report.Title}")
-            .AppendLine($"Category: {category}")
-            .AppendLine($"Location: {MailWords.Coordinates(report)}")
-            .AppendLine($"Map: {MailWords.MapUrl(report)}")
-            .AppendLine($"Public page: {publicUrl}").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"A resident has reported a problem for {operatorName}.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Report #{report.Id}: {report.Title}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Category: {category}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Location: {MailWords.Coordinates(report)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Map: {MailWords.MapUrl(report)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Public page: {publicUrl}").AppendLine()
             .AppendLine(report.Description).AppendLine()
             .AppendLine("Answer with one of these links (each opens a page where you confirm):");
         foreach (var action in actions)
         {
-            text.AppendLine($"  {action.Label}: {action.Url}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {action.Label}: {action.Url}");
         }
 
-        text.AppendLine().AppendLine($"Or reply to this email ({replyTo}); your reply is published on the report page.");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Or reply to this email ({replyTo}); your reply is published on the report page.");
         var html = new StringBuilder()
-            .Append($"<p>A resident has reported a problem for {E(operatorName)}.</p>")
-            .Append($"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p>A resident has reported a problem for {E(operatorName)}.</p>")
+            .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
             .Append("<table>")
-            .Append($"<tr><th align=\"left\">Category</th><td>{E(category)}</td></tr>")
-            .Append($"<tr><th align=\"left\">Location</th><td>{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
-            .Append($"<tr><th align=\"left\">Public page</th><td><a href=\"{E(publicUrl)}\">{E(publicUrl)}</a></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Category</th><td>{E(category)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Location</th><td>{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Public page</th><td><a href=\"{E(publicUrl)}\">{E(publicUrl)}</a></td></tr>")
             .Append("</table>")
-            .Append($"<p style=\"white-space:pre-wrap\">{E(report.Description)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{E(report.Description)}</p>")
             .Append("<p>Answer with one of these links (each opens a page where you confirm):</p><ul>");
         foreach (var action in actions)
         {
-            html.Append($"<li><a href=\"{E(action.Url)}\">{E(action.Label)}</a></li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(action.Url)}\">{E(action.Label)}</a></li>");
         }
 
-        html.Append($"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
         return new MailContent($"[{site} #{report.Id}] {category}: {report.Title}", text.ToString(), Page(html.ToString()));
     }
 
@@ -76,16 +77,16 @@ internal static class MailTemplates
     private static MailContent Update(string site, Report report, string what, string? said, string publicUrl, string unsubscribeUrl, string subject)
     {
         var text = new StringBuilder()
-            .AppendLine($"Hello {report.ReporterName},").AppendLine()
-            .AppendLine($"News about your report \"{report.Title}\" (#{report.Id}): {what}");
+            .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"News about your report \"{report.Title}\" (#{report.Id}): {what}");
         if (!string.IsNullOrWhiteSpace(said))
         {
             text.AppendLine().AppendLine(said);
         }
 
-        text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine()
             .AppendLine(ReplyHint).AppendLine()
-            .AppendLine($"No more emails about this report: {unsubscribeUrl}");
+            .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(said) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FixIt.Domain.Reports;
 using static FixIt.Infrastructure.Mail.Composition.MailTemplates;
@@ -11,11 +12,11 @@ internal static class SubscriberTemplates
     {
         var text = new StringBuilder()
             .AppendLine("Hello,").AppendLine()
-            .AppendLine($"Someone asked {site} to email this address about updates to report #{report.Id}, \"{report.Title}\":")
+            .AppendLine(CultureInfo.InvariantCulture, $"Someone asked {site} to email this address about updates to report #{report.Id}, \"{report.Title}\":")
             .AppendLine(publicUrl).AppendLine()
             .AppendLine("To start getting updates, open this link and press the button:").AppendLine()
             .AppendLine(confirmUrl).AppendLine()
-            .AppendLine($"The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.");
+            .AppendLine(CultureInfo.InvariantCulture, $"The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.");
         var html = Page(
             $"<p>Hello,</p><p>Someone asked {E(site)} to email this address about updates to report #{report.Id}, " +
             $"<a href=\"{E(publicUrl)}\"><strong>{E(report.Title)}</strong></a>.</p>" +
@@ -29,15 +30,15 @@ internal static class SubscriberTemplates
         var what = MailWords.WhatHappened(update);
         var text = new StringBuilder()
             .AppendLine("Hello,").AppendLine()
-            .AppendLine($"News about report #{report.Id}, \"{report.Title}\", which you follow: {what}");
+            .AppendLine(CultureInfo.InvariantCulture, $"News about report #{report.Id}, \"{report.Title}\", which you follow: {what}");
         if (!string.IsNullOrWhiteSpace(update.PublicText))
         {
             text.AppendLine().AppendLine(update.PublicText);
         }
 
-        text.AppendLine().AppendLine($"See the report: {publicUrl}").AppendLine()
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine()
             .AppendLine(ReplyHint).AppendLine()
-            .AppendLine($"No more emails about this report: {unsubscribeUrl}");
+            .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(update.PublicText) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FixIt.Domain.Text;
 using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Inbound;
@@ -53,7 +54,7 @@ public static partial class AutoReplyDetector
         // Stock phrases no person writes to say what happened to a report, looked for in the opening lines only
         // (inline greetings such as "Bonjour, je suis absent du bureau" included).
         var opening = string.Join(' ', lines.Take(2));
-        opening = opening.Length > 400 ? opening[..400] : opening;
+        opening = TextElements.TruncateToLength(opening, 400);
         return AutoReplyOpening().IsMatch(first) || StockPhrase().IsMatch(opening)
             || Received().IsMatch(opening) && CaseCreated().IsMatch(opening)
             || WorkingRemotely().IsMatch(opening) && Limited().IsMatch(opening);

@@ -18,7 +18,7 @@ public sealed record ParsedInboundMail(InboundMail Mail, IReadOnlyList<PhotoCand
 /// </summary>
 public static class InboundMailParser
 {
-    /// <summary>Longest published text; a reply longer than this after stripping is cut, not refused.</summary>
+    /// <summary>Longest published text, in characters as a person counts them (<see cref="TextElements"/>); a reply longer than this after stripping is cut at a word, not refused.</summary>
     public const int MaxTextLength = 8000;
 
     // Every path that reads mail (SMTP, IMAP, the command line, tests) comes through here: all code pages first.
@@ -95,7 +95,7 @@ public static class InboundMailParser
         }
 
         var clean = Printable(value, keepNewLines: false).Trim();
-        return clean.Length == 0 ? null : clean.Length <= maxLength ? clean : clean[..maxLength];
+        return clean.Length == 0 ? null : TextElements.TruncateToLength(clean, maxLength);
     }
 
     /// <summary>Drops control characters, lone surrogates (not encodable as UTF-8) and replacement characters.</summary>
@@ -126,14 +126,14 @@ public static class InboundMailParser
 
         // Cut before masking, so masking never works through megabytes, and at a space, so no address or
         // number is split into a part the masker no longer recognises.
-        var cut = stripped.Length > MaxTextLength;
+        var cut = !TextElements.Fits(stripped, MaxTextLength);
         if (cut)
         {
             stripped = CutAtSpace(stripped);
         }
 
         var masked = Printable(ContactDetailsMasker.Mask(stripped, phoneRegion), keepNewLines: true).TrimEnd();
-        if (masked.Length > MaxTextLength)
+        if (!TextElements.Fits(masked, MaxTextLength))
         {
             masked = CutAtSpace(masked);
             cut = true;
@@ -144,7 +144,8 @@ public static class InboundMailParser
 
     private static string CutAtSpace(string text)
     {
-        var space = text.LastIndexOfAny([' ', '\n'], MaxTextLength - 1);
-        return text[..(space > 0 ? space : MaxTextLength)].TrimEnd();
+        var head = TextElements.Truncate(text, MaxTextLength);
+        var space = head.LastIndexOfAny([' ', '\n']);
+        return (space > 0 ? head[..space] : head).TrimEnd();
     }
 }

@@ -1,4 +1,5 @@
 using FixIt.Domain.Areas;
+using FixIt.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
     public void Configure(EntityTypeBuilder<Area> builder)
     {
         builder.ToTable("Areas");
-        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(TextLimits.AreaName.StorageLength).IsPublicText();
         builder.Property(a => a.Code).HasMaxLength(100);
         builder.Property(a => a.Kind).HasMaxLength(50);
         builder.Property(a => a.Source).HasMaxLength(500);

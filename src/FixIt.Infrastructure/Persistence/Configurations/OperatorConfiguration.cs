@@ -1,4 +1,5 @@
 using FixIt.Domain.Operators;
+using FixIt.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
     public void Configure(EntityTypeBuilder<Operator> builder)
     {
         builder.ToTable("Operators");
-        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Name).HasMaxLength(TextLimits.OperatorName.StorageLength).IsPublicText();
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.Property(o => o.Kind).HasMaxLength(50);
         builder.HasIndex(o => o.Slug).IsUnique();

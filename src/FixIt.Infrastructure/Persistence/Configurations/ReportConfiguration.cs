@@ -1,6 +1,7 @@
 using FixIt.Domain.Categories;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
+using FixIt.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,9 +12,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     public void Configure(EntityTypeBuilder<Report> builder)
     {
         builder.ToTable("Reports");
-        builder.Property(r => r.Title).HasMaxLength(120).IsPublicText();
-        builder.Property(r => r.Description).HasMaxLength(4000).IsPublicText();
-        builder.Property(r => r.ReporterName).HasMaxLength(100);
+        builder.Property(r => r.Title).HasMaxLength(TextLimits.ReportTitle.StorageLength).IsPublicText();
+        builder.Property(r => r.Description).HasMaxLength(TextLimits.ReportDescription.StorageLength).IsPublicText();
+        builder.Property(r => r.ReporterName).HasMaxLength(TextLimits.ReporterName.StorageLength).IsPublicText();
         builder.Property(r => r.ReporterEmail).HasMaxLength(254);
         builder.Property(r => r.ReporterPhone).HasMaxLength(30);
         builder.Property(r => r.RoutingExplanation).HasMaxLength(500);
@@ -22,7 +23,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.DeviceId).HasMaxLength(100);
         builder.Property(r => r.AccountId).HasMaxLength(100);
         builder.Property(r => r.MediaUrl).HasMaxLength(2000);
-        builder.Property(r => r.Address).HasMaxLength(250).IsPublicText();
+        builder.Property(r => r.Address).HasMaxLength(TextLimits.Address.StorageLength).IsPublicText();
         // Read and written whole with the report, like a category's questions: one JSON column.
         builder.OwnsMany(r => r.Attributes, a =>
         {

@@ -1,4 +1,5 @@
 using FixIt.Domain.Reports;
+using FixIt.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,8 @@ internal sealed class ReportEventConfiguration : IEntityTypeConfiguration<Report
     public void Configure(EntityTypeBuilder<ReportEvent> builder)
     {
         builder.ToTable("ReportEvents");
-        builder.Property(e => e.Actor).HasMaxLength(200);
-        builder.Property(e => e.PublicText).HasMaxLength(10000).IsPublicText();
+        builder.Property(e => e.Actor).HasMaxLength(TextLimits.ActorName.StorageLength).IsPublicText();
+        builder.Property(e => e.PublicText).HasMaxLength(TextLimits.EventText.StorageLength).IsPublicText();
         builder.HasIndex(e => new { e.ReportId, e.At });
     }
 }

@@ -14,8 +14,11 @@ internal static class Open311Endpoints
 {
     public const string Prefix = "/open311/v2";
 
-    /// <summary>A form of 4,000 characters of description and a few attributes fits well inside.</summary>
-    public const long MaxFormBytes = 64 * 1024;
+    /// <summary>
+    /// A form whose fields are all at their limit fits, percent-encoded (a description of 4,000 emoji flags is 32 KB of
+    /// UTF-8, 96 KB encoded), with its attributes.
+    /// </summary>
+    public const long MaxFormBytes = 512 * 1024;
 
     private const string Format = "{format:regex(^(json|xml)$)}";
 

@@ -12,8 +12,11 @@ namespace FixIt.Web.Features.Reports;
 
 internal static class ReportsEndpoints
 {
-    /// <summary>Largest JSON body accepted for a new report (4,000 characters of text fit well inside).</summary>
-    public const long MaxReportBodyBytes = 64 * 1024;
+    /// <summary>
+    /// Largest JSON body accepted for a new report: every field at its limit fits even written as <c>\uXXXX</c>
+    /// escapes (6 bytes a code unit; a description of 4,000 flags is 16,000 code units, 96 KB escaped).
+    /// </summary>
+    public const long MaxReportBodyBytes = 512 * 1024;
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FixIt.Application.Features.Reports.SubmitReport;
+using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -48,7 +49,8 @@ public static partial class Open311Fields
     }
 
     /// <summary>
-    /// Open311 has no title; the report's is the description's first line, cut at a word near the limit.
+    /// Open311 has no title; the report's is the description's first line, shortened at a word near the limit
+    /// (<see cref="TextLimits.ReportTitle"/>, counted in characters as a person sees them, never cutting one).
     /// Null for a blank description, which validation then names.
     /// </summary>
     public static string? TitleFrom(string? description)
@@ -60,14 +62,7 @@ public static partial class Open311Fields
         }
 
         line = new string([.. line.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
-        var max = SubmitReportValidator.TitleMaxLength;
-        if (line.Length <= max)
-        {
-            return line;
-        }
-
-        var cut = line.LastIndexOf(' ', max - 2);
-        return string.Concat(line.AsSpan(0, cut > max / 2 ? cut : max - 1).TrimEnd(), "…");
+        return TextElements.Shorten(TextForm.Nfc(line), TextLimits.ReportTitle.Characters, TextLimits.ReportTitle.StorageLength);
     }
 
     // FluentValidation's display name of a property: "ReporterEmail" is shown as 'Reporter Email'.

@@ -1,5 +1,5 @@
 using FixIt.Application.Common;
-using FixIt.Domain.Reports;
+using FixIt.Domain.Text;
 using FluentValidation;
 
 namespace FixIt.Application.Features.Reports.DeclineReport;
@@ -8,8 +8,8 @@ internal sealed class DeclineReportValidator : AbstractValidator<DeclineReportCo
 {
     public DeclineReportValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(ReportDecline.ReasonMaxLength)
-            .WithMessage("Say why the report is not yours (up to 1,000 characters).");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the report is not yours (up to 1,000 characters).");
+        RuleFor(c => c.Reason).MaxCharacters(TextLimits.DeclineReason);
         RuleFor(c => c.Reason).PrintableText();
     }
 }

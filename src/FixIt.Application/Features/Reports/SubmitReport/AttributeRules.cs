@@ -1,6 +1,7 @@
 using System.Globalization;
 using FixIt.Application.Common;
 using FixIt.Domain.Categories;
+using FixIt.Domain.Text;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
 
@@ -44,7 +45,7 @@ public static class AttributeRules
             return question.Required ? $"'{question.Code}' ({question.Question}) is required." : null;
         }
 
-        if (values.Count > MaxValues || values.Any(v => v.Length > MaxValueLength))
+        if (values.Count > MaxValues || values.Any(v => !TextElements.Fits(v, MaxValueLength)))
         {
             return $"'{question.Code}' takes at most {MaxValues} values of at most {MaxValueLength} characters.";
         }

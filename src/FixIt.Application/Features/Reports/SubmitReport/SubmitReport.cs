@@ -3,6 +3,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Routing;
 using FixIt.Domain.Reports;
+using FixIt.Domain.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         var routing = await router.RouteAsync(latitude, longitude, category.Id, [], cancellationToken);
 
         var attributes = (command.Attributes ?? new Dictionary<string, IReadOnlyList<string>>())
-            .SelectMany(a => a.Value.Select(v => new ReportAttribute(a.Key, v.Trim())))
+            .SelectMany(a => a.Value.Select(v => new ReportAttribute(a.Key, TextForm.Nfc(v.Trim()))))
             .ToList();
         var report = Report.Submit(
             new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,

@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,6 @@ namespace FixIt.Application.Features.Reports.SubmitReport;
 
 internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
 {
-    public const int TitleMaxLength = 120;
-    public const int DescriptionMaxLength = 4000;
-
     public SubmitReportValidator(IFixItDb db, IPhotoProcessor photos)
     {
         RuleFor(c => c.CategoryCode).NotEmpty()
@@ -19,8 +17,8 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             .When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.CategoryCode).NotEmpty();
 
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(TitleMaxLength).SingleLine();
-        RuleFor(c => c.Description).NotEmpty().MaximumLength(DescriptionMaxLength).PrintableText();
+        RuleFor(c => c.Title).NotEmpty().MaxCharacters(TextLimits.ReportTitle).SingleLine();
+        RuleFor(c => c.Description).NotEmpty().MaxCharacters(TextLimits.ReportDescription).PrintableText();
 
         RuleFor(c => c.Latitude).NotNull().Must(v => double.IsFinite(v!.Value) && v >= -90 && v <= 90)
             .When(c => c.Latitude is not null).WithMessage("Latitude must be a number between -90 and 90.");
@@ -29,14 +27,14 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             .When(c => c.Longitude is not null).WithMessage("Longitude must be a number between -180 and 180.");
         RuleFor(c => c.Longitude).NotNull();
 
-        RuleFor(c => c.ReporterName).NotEmpty().MaximumLength(100).SingleLine();
+        RuleFor(c => c.ReporterName).NotEmpty().MaxCharacters(TextLimits.ReporterName).SingleLine();
         RuleFor(c => c.ReporterEmail).NotEmpty().MaximumLength(254).ValidEmail();
         RuleFor(c => c.ReporterEmail).PrintableText();
         RuleFor(c => c.ReporterPhone).MaximumLength(30).SingleLine();
 
         RuleFor(c => c.DeviceId).MaximumLength(100).SingleLine();
         RuleFor(c => c.AccountId).MaximumLength(100).SingleLine();
-        RuleFor(c => c.Address).MaximumLength(250).SingleLine();
+        RuleFor(c => c.Address).MaxCharacters(TextLimits.Address).SingleLine();
         RuleFor(c => c.MediaUrl).MaximumLength(2000).SingleLine()
             .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
         RuleFor(c => c.Attributes).CustomAsync(async (answers, context, ct) =>

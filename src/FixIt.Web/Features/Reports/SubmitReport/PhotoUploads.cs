@@ -1,4 +1,5 @@
 using FixIt.Application.Features.Reports.SubmitReport;
+using FixIt.Domain.Text;
 
 namespace FixIt.Web.Features.Reports.SubmitReport;
 
@@ -13,7 +14,7 @@ internal static class PhotoUploads
         foreach (var file in files.Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
             var name = Path.GetFileName(file.FileName);
-            name = name.Length > 60 ? name[..60] + "…" : name;
+            name = TextElements.Shorten(name, 60);
             if (file.Length > PhotoRules.MaxBytes)
             {
                 messages.Add($"The photo \"{name}\" is larger than {PhotoRules.MaxBytes / (1024 * 1024)} MB.");

@@ -96,7 +96,11 @@ public static class AreaFeatureCheck
         }
 
         // The columns' sizes: a longer value would fail the insert instead of being named here.
-        return code.Length > 100 ? "has a code longer than 100 characters" : name.Length > 200 ? "has a name longer than 200 characters" : null;
+        var area = TextLimits.AreaName;
+        return code.Length > 100 ? "has a code longer than 100 characters"
+            : !TextElements.Fits(name, area.Characters) ? $"has a name longer than {area.Characters} characters"
+            : TextForm.Nfc(name).Length > area.StorageLength ? $"has a name too long to store (over {area.StorageLength} UTF-16 code units)"
+            : null;
     }
 
     /// <summary>"id" falls back to the feature's own id, where GeoJSON and TopoJSON files usually keep codes.</summary>

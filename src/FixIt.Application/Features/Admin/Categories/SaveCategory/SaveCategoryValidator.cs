@@ -1,4 +1,5 @@
 using FixIt.Application.Common;
+using FixIt.Domain.Text;
 using FluentValidation;
 
 namespace FixIt.Application.Features.Admin.Categories.SaveCategory;
@@ -11,16 +12,16 @@ internal sealed class SaveCategoryValidator : AbstractValidator<SaveCategoryComm
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(64).Matches("^[a-z0-9][a-z0-9-]*$")
             .WithMessage("The code must be lower-case letters, digits and hyphens.");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).SingleLine();
-        RuleFor(c => c.Group).MaximumLength(200).SingleLine();
-        RuleFor(c => c.Description).MaximumLength(2000).PrintableText();
+        RuleFor(c => c.Name).NotEmpty().MaxCharacters(TextLimits.CategoryName).SingleLine();
+        RuleFor(c => c.Group).MaxCharacters(TextLimits.CategoryGroup).SingleLine();
+        RuleFor(c => c.Description).MaxCharacters(TextLimits.CategoryDescription).PrintableText();
         RuleFor(c => c.ExtraQuestions)
             .Must(q => q is null || q.Select(x => x.Code).Distinct().Count() == q.Count)
             .WithMessage("Extra question codes must be unique.");
         RuleForEach(c => c.ExtraQuestions).ChildRules(q =>
         {
             q.RuleFor(x => x.Code).NotEmpty().MaximumLength(64).SingleLine();
-            q.RuleFor(x => x.Question).NotEmpty().MaximumLength(500).PrintableText();
+            q.RuleFor(x => x.Question).NotEmpty().MaxCharacters(TextLimits.CategoryQuestion).PrintableText();
             q.RuleFor(x => x.DataType).Must(t => DataTypes.Contains(t)).WithMessage($"'DataType' must be one of {string.Join(", ", DataTypes)}.");
             q.RuleFor(x => x.Values).NotEmpty().When(x => x.DataType.EndsWith("valuelist", StringComparison.Ordinal))
                 .WithMessage("A list question needs its values.");

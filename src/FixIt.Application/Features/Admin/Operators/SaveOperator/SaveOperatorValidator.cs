@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ internal sealed class SaveOperatorValidator : AbstractValidator<SaveOperatorComm
     {
         RuleFor(c => c.Slug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9][a-z0-9-]*$")
             .WithMessage("The slug must be lower-case letters, digits and hyphens.");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).SingleLine();
+        RuleFor(c => c.Name).NotEmpty().MaxCharacters(TextLimits.OperatorName).SingleLine();
         RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).SingleLine();
         RuleFor(c => c.AcknowledgeTargetDays).InclusiveBetween(1, 365);
         RuleFor(c => c.FixTargetDays).InclusiveBetween(1, 3650);
