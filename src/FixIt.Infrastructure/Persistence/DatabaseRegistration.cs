@@ -41,6 +41,7 @@ public static class DatabaseRegistration
             }
         });
         services.AddScoped<IFixItDb>(sp => sp.GetRequiredService<FixItDbContext>());
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(30));
         return services;
     }
