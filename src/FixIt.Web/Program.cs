@@ -7,6 +7,7 @@ using FixIt.Web;
 using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.AdminPages;
+using FixIt.Web.Features.Benchmarks;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.DevMail;
 using FixIt.Web.Features.EmailLinks;
@@ -85,6 +86,7 @@ app.MapMapPage();
 app.MapOperatorPages();
 app.MapFeeds();
 app.MapPhotos();
+app.MapBenchmarkCeiling(app.Configuration);
 
 await app.RunAsync();
 return 0;

@@ -9,7 +9,7 @@ namespace FixIt.Infrastructure.Persistence;
 /// is what "a fresh context per attempt" would give without a second context in the scope (the handlers and the
 /// mailer share this one).
 /// </summary>
-internal sealed class EfUnitOfWork(FixItDbContext db) : IUnitOfWork
+internal sealed class EfUnitOfWork(FixItDbContext db, SqliteWriteGate writeGate) : IUnitOfWork
 {
     public async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal sealed class EfUnitOfWork(FixItDbContext db) : IUnitOfWork
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            using var turn = await writeGate.EnterAsync(ct);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -86,6 +86,8 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
             clock.GetUtcNow(),
             command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
 
+        // Saved first: the photos' rows, the links and the confirmation email need the report's id. Everything else
+        // is saved together at the end, so the command writes in two round trips.
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         var stored = new List<StoredPhoto>();
@@ -93,7 +95,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         {
             await AddPhotosAsync(report, command.Photos, stored, cancellationToken);
 
-            // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
+            // Every channel (API, web form, Open311) gets the confirmation email.
             var pendingToken = PendingLinks.Issue(db, report, clock.GetUtcNow());
             await mailer.QueueConfirmationAsync(report, pendingToken, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +118,5 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
             db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
                 photo.Bytes, report.CreatedAt));
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
