@@ -1,4 +1,3 @@
-using Scalar.AspNetCore;
 using FixIt.Application;
 using FixIt.Infrastructure;
 using FixIt.Infrastructure.Persistence;
@@ -25,6 +24,7 @@ using FixIt.Web.Features.Routing;
 using FixIt.Web.Features.Subscriptions;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
+using Scalar.AspNetCore;
 
 // A verb as first argument (create-api-key, import-areas, ...) runs that admin command instead of the web service.
 if (AdminCommands.IsVerb(args))
