@@ -14,8 +14,14 @@ public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDispos
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly bool _enabled = options.Value.Provider == DatabaseProvider.Sqlite;
+    private readonly TimeSpan _patience = TimeSpan.FromSeconds(options.Value.SqliteBusyTimeoutSeconds);
 
-    /// <summary>Waits for this process's write turn (SQLite only); dispose the result to pass it on.</summary>
+    /// <summary>
+    /// Waits for this process's write turn (SQLite only); dispose the result to pass it on. Waits at most
+    /// <c>Database:SqliteBusyTimeoutSeconds</c>, as SQLite would for its lock, then throws <see cref="TimeoutException"/>
+    /// (a 503, <see cref="DatabaseFaults"/>), so a writer stuck on a lock held by another process cannot make the
+    /// queue behind it wait longer than one timeout each.
+    /// </summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
     {
         if (!_enabled)
@@ -23,7 +29,11 @@ public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDispos
             return default;
         }
 
-        await _turn.WaitAsync(cancellationToken);
+        if (!await _turn.WaitAsync(_patience, cancellationToken))
+        {
+            throw new TimeoutException($"Waited {_patience.TotalSeconds:0} s for the other writers of this process to release the SQLite database.");
+        }
+
         return new Turn(_turn);
     }
 
