@@ -6,6 +6,7 @@ using FixIt.Web;
 using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Admin.SignIn;
+using FixIt.Web.Features.Benchmarks;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Mail.DevMail;
@@ -91,6 +92,7 @@ app.MapMapPage();
 app.MapOperatorPages();
 app.MapFeeds();
 app.MapPhotos();
+app.MapBenchmarkCeiling(app.Configuration);
 
 await app.RunAsync();
 return 0;

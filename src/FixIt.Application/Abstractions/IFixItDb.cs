@@ -7,11 +7,14 @@ using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FixIt.Application.Abstractions;
 
-/// <summary>The unit of work the use cases see; implemented by the EF Core context.</summary>
+/// <summary>
+/// The database as the use cases see it: the entity sets to query (EF Core LINQ) and to add to, and one save.
+/// Transactions, retries and the change tracker are not here: a command runs inside <see cref="IUnitOfWork"/>.
+/// Implemented by the EF Core context; why the Application layer speaks EF Core at all is ADR 0080.
+/// </summary>
 public interface IFixItDb
 {
     DbSet<Report> Reports { get; }
@@ -47,10 +50,6 @@ public interface IFixItDb
     DbSet<ReplyKey> ReplyKeys { get; }
 
     DbSet<ReportSubscription> ReportSubscriptions { get; }
-
-    DatabaseFacade Database { get; }
-
-    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,30 +1,22 @@
 using FixIt.Application.Abstractions;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Behaviours;
 
 /// <summary>
-/// Last before the handler: runs each command in one database transaction (inside the provider's
-/// execution strategy, so transient failures retry the whole command). Queries pass straight through.
+/// Last before the handler: runs each command as one unit of work (one transaction, retried as a whole on a
+/// transient fault, every attempt from a clean start: <see cref="IUnitOfWork"/>). Queries pass straight through.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(IFixItDb db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        if (message is not IBaseCommand)
         {
-            return await next(message, cancellationToken);
+            return next(message, cancellationToken);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await next(message, ct);
-            await transaction.CommitAsync(ct);
-            return response;
-        }, cancellationToken);
+        return new ValueTask<TResponse>(unitOfWork.RunAsync(ct => next(message, ct), cancellationToken));
     }
 }

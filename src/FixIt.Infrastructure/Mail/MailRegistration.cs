@@ -26,7 +26,7 @@ public static class MailRegistration
         services.AddScoped<ReportMailer>();
         services.AddScoped<IReportMailer>(sp => sp.GetRequiredService<ReportMailer>());
         services.AddScoped(sp => new OutboxRecorder(sp.GetRequiredService<FixItDbContext>(), sp.GetRequiredService<ReportMailer>(),
-            sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteWriteGate>()));
 
         services.AddSingleton(sp => new DevMailbox(PickupFolder(sp)));
         services.AddSingleton<IMailTransport>(sp =>

@@ -33,6 +33,14 @@ public sealed class DatabaseOptions
     [Range(1, 120)]
     public int SqliteBusyTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Sqlite: when a commit waits for the disk. <c>Normal</c> (the default; SQLite's advice for WAL mode): a commit is
+    /// safe from the app crashing or being killed, and the file is never corrupted, but the last commits before a
+    /// power cut or a crash of the operating system may be lost; the disk is synced at checkpoints. <c>Full</c>: every
+    /// commit waits for the disk (about 2.5× slower submissions under load, docs/benchmarks.md).
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     /// <summary>PostgreSql / SqlServer: retries of a transient failure (0 = none), so an outage fails in seconds.</summary>
     [Range(0, 10)]
     public int MaxRetryCount { get; set; } = 2;
@@ -44,6 +52,13 @@ public sealed class DatabaseOptions
     /// <summary>The Retry-After a client is given when the database cannot be reached (503).</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 5;
+}
+
+/// <summary>SQLite's <c>PRAGMA synchronous</c> levels that are safe from corruption in WAL mode.</summary>
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
 }
 
 /// <summary>Where the app keeps its files (SQLite database, development mail, photos).</summary>

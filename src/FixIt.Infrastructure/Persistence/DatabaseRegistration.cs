@@ -26,6 +26,7 @@ public static class DatabaseRegistration
 
         services.AddSingleton<SqliteFileGuard>();
         services.AddSingleton<SqliteFileGuardInterceptor>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<FixItDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -37,10 +38,12 @@ public static class DatabaseRegistration
             if (sqlite)
             {
                 sp.GetRequiredService<SqliteFileGuard>().Watch(connectionString);
-                builder.AddInterceptors(sp.GetRequiredService<SqliteFileGuardInterceptor>());
+                builder.AddInterceptors(sp.GetRequiredService<SqliteFileGuardInterceptor>(),
+                    new SqliteConnectionSettingsInterceptor(options.SqliteSynchronous));
             }
         });
         services.AddScoped<IFixItDb>(sp => sp.GetRequiredService<FixItDbContext>());
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(30));
         return services;
     }

@@ -130,6 +130,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
             MimeUtils.GenerateMessageId(domain), now, RandomKeys.Base32(15)));
     }
 
-    private Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
-        db.Categories.Where(c => c.Id == report.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
+    // Find: the command that queues the email has usually loaded the category already, and then no query is made.
+    private async Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
+        (await db.Categories.FindAsync([report.CategoryId], cancellationToken))?.Name
+            ?? throw new InvalidOperationException($"Report {report.Id} has no category {report.CategoryId}.");
 }

@@ -143,7 +143,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMai
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
-            var claimed = await OutboxClaimer.ClaimAsync(db, _options.BatchSize, _options.Lease, clock.GetUtcNow(), cancellationToken);
+            List<OutboxMessage> claimed;
+            using (await scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().EnterAsync(cancellationToken))
+            {
+                claimed = await OutboxClaimer.ClaimAsync(db, _options.BatchSize, _options.Lease, clock.GetUtcNow(), cancellationToken);
+            }
+
             var batch = new Batch(scope, claimed);
             for (var i = 0; i < claimed.Count; i++)
             {

@@ -11,7 +11,7 @@ namespace FixIt.Infrastructure.Mail.Outbox;
 /// Writes what became of a sent batch, with its consequences for the reports (sent, or a visible failure, and
 /// the reporter's "sent to" email), in one SaveChanges: all of it is recorded, or none and the lease decides.
 /// </summary>
-internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, MailOptions options, TimeProvider clock)
+internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, MailOptions options, TimeProvider clock, SqliteWriteGate writeGate)
 {
     public async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -57,7 +57,10 @@ internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, Mai
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private bool WillFail(OutboxMessage message, SendOutcome outcome) =>

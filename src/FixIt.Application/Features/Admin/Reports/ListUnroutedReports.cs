@@ -45,7 +45,6 @@ internal sealed class ListUnroutedReportsHandler(IFixItDb db) : IQueryHandler<Li
                                              orderby d.At, d.Id
                                              select new ReportDeclineView(o.Id, o.Name, d.At, d.Reason)).ToList(),
                              })
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return [.. reports.Select(r => new UnroutedReportView(r.Id, r.Title, r.Code, r.Latitude, r.Longitude, r.Status, r.CreatedAt,
             r.RoutingExplanation, r.Areas, r.Declines))];

@@ -37,7 +37,7 @@ internal sealed class DeclineReportHandler(IFixItDb db, IReportRouter router, IR
     public async ValueTask<DeclinedReport> Handle(DeclineReportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var report = await db.Reports.Include(r => r.Areas).Include(r => r.Declines).AsSplitQuery()
+        var report = await db.Reports.Include(r => r.Areas).Include(r => r.Declines)
             .SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
             ?? throw new NotFoundException("Report", command.ReportId);
         if (report.OperatorId is not { } current || (command.OperatorId is { } claimed && claimed != current))

@@ -79,37 +79,37 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
             clock.GetUtcNow(),
             command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
 
+        // Saved first: the photos' rows, the links and the confirmation email need the report's id. Everything else
+        // is saved together at the end, so the command writes in two round trips.
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        await AddPhotosAsync(report, command.Photos, cancellationToken);
-
-        // Every channel (API, web form, Open311) gets the confirmation email; it needs the report's id.
-        var pendingToken = PendingLinks.Issue(db, report, clock.GetUtcNow());
-        await mailer.QueueConfirmationAsync(report, pendingToken, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token, PendingToken = pendingToken };
-    }
-
-    private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, CancellationToken cancellationToken)
-    {
         var stored = new List<StoredPhoto>();
         try
         {
-            foreach (var upload in uploads)
-            {
-                var photo = await photos.StoreAsync(upload.Content, cancellationToken);
-                stored.Add(photo);
-                db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
-                    photo.Bytes, report.CreatedAt));
-            }
+            await AddPhotosAsync(report, command.Photos, stored, cancellationToken);
 
+            // Every channel (API, web form, Open311) gets the confirmation email.
+            var pendingToken = PendingLinks.Issue(db, report, clock.GetUtcNow());
+            await mailer.QueueConfirmationAsync(report, pendingToken, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token, PendingToken = pendingToken };
         }
         catch
         {
-            // The transaction rolls the rows back; the files are ours to remove.
+            // The transaction rolls the rows back; the files are ours to remove (a retried attempt stores its own).
             stored.ForEach(p => photos.Delete(p.StorageKey));
             throw;
+        }
+    }
+
+    private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, List<StoredPhoto> stored, CancellationToken cancellationToken)
+    {
+        foreach (var upload in uploads)
+        {
+            var photo = await photos.StoreAsync(upload.Content, cancellationToken);
+            stored.Add(photo);
+            db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
+                photo.Bytes, report.CreatedAt));
         }
     }
 }

@@ -54,13 +54,12 @@ internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer
         {
             // The same address asked in another request at the same moment and won the unique index: that request
             // sends the confirmation, and this one gives the same answer. (SaveChanges inside the command's
-            // transaction rolled back to its savepoint, so the transaction is still usable.)
+            // transaction rolled back to its savepoint, so the transaction is still usable; the rows this attempt
+            // added stay unsaved, as nothing saves after this, and the next command's unit of work starts empty.)
             if (!await SubscribedMeanwhileAsync(report.Id, email, cancellationToken))
             {
                 throw;
             }
-
-            db.ChangeTracker.Clear();
         }
 
         return Unit.Value;
