@@ -63,6 +63,9 @@ public static class ReportStatusRules
     /// <summary>Whether the report was submitted and not yet confirmed by its reporter (its confirm link is still to be used).</summary>
     public static bool AwaitsConfirmation(ReportStatus status) => status == ReportStatus.Unconfirmed;
 
+    /// <summary>The status a newly submitted report starts in: it awaits its reporter's confirmation.</summary>
+    public static ReportStatus StatusOfNewReport => ReportStatus.Unconfirmed;
+
     /// <summary>Every status whose reports are public (<see cref="IsPublic(ReportStatus)"/>), in enum order.</summary>
     public static IReadOnlyList<ReportStatus> PublicStatuses { get; } =
         [.. Enum.GetValues<ReportStatus>().Where(s => TypeOf(s) != StatusType.Hidden)];

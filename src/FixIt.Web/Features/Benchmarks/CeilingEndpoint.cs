@@ -1,4 +1,3 @@
-using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Reports;
 using FixIt.Web.Features.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,10 +30,10 @@ internal static class CeilingEndpoint
         return app;
     }
 
-    private static Created<SubmitReportResponse> Ceiling(SubmitReportCommand command)
+    private static Created<SubmitReportResponse> Ceiling(SubmitReportRequest command)
     {
         var id = Interlocked.Increment(ref _lastId);
         var title = command.Title ?? "";
-        return TypedResults.Created($"/bench/ceiling/{id}", new SubmitReportResponse(id, $"/bench/ceiling/{id}/{title.Length}", ReportStatus.Unconfirmed));
+        return TypedResults.Created($"/bench/ceiling/{id}", new SubmitReportResponse(id, $"/bench/ceiling/{id}/{title.Length}", ReportStatusRules.StatusOfNewReport));
     }
 }
