@@ -26,14 +26,15 @@ public static class QuoteStripper
     {
         var lines = TextLines.Split(text);
         var kept = new List<string>(lines.Count);
+        var quoted = QuoteMarks(lines, sent);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var blank = line.Trim().Length == 0;
-            if (IsQuoted(line))
+            if (quoted[i])
             {
                 // A quote of FixIt's mail takes the attribution above it along, whatever language that was in.
-                if ((i == 0 || !IsQuoted(lines[i - 1])) && sent.Contains(line))
+                if ((i == 0 || !quoted[i - 1]) && sent.Contains(line))
                 {
                     DropHeaderParagraph(kept, attributionOnly: true);
                 }
@@ -41,7 +42,7 @@ public static class QuoteStripper
                 continue;
             }
 
-            if (!blank && IsWrappedQuoteTail(lines, i, sent))
+            if (!blank && IsWrappedQuoteTail(lines, quoted, i, sent))
             {
                 continue;
             }
@@ -49,7 +50,7 @@ public static class QuoteStripper
             var attribution = Attribution.Find(lines, i);
             if (attribution.Lines > 0)
             {
-                var quoteFollows = NextContentIsQuoted(lines, i + attribution.Lines);
+                var quoteFollows = NextContentIsQuoted(lines, quoted, i + attribution.Lines);
                 if (quoteFollows || attribution.Dated)
                 {
                     if (attribution.Prefix.Length > 0)
@@ -67,7 +68,7 @@ public static class QuoteStripper
                 }
             }
 
-            if (!blank && IsOwnBlock(lines, i, sent))
+            if (!blank && IsOwnBlock(lines, quoted, i, sent))
             {
                 DropHeaderParagraph(kept, attributionOnly: false);
                 if (HasContent(kept) || LastOwnLine(lines, i, sent) is not { } ownEnd)
@@ -105,13 +106,13 @@ public static class QuoteStripper
 
     private static bool HasContent(List<string> kept) => kept.Any(l => l.Trim().Length > 0);
 
-    private static bool NextContentIsQuoted(List<string> lines, int from)
+    private static bool NextContentIsQuoted(List<string> lines, bool[] quoted, int from)
     {
         for (var j = from; j < lines.Count; j++)
         {
             if (lines[j].Trim().Length > 0)
             {
-                return IsQuoted(lines[j]);
+                return quoted[j];
             }
         }
 
@@ -119,18 +120,68 @@ public static class QuoteStripper
     }
 
     /// <summary>
+    /// Which lines are quote: "&gt;" lines; a run of two or more "|" lines (some clients' quote marker) with a line
+    /// FixIt sent in it, so a table the author drew with pipes stays; and a line that is only a link FixIt sent, right
+    /// above or under a quoted line (a client rewrapped "Fixed: &lt;link&gt;" and the link lost its marker).
+    /// </summary>
+    private static bool[] QuoteMarks(List<string> lines, SentMailText sent)
+    {
+        var quoted = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            quoted[i] = IsQuoted(lines[i]);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!IsPiped(lines[i]))
+            {
+                continue;
+            }
+
+            var end = i;
+            var own = false;
+            while (end < lines.Count && IsPiped(lines[end]))
+            {
+                own |= sent.Contains(lines[end].TrimStart().TrimStart('|'));
+                end++;
+            }
+
+            for (var j = i; j < end && own && end - i >= 2; j++)
+            {
+                quoted[j] = true;
+            }
+
+            i = end - 1;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var nextToQuote = i > 0 && IsQuoted(lines[i - 1]) || i + 1 < lines.Count && IsQuoted(lines[i + 1]);
+            if (!quoted[i] && nextToQuote && sent.IsOwnLink(lines[i]))
+            {
+                quoted[i] = true;
+            }
+        }
+
+        return quoted;
+    }
+
+    private static bool IsPiped(string line) => line.TrimStart().StartsWith('|');
+
+    /// <summary>
     /// A client rewrapped a long quoted line and the tail lost its marker: a short unmarked line right under a long
     /// quoted one that stops mid-sentence, followed by more quote or nothing (or a piece of what FixIt sent).
     /// </summary>
-    private static bool IsWrappedQuoteTail(List<string> lines, int i, SentMailText sent)
+    private static bool IsWrappedQuoteTail(List<string> lines, bool[] quoted, int i, SentMailText sent)
     {
-        if (i == 0 || !IsQuoted(lines[i - 1]))
+        if (i == 0 || !quoted[i - 1])
         {
             return false;
         }
 
         var next = i + 1 < lines.Count ? lines[i + 1] : "";
-        if (next.Trim().Length > 0 && !IsQuoted(next))
+        if (next.Trim().Length > 0 && !quoted[i + 1])
         {
             return false;
         }
@@ -156,8 +207,12 @@ public static class QuoteStripper
         return last;
     }
 
-    /// <summary>Two of the next three lines with text are FixIt's own: the old message, pasted without quote marks.</summary>
-    private static bool IsOwnBlock(List<string> lines, int i, SentMailText sent)
+    /// <summary>
+    /// Two of the next three lines with text are FixIt's own and unquoted: the old message, pasted without quote
+    /// marks. A single line of FixIt's (a report's description the author repeats) followed by the author's own text
+    /// or by a quote is not a block: the quote is cut by its marks and the author's line is kept.
+    /// </summary>
+    private static bool IsOwnBlock(List<string> lines, bool[] quoted, int i, SentMailText sent)
     {
         if (sent.IsEmpty || !sent.Contains(lines[i]))
         {
@@ -174,7 +229,7 @@ public static class QuoteStripper
             }
 
             seen++;
-            if (sent.Contains(lines[j]))
+            if (!quoted[j] && sent.Contains(lines[j]))
             {
                 own++;
             }
