@@ -4,14 +4,16 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// Cuts quoted history and signatures from the text of a reply, for top-posted, bottom-posted and interleaved replies
 /// alike, in any client and in the languages of <see cref="ReplyHeaders"/>:
 /// <list type="bullet">
-/// <item>"&gt; " lines go wherever they are, with the unmarked tail of a quoted line a client wrapped;</item>
+/// <item>"&gt; " lines go wherever they are, with the unmarked tail of a quoted line a client wrapped, a run of "|"
+/// lines holding FixIt's mail, and a lone link FixIt sent beside a quoted line;</item>
 /// <item>an attribution (<see cref="Attribution"/>, also on the reply's own last line) goes with the quote under it;
 /// with no quote under it, the old message follows unquoted and the reply ends;</item>
 /// <item>a header block (<see cref="HeaderBlock"/>: a run of "Label: value" lines in any known language), an
 /// "original message" separator, a lone "From:" line over a link, a signature delimiter or a phone client's footer
 /// ends the reply;</item>
-/// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: a run of them ends the reply, with the
-/// header or attribution paragraph above it in whatever language it was written;</item>
+/// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: quoted, they go; unquoted, a run of them
+/// (two of the next three lines with text) ends the reply, with the header or attribution paragraph above it in
+/// whatever language it was written; one such line followed by the author's own words is the author's;</item>
 /// <item>when the reply is written below the old message (nothing above the header block), the block and FixIt's
 /// mail up to its last line FixIt sent are skipped and the text after them kept;</item>
 /// <item>a forwarded message the author deliberately included ("---------- Forwarded message ---------") is kept,
