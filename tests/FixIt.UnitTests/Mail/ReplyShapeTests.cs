@@ -186,4 +186,53 @@ public sealed class ReplyShapeTests
         Assert.StartsWith("Fixed.\n-- On 3.", stripped, StringComparison.Ordinal);
         Assert.EndsWith(":::", stripped, StringComparison.Ordinal);
     }
+
+    private static readonly SentMailText SentWithShortDescription = SentMailText.From([
+        "A resident has reported a problem for Demo City Council.\n\nReport #1: Deep pothole\nCategory: Potholes\n\nOutside number 4\n\n"
+        + "Answer with one of these links (each opens a page where you confirm):\n  Acknowledge: https://fixit.example.org/respond/abc/acknowledge\n"
+        + "  Fixed: https://fixit.example.org/respond/abc/fixed\n",
+    ]);
+
+    [Fact]
+    public void A_reply_that_starts_by_repeating_one_line_of_the_report_keeps_its_own_text()
+    {
+        var text = "Outside number 4\nis where we found it too.\n\n> A resident has reported a problem for Demo City Council.\n>\n> Report #1: Deep pothole\n>\n> Outside number 4\n";
+        Assert.Equal("Outside number 4\nis where we found it too.", QuoteStripper.Strip(text, SentWithShortDescription));
+    }
+
+    [Fact]
+    public void Two_unquoted_lines_fixit_sent_still_end_the_reply()
+    {
+        var text = "Filled.\n\nA resident has reported a problem for Demo City Council.\nReport #1: Deep pothole\nOutside number 4\n";
+        Assert.Equal("Filled.", QuoteStripper.Strip(text, SentWithShortDescription));
+    }
+
+    [Fact]
+    public void A_pipe_quote_of_fixits_mail_goes_with_its_undated_attribution()
+    {
+        var text = "Done.\n\nFixIt wrote:\n| A resident has reported a problem for Demo City Council.\n|\n| Report #1: Deep pothole\n| Outside number 4\n";
+        Assert.Equal("Done.", QuoteStripper.Strip(text, SentWithShortDescription));
+    }
+
+    [Fact]
+    public void Pipe_lines_that_are_not_fixits_mail_are_kept()
+    {
+        var text = "Costs:\n| road | 120 |\n| kerb | 40 |";
+        Assert.Equal(text, QuoteStripper.Strip(text, SentWithShortDescription));
+    }
+
+    [Fact]
+    public void Links_fixit_sent_that_lost_their_quote_marker_go_with_the_quote()
+    {
+        var text = "On Mon, 30 Nov 2026 at 01:18, FixIt <fixit@fixit.example.org> wrote:\n> Answer with one of these links (each opens a page where you confirm):\n"
+            + ">   Acknowledge:\nhttps://fixit.example.org/respond/abc/acknowledge\n>   Fixed:\n<https://fixit.example.org/respond/abc/fixed>\n\nWe acknowledged it.\n";
+        Assert.Equal("We acknowledged it.", QuoteStripper.Strip(text, SentWithShortDescription));
+    }
+
+    [Fact]
+    public void A_link_the_author_pasted_is_kept()
+    {
+        var text = "On Mon, 30 Nov 2026 at 01:18, FixIt <fixit@fixit.example.org> wrote:\n> Fixed:\nhttps://example.org/photos/1\n\nSee the photo.\n";
+        Assert.Equal("https://example.org/photos/1\n\nSee the photo.", QuoteStripper.Strip(text, SentWithShortDescription));
+    }
 }

@@ -4,14 +4,16 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// Cuts quoted history and signatures from the text of a reply, for top-posted, bottom-posted and interleaved replies
 /// alike, in any client and in the languages of <see cref="ReplyHeaders"/>:
 /// <list type="bullet">
-/// <item>"&gt; " lines go wherever they are, with the unmarked tail of a quoted line a client wrapped;</item>
+/// <item>"&gt; " lines go wherever they are, with the unmarked tail of a quoted line a client wrapped, a run of "|"
+/// lines holding FixIt's mail, and a lone link FixIt sent beside a quoted line;</item>
 /// <item>an attribution (<see cref="Attribution"/>, also on the reply's own last line) goes with the quote under it;
 /// with no quote under it, the old message follows unquoted and the reply ends;</item>
 /// <item>a header block (<see cref="HeaderBlock"/>: a run of "Label: value" lines in any known language), an
 /// "original message" separator, a lone "From:" line over a link, a signature delimiter or a phone client's footer
 /// ends the reply;</item>
-/// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: a run of them ends the reply, with the
-/// header or attribution paragraph above it in whatever language it was written;</item>
+/// <item>lines FixIt itself sent (<see cref="SentMailText"/>) are never kept: quoted, they go; unquoted, a run of them
+/// (two of the next three lines with text) ends the reply, with the header or attribution paragraph above it in
+/// whatever language it was written; one such line followed by the author's own words is the author's;</item>
 /// <item>when the reply is written below the old message (nothing above the header block), the block and FixIt's
 /// mail up to its last line FixIt sent are skipped and the text after them kept;</item>
 /// <item>a forwarded message the author deliberately included ("---------- Forwarded message ---------") is kept,
@@ -26,14 +28,15 @@ public static class QuoteStripper
     {
         var lines = TextLines.Split(text);
         var kept = new List<string>(lines.Count);
+        var quoted = QuoteMarks(lines, sent);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var blank = line.Trim().Length == 0;
-            if (IsQuoted(line))
+            if (quoted[i])
             {
                 // A quote of FixIt's mail takes the attribution above it along, whatever language that was in.
-                if ((i == 0 || !IsQuoted(lines[i - 1])) && sent.Contains(line))
+                if ((i == 0 || !quoted[i - 1]) && sent.Contains(line))
                 {
                     DropHeaderParagraph(kept, attributionOnly: true);
                 }
@@ -41,7 +44,7 @@ public static class QuoteStripper
                 continue;
             }
 
-            if (!blank && IsWrappedQuoteTail(lines, i, sent))
+            if (!blank && IsWrappedQuoteTail(lines, quoted, i, sent))
             {
                 continue;
             }
@@ -49,7 +52,7 @@ public static class QuoteStripper
             var attribution = Attribution.Find(lines, i);
             if (attribution.Lines > 0)
             {
-                var quoteFollows = NextContentIsQuoted(lines, i + attribution.Lines);
+                var quoteFollows = NextContentIsQuoted(lines, quoted, i + attribution.Lines);
                 if (quoteFollows || attribution.Dated)
                 {
                     if (attribution.Prefix.Length > 0)
@@ -67,7 +70,7 @@ public static class QuoteStripper
                 }
             }
 
-            if (!blank && IsOwnBlock(lines, i, sent))
+            if (!blank && IsOwnBlock(lines, quoted, i, sent))
             {
                 DropHeaderParagraph(kept, attributionOnly: false);
                 if (HasContent(kept) || LastOwnLine(lines, i, sent) is not { } ownEnd)
@@ -105,13 +108,13 @@ public static class QuoteStripper
 
     private static bool HasContent(List<string> kept) => kept.Any(l => l.Trim().Length > 0);
 
-    private static bool NextContentIsQuoted(List<string> lines, int from)
+    private static bool NextContentIsQuoted(List<string> lines, bool[] quoted, int from)
     {
         for (var j = from; j < lines.Count; j++)
         {
             if (lines[j].Trim().Length > 0)
             {
-                return IsQuoted(lines[j]);
+                return quoted[j];
             }
         }
 
@@ -119,18 +122,68 @@ public static class QuoteStripper
     }
 
     /// <summary>
+    /// Which lines are quote: "&gt;" lines; a run of two or more "|" lines (some clients' quote marker) with a line
+    /// FixIt sent in it, so a table the author drew with pipes stays; and a line that is only a link FixIt sent, right
+    /// above or under a quoted line (a client rewrapped "Fixed: &lt;link&gt;" and the link lost its marker).
+    /// </summary>
+    private static bool[] QuoteMarks(List<string> lines, SentMailText sent)
+    {
+        var quoted = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            quoted[i] = IsQuoted(lines[i]);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!IsPiped(lines[i]))
+            {
+                continue;
+            }
+
+            var end = i;
+            var own = false;
+            while (end < lines.Count && IsPiped(lines[end]))
+            {
+                own |= sent.Contains(lines[end].TrimStart().TrimStart('|'));
+                end++;
+            }
+
+            for (var j = i; j < end && own && end - i >= 2; j++)
+            {
+                quoted[j] = true;
+            }
+
+            i = end - 1;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var nextToQuote = i > 0 && IsQuoted(lines[i - 1]) || i + 1 < lines.Count && IsQuoted(lines[i + 1]);
+            if (!quoted[i] && nextToQuote && sent.IsOwnLink(lines[i]))
+            {
+                quoted[i] = true;
+            }
+        }
+
+        return quoted;
+    }
+
+    private static bool IsPiped(string line) => line.TrimStart().StartsWith('|');
+
+    /// <summary>
     /// A client rewrapped a long quoted line and the tail lost its marker: a short unmarked line right under a long
     /// quoted one that stops mid-sentence, followed by more quote or nothing (or a piece of what FixIt sent).
     /// </summary>
-    private static bool IsWrappedQuoteTail(List<string> lines, int i, SentMailText sent)
+    private static bool IsWrappedQuoteTail(List<string> lines, bool[] quoted, int i, SentMailText sent)
     {
-        if (i == 0 || !IsQuoted(lines[i - 1]))
+        if (i == 0 || !quoted[i - 1])
         {
             return false;
         }
 
         var next = i + 1 < lines.Count ? lines[i + 1] : "";
-        if (next.Trim().Length > 0 && !IsQuoted(next))
+        if (next.Trim().Length > 0 && !quoted[i + 1])
         {
             return false;
         }
@@ -156,8 +209,12 @@ public static class QuoteStripper
         return last;
     }
 
-    /// <summary>Two of the next three lines with text are FixIt's own: the old message, pasted without quote marks.</summary>
-    private static bool IsOwnBlock(List<string> lines, int i, SentMailText sent)
+    /// <summary>
+    /// Two of the next three lines with text are FixIt's own and unquoted: the old message, pasted without quote
+    /// marks. A single line of FixIt's (a report's description the author repeats) followed by the author's own text
+    /// or by a quote is not a block: the quote is cut by its marks and the author's line is kept.
+    /// </summary>
+    private static bool IsOwnBlock(List<string> lines, bool[] quoted, int i, SentMailText sent)
     {
         if (sent.IsEmpty || !sent.Contains(lines[i]))
         {
@@ -174,7 +231,7 @@ public static class QuoteStripper
             }
 
             seen++;
-            if (sent.Contains(lines[j]))
+            if (!quoted[j] && sent.Contains(lines[j]))
             {
                 own++;
             }

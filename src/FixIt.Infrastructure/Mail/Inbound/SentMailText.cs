@@ -25,6 +25,7 @@ public sealed class SentMailText
     private readonly HashSet<string> _lines = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _trigrams = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _links = new(StringComparer.OrdinalIgnoreCase);
 
     private SentMailText(IEnumerable<string> texts)
     {
@@ -40,6 +41,13 @@ public sealed class SentMailText
             foreach (var line in TextLines.Split(text))
             {
                 Add(Words(line));
+                foreach (var token in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (token.Contains("://", StringComparison.Ordinal))
+                    {
+                        _links.Add(Link(token));
+                    }
+                }
             }
         }
     }
@@ -83,6 +91,15 @@ public sealed class SentMailText
 
         return true;
     }
+
+    /// <summary>Whether the line holds nothing but one link FixIt sent (angle brackets and quote markers aside).</summary>
+    public bool IsOwnLink(string line)
+    {
+        var token = line.Trim().TrimStart('>', '|', ' ');
+        return token.Length > 0 && !token.Any(char.IsWhiteSpace) && token.Contains("://", StringComparison.Ordinal) && _links.Contains(Link(token));
+    }
+
+    private static string Link(string token) => token.Trim('<', '>', '(', ')', '"', '.', ',', ';');
 
     /// <summary>
     /// Whether the line is a whole line FixIt sent or the start or end of one, however short: only asked of the
