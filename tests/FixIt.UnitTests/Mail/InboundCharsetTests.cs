@@ -106,6 +106,55 @@ public sealed class InboundCharsetTests
     }
 
     [Theory]
+    [InlineData("utf-8", "8bit")]
+    [InlineData("UTF8", "8bit")]
+    [InlineData("utf-8", "quoted-printable")]
+    public void Windows_1252_bytes_under_a_utf8_label_are_read_as_windows_1252(string charset, string transferEncoding)
+    {
+        const string sentence = "Café repaired, naïve señor, 5€ “done”";
+        var bytes = Encoding.GetEncoding(1252).GetBytes(sentence + "\r\n");
+        var body = transferEncoding == "8bit" ? bytes : Encoding.ASCII.GetBytes(string.Concat(bytes.Select(b => b is >= 0x21 and <= 0x7E and not (byte)'=' or (byte)' ' ? ((char)b).ToString() : $"={b:X2}")));
+        Assert.Equal(sentence, ParseText(Message($"text/plain; charset={charset}", transferEncoding, body)));
+    }
+
+    [Fact]
+    public void An_html_part_in_windows_1252_under_a_utf8_label_is_read_as_windows_1252()
+    {
+        var body = Encoding.GetEncoding(1252).GetBytes("<p>Café naïve 5€</p>");
+        Assert.Equal("Café naïve 5€", ParseText(Message("text/html; charset=utf-8", "8bit", body)));
+    }
+
+    [Fact]
+    public void Shift_jis_bytes_under_a_utf8_label_are_read_as_shift_jis()
+    {
+        const string sentence = "修理しました。";
+        var body = Encoding.GetEncoding("shift_jis").GetBytes(sentence + "\r\n");
+        Assert.Equal(sentence, ParseText(Message("text/plain; charset=utf-8", "8bit", body)));
+    }
+
+    [Theory]
+    [InlineData("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">", "windows-1251", "Яма заделана, спасибо.")]
+    [InlineData("<meta charset=\"shift_jis\">", "shift_jis", "修理しました。")]
+    [InlineData("<META CHARSET=koi8-r/>", "koi8-r", "Яма заделана.")]
+    public void An_html_part_without_a_charset_parameter_is_decoded_by_its_meta_charset(string meta, string charset, string sentence)
+    {
+        byte[] body = [.. Encoding.ASCII.GetBytes($"<html><head>{meta}</head><body><p>"), .. Encoding.GetEncoding(charset).GetBytes(sentence), .. "</p></body></html>"u8];
+        Assert.Equal(sentence, ParseText(Message("text/html", "8bit", body)));
+    }
+
+    [Fact]
+    public void The_mime_charset_wins_over_a_meta_charset_and_a_meta_past_1024_bytes_or_in_a_comment_is_not_read()
+    {
+        var sentence = "Яма заделана.";
+        byte[] labelled = [.. "<html><head><meta charset=\"shift_jis\"></head><body><p>"u8, .. Encoding.GetEncoding(1251).GetBytes(sentence), .. "</p></body></html>"u8];
+        Assert.Equal(sentence, ParseText(Message("text/html; charset=windows-1251", "8bit", labelled)));
+
+        Assert.Null(BodyCharset.MetaCharset([.. "<!-- <meta charset=koi8-r> -->"u8]));
+        Assert.Null(BodyCharset.MetaCharset([.. Encoding.ASCII.GetBytes(new string(' ', BodyCharset.MetaPrescanBytes)), .. "<meta charset=koi8-r>"u8]));
+        Assert.Equal("utf-8", BodyCharset.MetaCharset([.. "<meta charset='UTF-16LE'>"u8]));
+    }
+
+    [Theory]
     [InlineData("\v")]
     [InlineData("\f")]
     public void A_vertical_tab_or_form_feed_becomes_a_line_break(string separator)

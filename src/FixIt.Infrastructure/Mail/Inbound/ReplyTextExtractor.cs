@@ -6,32 +6,36 @@ namespace FixIt.Infrastructure.Mail.Inbound;
 /// <summary>
 /// Picks the body a person wrote: the text/plain part where there is one (format=flowed undone), else the
 /// HTML part turned into text. Attachments, forwarded messages and report parts are never the body.
+/// In multipart/mixed, the inline text parts that follow the first body (Apple Mail's text, image, text) are
+/// part of it: the plain parts are joined in order, and so are the HTML parts. A text part with
+/// Content-Disposition attachment or a file name is an attachment, never the body.
 /// </summary>
 public static class ReplyTextExtractor
 {
     public static string Extract(MimeMessage message)
     {
-        TextPart? plain = null;
-        TextPart? html = null;
+        ArgumentNullException.ThrowIfNull(message);
+        var plain = new List<TextPart>();
+        var html = new List<TextPart>();
         foreach (var part in BodyCandidates(message.Body))
         {
-            if (part.IsPlain && plain is null)
+            if (part.IsPlain)
             {
-                plain = part;
+                plain.Add(part);
             }
-            else if (part.IsHtml && html is null)
+            else if (part.IsHtml)
             {
-                html = part;
+                html.Add(part);
             }
         }
 
-        var plainText = plain is null ? "" : BodyCharset.Decode(plain);
-        if (plain is not null && plainText.Trim().Length > 0)
+        var plainText = string.Join('\n', plain.Select(p => Unflow(p, BodyCharset.Decode(p))));
+        if (plainText.Trim().Length > 0)
         {
-            return Unflow(plain, plainText);
+            return plainText;
         }
 
-        return html is null ? "" : HtmlToText.ConvertReply(BodyCharset.Decode(html));
+        return string.Join('\n', html.Select(h => HtmlToText.ConvertReply(BodyCharset.Decode(h))));
     }
 
     private static string Unflow(TextPart part, string text)
@@ -50,12 +54,16 @@ public static class ReplyTextExtractor
         return converter.Convert(string.Join('\n', signature));
     }
 
+    /// <summary>Content-Disposition attachment, or a file name in the disposition or the type's name parameter.</summary>
+    private static bool IsAttachment(TextPart part) =>
+        part.IsAttachment || !string.IsNullOrEmpty(part.ContentDisposition?.FileName) || !string.IsNullOrEmpty(part.ContentType.Name);
+
     /// <summary>Text parts in reading order, not descending into attached messages or attachments.</summary>
     private static IEnumerable<TextPart> BodyCandidates(MimeEntity? entity)
     {
         switch (entity)
         {
-            case TextPart text when !text.IsAttachment:
+            case TextPart text when !IsAttachment(text):
                 yield return text;
                 break;
             case MultipartAlternative alternative:
@@ -67,18 +75,33 @@ public static class ReplyTextExtractor
 
                 break;
             case Multipart multipart when multipart is not MultipartReport:
+                var mixed = multipart.ContentType.IsMimeType("multipart", "mixed");
+                var bodySeen = false;
                 foreach (var child in multipart)
                 {
+                    // In multipart/mixed the first body-like child is the message; after it only inline text
+                    // parts continue it (text, image, text), and anything else body-like ends it.
+                    if (mixed && bodySeen && child is not TextPart)
+                    {
+                        if (child is MultipartAlternative or MultipartRelated)
+                        {
+                            yield break;
+                        }
+
+                        continue;
+                    }
+
                     foreach (var part in BodyCandidates(child))
                     {
                         yield return part;
                     }
 
-                    // In multipart/mixed the first body-like child is the message; later text parts are attachments.
-                    if (multipart.ContentType.IsMimeType("multipart", "mixed") && child is TextPart or MultipartAlternative or MultipartRelated)
+                    bodySeen |= child switch
                     {
-                        yield break;
-                    }
+                        TextPart text => !IsAttachment(text),
+                        MultipartAlternative or MultipartRelated => true,
+                        _ => false,
+                    };
                 }
 
                 break;
