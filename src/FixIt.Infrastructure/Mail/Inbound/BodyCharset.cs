@@ -41,15 +41,28 @@ public static class BodyCharset
         return Decode(bytes.ToArray(), part.ContentType.Charset);
     }
 
+    /// <summary>
+    /// The bytes as text. A byte-order mark (UTF-8 EF BB BF, UTF-16 FF FE or FE FF) chooses the encoding over the
+    /// label and is not part of the text: a leading U+FEFF would stop a "Status:" first line being read and be published.
+    /// </summary>
     public static string Decode(byte[] bytes, string? label)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (IsValidUtf8WithNonAscii(bytes))
+        string text;
+        if (bytes is [0xFF, 0xFE, ..])
         {
-            return Encoding.UTF8.GetString(bytes);
+            text = Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        else if (bytes is [0xFE, 0xFF, ..])
+        {
+            text = Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        else
+        {
+            text = IsValidUtf8WithNonAscii(bytes) ? Encoding.UTF8.GetString(bytes) : EncodingFor(label?.Trim().Trim('"') ?? "").GetString(bytes);
         }
 
-        return EncodingFor(label?.Trim().Trim('"') ?? "").GetString(bytes);
+        return text.TrimStart('\uFEFF');
     }
 
     private static Encoding EncodingFor(string label)
