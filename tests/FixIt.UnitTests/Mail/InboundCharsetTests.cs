@@ -1,4 +1,6 @@
 using System.Text;
+using FixIt.Application.Features.Inbound.RecordInboundMail;
+using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound;
 
 namespace FixIt.UnitTests.Mail;
@@ -161,6 +163,22 @@ public sealed class InboundCharsetTests
     {
         var body = Encoding.ASCII.GetBytes($"Crew booked.{separator}Road closed on Monday.\r\n");
         Assert.Equal("Crew booked.\nRoad closed on Monday.", ParseText(Message("text/plain; charset=us-ascii", "7bit", body)));
+    }
+
+    [Theory]
+    [InlineData("utf-8", "utf-8")]
+    [InlineData("utf-16", "utf-16")]
+    [InlineData("utf-16", "utf-16BE")]
+    [InlineData("utf-8", "utf-16BE")]
+    public void A_byte_order_mark_chooses_the_encoding_and_is_not_part_of_the_reply(string label, string encoding)
+    {
+        var written = Encoding.GetEncoding(encoding);
+        var body = Convert.ToBase64String([.. written.GetPreamble(), .. written.GetBytes("Status: fixed\r\n\r\nPothole filled, naïve crew.\r\n")]);
+
+        var text = ParseText(Message($"text/plain; charset={label}", "base64", Encoding.ASCII.GetBytes(body + "\r\n")));
+
+        Assert.Equal("Status: fixed\n\nPothole filled, naïve crew.", text);
+        Assert.Equal(ReportStatus.Fixed, StatusLine.Split(text).Status);
     }
 
     private static string ParseText(byte[] raw) => InboundMailParser.Parse(raw, null, toBounceAddress: false, Options).Mail.Text;

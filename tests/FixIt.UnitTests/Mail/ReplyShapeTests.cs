@@ -235,4 +235,34 @@ public sealed class ReplyShapeTests
         var text = "On Mon, 30 Nov 2026 at 01:18, FixIt <fixit@fixit.example.org> wrote:\n> Fixed:\nhttps://example.org/photos/1\n\nSee the photo.\n";
         Assert.Equal("https://example.org/photos/1\n\nSee the photo.", QuoteStripper.Strip(text, SentWithShortDescription));
     }
+
+    [Theory]
+    [InlineData("Outlook für Android herunterladen<https://aka.ms/ghei36>")]
+    [InlineData("Outlook für iOS<https://aka.ms/o0ukef> herunterladen")]
+    [InlineData("Télécharger Outlook pour Android<https://aka.ms/ghei36>")]
+    [InlineData("Outlook voor iOS downloaden")]
+    [InlineData("Scarica Outlook per Android ‹https://aka.ms/ghei36›")]
+    [InlineData("Pobierz aplikację Outlook dla systemu Android<https://aka.ms/ghei36>")]
+    [InlineData("Hämta Outlook för iOS<https://aka.ms/o0ukef>")]
+    [InlineData("Hent Outlook til Android")]
+    [InlineData("Få Outlook for iOS")]
+    [InlineData("Obter o Outlook para Android")]
+    [InlineData("Obtener Outlook para iOS<https://aka.ms/o0ukef>")]
+    [InlineData("iOS 版 Outlook を入手")]
+    [InlineData("获取 Outlook for iOS")]
+    [InlineData("Получить Outlook для Android")]
+    [InlineData("iOS için Outlook'u edinin")]
+    public void Outlooks_mobile_footer_in_any_language_ends_the_reply(string footer)
+    {
+        Assert.Equal("Pothole filled.", QuoteStripper.Strip($"Pothole filled.\n\n{footer}\n________________________________\n{Quote}"));
+        Assert.Equal("Pothole filled.", QuoteStripper.Strip($"Pothole filled.\n\n{footer}\n"));
+    }
+
+    [Theory]
+    [InlineData("I cannot get Outlook on Android")]
+    [InlineData("Outlook for iOS shows the map wrong, so here is the link: <https://example.org/map>")]
+    public void A_sentence_about_outlook_on_a_phone_is_part_of_the_reply(string sentence)
+    {
+        Assert.Equal($"Pothole filled.\n{sentence}\nCrew back Monday.", QuoteStripper.Strip($"Pothole filled.\n{sentence}\nCrew back Monday."));
+    }
 }

@@ -14,6 +14,14 @@ public sealed class PublicTextScrubberTests
     }
 
     [Theory]
+    [InlineData("\uFEFFStatus: fixed", "Status: fixed")]
+    [InlineData("Road\uFEFFworks done\uFEFF", "Roadworks done")]
+    public void Byte_order_marks_are_dropped_anywhere(string text, string published)
+    {
+        Assert.Equal(published, PublicTextScrubber.Scrub(text));
+    }
+
+    [Theory]
     [InlineData("שלום, the lamp is fixed")]
     [InlineData("مرحبا\u200F 12")]
     [InlineData("Plain text.")]

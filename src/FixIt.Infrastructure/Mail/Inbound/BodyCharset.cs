@@ -56,24 +56,38 @@ public static partial class BodyCharset
         return Decode(raw, label);
     }
 
-    /// <summary>Decodes <paramref name="bytes"/> labelled <paramref name="label"/> (a MIME charset name; null or empty means none) by the rules above.</summary>
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> labelled <paramref name="label"/> (a MIME charset name; null or empty means
+    /// none) by the rules above. A byte-order mark (UTF-8 EF BB BF, UTF-16 FF FE or FE FF) chooses the encoding over the
+    /// label and is not part of the text: a leading U+FEFF would stop a "Status:" first line being read and be published.
+    /// </summary>
     public static string Decode(byte[] bytes, string? label)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (IsValidUtf8WithNonAscii(bytes))
+        string text;
+        if (bytes is [0xFF, 0xFE, ..])
         {
-            return Encoding.UTF8.GetString(bytes);
+            text = Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        else if (bytes is [0xFE, 0xFF, ..])
+        {
+            text = Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        else if (IsValidUtf8WithNonAscii(bytes))
+        {
+            text = Encoding.UTF8.GetString(bytes);
+        }
+        else
+        {
+            var name = label?.Trim().Trim('"').Trim() ?? "";
+            text = IsUtf8Label(name) && bytes.Any(b => b >= 0x80)
+                // Not valid UTF-8 under a utf-8 label: a legacy charset mislabelled. Shift_JIS only when it decodes
+                // strictly and gives kana (Latin text in windows-1252 practically never does); else windows-1252, which loses no byte.
+                ? TryShiftJis(bytes) ?? Encoding.GetEncoding(1252).GetString(bytes)
+                : EncodingFor(name).GetString(bytes);
         }
 
-        var name = label?.Trim().Trim('"').Trim() ?? "";
-        if (IsUtf8Label(name) && bytes.Any(b => b >= 0x80))
-        {
-            // Not valid UTF-8 under a utf-8 label: a legacy charset mislabelled. Shift_JIS only when it decodes
-            // strictly and gives kana (Latin text in windows-1252 practically never does); else windows-1252, which loses no byte.
-            return TryShiftJis(bytes) ?? Encoding.GetEncoding(1252).GetString(bytes);
-        }
-
-        return EncodingFor(name).GetString(bytes);
+        return text.TrimStart('\uFEFF');
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed record ParsedInboundMail(InboundMail Mail, IReadOnlyList<PhotoCand
 /// </summary>
 public static class InboundMailParser
 {
-    /// <summary>Longest published text, in characters as a person counts them (<see cref="TextElements"/>); a reply longer than this after stripping is cut at a word, not refused.</summary>
+    /// <summary>Longest published text, in characters as a person counts them (<see cref="TextElements"/>); a reply longer than this after stripping is cut (at a word if one is near the limit), not refused.</summary>
     public const int MaxTextLength = 8000;
 
     // Every path that reads mail (SMTP, IMAP, the command line, tests) comes through here: all code pages first.
@@ -124,28 +124,61 @@ public static class InboundMailParser
         // Page breaks become line breaks before lines are read; other unsafe characters go (TextCharacters).
         var stripped = QuoteStripper.Strip(TextCharacters.Clean(body), sent ?? SentMailText.None);
 
-        // Cut before masking, so masking never works through megabytes, and at a space, so no address or
-        // number is split into a part the masker no longer recognises.
-        var cut = !TextElements.Fits(stripped, MaxTextLength);
+        // Cut before masking, so masking never works through megabytes, and at a space near the end if there is
+        // one, so no address or number is split into a part the masker no longer recognises.
+        var cut = !FitsPublication(stripped);
         if (cut)
         {
-            stripped = CutAtSpace(stripped);
+            stripped = CutForPublication(stripped);
         }
 
         var masked = Printable(ContactDetailsMasker.Mask(stripped, phoneRegion), keepNewLines: true).TrimEnd();
-        if (!TextElements.Fits(masked, MaxTextLength))
+        if (!FitsPublication(masked))
         {
-            masked = CutAtSpace(masked);
+            masked = CutForPublication(masked);
             cut = true;
         }
 
-        return cut ? masked + " …" : masked;
+        return cut ? masked + CutMark : masked;
     }
 
-    private static string CutAtSpace(string text)
+    private const string CutMark = " " + TextElements.Ellipsis;
+
+    /// <summary>
+    /// Most UTF-16 code units of a cut reply before <see cref="CutMark"/>: the timeline's column
+    /// (<see cref="TextLimits.EventText"/>) less the mark and a margin for NFC, which the scrubber applies on the way
+    /// in and which lengthens a few rare characters.
+    /// </summary>
+    private static readonly int MaxStoredLength = TextLimits.EventText.StorageLength - CutMark.Length - 64;
+
+    private static bool FitsPublication(string text) => text.Length <= MaxStoredLength && TextElements.Fits(text, MaxTextLength);
+
+    /// <summary>
+    /// The reply cut to <see cref="MaxTextLength"/> characters (text elements) and <see cref="MaxStoredLength"/> code
+    /// units, never inside a character. At a space or line break only when one lies in the last <see cref="WordCutShare"/>
+    /// of what fits: text written without spaces (Japanese, Chinese, Thai, emoji) is cut at the limit, not back to an
+    /// early space. A single character longer than the column (a letter under thousands of combining marks) keeps its
+    /// base and as many marks as fit.
+    /// </summary>
+    internal static string CutForPublication(string text)
     {
-        var head = TextElements.Truncate(text, MaxTextLength);
+        var head = TextElements.TruncateToLength(TextElements.Truncate(text, MaxTextLength), MaxStoredLength);
+        if (head.Length == 0 && text.Length > 0)
+        {
+            var end = Math.Min(MaxStoredLength, text.Length);
+            if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
+            {
+                end--;
+            }
+
+            return text[..end];
+        }
+
         var space = head.LastIndexOfAny([' ', '\n']);
-        return (space > 0 ? head[..space] : head).TrimEnd();
+        var near = head.Length - (int)(head.Length * WordCutShare);
+        return (space > 0 && space >= near ? head[..space] : head).TrimEnd();
     }
+
+    /// <summary>How near the end of the limit a space must be for the cut to go there instead (15 % of the kept text).</summary>
+    private const double WordCutShare = 0.15;
 }

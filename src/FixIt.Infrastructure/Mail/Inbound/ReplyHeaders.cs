@@ -90,6 +90,20 @@ internal static class ReplyHeaders
         "sendt fra min ", "wysłane z ", "lähetetty ", "odesláno z ", "отправлено с ", "anfonwyd o fy ", "发自我的", "az iphone-omról ",
     ];
 
+    /// <summary>
+    /// Verbs of Outlook's mobile footer ("Get Outlook for iOS", "Outlook für Android herunterladen", "Télécharger
+    /// Outlook pour iOS", "iOS 版 Outlook を入手" …), lower-case; a short line naming Outlook and iOS or Android with one
+    /// of these, or with a link, is the footer whatever its word order.
+    /// </summary>
+    public static readonly string[] OutlookFooterVerbs =
+    [
+        "get", "download", "herunterladen", "holen", "télécharger", "obtenir", "obtener", "descargar", "descarga", "obter", "baixe",
+        "baixar", "downloaden", "scarica", "ottieni", "pobierz", "hämta", "hent", "få", "hanki", "lataa", "stáhněte",
+        "stáhnout", "získejte", "stiahnite", "letöltése", "töltse", "szerezze", "descărcați", "descarcă", "preuzmite", "prenesite",
+        "получить", "скачать", "скачайте", "завантажте", "edinin", "indirin", "λήψη", "入手", "获取", "下载", "取得", "下載",
+        "다운로드", "받기", "tải", "dapatkan", "unduh", "הורד", "تنزيل", "احصل",
+    ];
+
     /// <summary>Footers written with the device first ("iPhoneから送信", "iPhone'umdan gönderildi"), lower-case endings.</summary>
     public static readonly string[] FooterEndings = ["から送信", "发送", "傳送", "gönderildi", "에서 보냄", "küldve"];
 

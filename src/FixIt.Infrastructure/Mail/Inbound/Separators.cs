@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace FixIt.Infrastructure.Mail.Inbound;
 
 internal enum SeparatorKind
@@ -19,7 +21,7 @@ internal enum SeparatorKind
 /// rule of underscores, header blocks (<see cref="HeaderBlock"/>), forward separators, the signature delimiter and
 /// phone clients' footers. <see cref="Classify"/> returns the kind and the number of lines that belong to it.
 /// </summary>
-internal static class Separators
+internal static partial class Separators
 {
     public static (SeparatorKind Kind, int Lines) Classify(List<string> lines, int i, SentMailText sent)
     {
@@ -73,6 +75,11 @@ internal static class Separators
 
     private static bool IsFooter(string line)
     {
+        if (IsOutlookMobileFooter(line))
+        {
+            return true;
+        }
+
         if (line.Length > 100)
         {
             return false;
@@ -83,4 +90,45 @@ internal static class Separators
             || ReplyHeaders.FooterEndings.Any(f => lower.TrimEnd('.', '。').EndsWith(f, StringComparison.Ordinal))
             && ReplyHeaders.FooterDevices.Any(d => lower.Contains(d, StringComparison.Ordinal)) && lower.Split(' ').Length <= 5;
     }
+
+    /// <summary>
+    /// Outlook's mobile footer in any language, by its shape: at most eight words once links ("&lt;https://aka.ms/…&gt;",
+    /// "‹…›", a bare URL, also inside the line) are taken out, no sentence punctuation, the word Outlook, iOS or Android,
+    /// and a link or a download verb (<see cref="ReplyHeaders.OutlookFooterVerbs"/>) as its first or last word, so
+    /// "I cannot get Outlook on Android" stays a sentence of the reply.
+    /// </summary>
+    internal static bool IsOutlookMobileFooter(string line)
+    {
+        var lower = line.ToLowerInvariant();
+        if (!lower.Contains("outlook", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var linked = false;
+        var words = new List<string>();
+        foreach (var token in LinkPattern().Replace(lower, m => { linked = true; return " "; })
+                     .Split([' ', '\t', '\u00A0', '\'', '’'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.IndexOfAny(['.', ',', '!', '?', ';', ':', '(', ')']) >= 0)
+            {
+                return false;
+            }
+
+            words.Add(token);
+        }
+
+        return words.Count <= 8
+            && words.Any(w => w.StartsWith("outlook", StringComparison.Ordinal))
+            && words.Any(w => w.StartsWith("ios", StringComparison.Ordinal) || w.StartsWith("android", StringComparison.Ordinal))
+            && (linked || IsOutlookFooterVerb(words[0]) || IsOutlookFooterVerb(words[^1]));
+    }
+
+    private static bool IsOutlookFooterVerb(string word) =>
+        ReplyHeaders.OutlookFooterVerbs.Any(v => word == v || !IsLatin(v) && word.Contains(v, StringComparison.Ordinal));
+
+    private static bool IsLatin(string word) => word.All(c => c < 0x0250);
+
+    [GeneratedRegex(@"<[^<>\s]*>|‹[^‹›\s]*›|\b(?:https?|mailto):\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
 }
