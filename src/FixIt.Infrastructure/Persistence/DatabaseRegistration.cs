@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,19 +28,20 @@ public static class DatabaseRegistration
         services.AddSingleton<SqliteFileGuard>();
         services.AddSingleton<SqliteFileGuardInterceptor>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(sp => ContextSettings.Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<SqliteFileGuard>(), sp.GetRequiredService<SqliteFileGuardInterceptor>()));
         services.AddDbContext<FixItDbContext>((sp, builder) =>
         {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = ConnectionStringFor(options, sp.GetRequiredService<DataFolder>());
+            // Runs for every request's context: what it needs was worked out once, at the first.
+            var settings = sp.GetRequiredService<ContextSettings>();
+            var options = settings.Options;
             // Faults must answer in seconds: a short wait for SQLite's lock, few and short retries elsewhere.
-            var sqlite = options.Provider == DatabaseProvider.Sqlite;
-            Configure(builder, options.Provider, connectionString, sqlite ? options.SqliteBusyTimeoutSeconds : options.CommandTimeoutSeconds,
+            Configure(builder, options.Provider, settings.ConnectionString,
+                options.Provider == DatabaseProvider.Sqlite ? options.SqliteBusyTimeoutSeconds : options.CommandTimeoutSeconds,
                 options.MaxRetryCount, options.MaxRetryDelaySeconds);
-            if (sqlite)
+            if (settings.Interceptors.Count > 0)
             {
-                sp.GetRequiredService<SqliteFileGuard>().Watch(connectionString);
-                builder.AddInterceptors(sp.GetRequiredService<SqliteFileGuardInterceptor>(),
-                    new SqliteConnectionSettingsInterceptor(options.SqliteSynchronous));
+                builder.AddInterceptors(settings.Interceptors);
             }
         });
         services.AddScoped<IFixItDb>(sp => sp.GetRequiredService<FixItDbContext>());
@@ -78,7 +80,7 @@ public static class DatabaseRegistration
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
     }
 
-    private static string ConnectionStringFor(DatabaseOptions options, DataFolder folder) => options.Provider switch
+    internal static string ConnectionStringFor(DatabaseOptions options, DataFolder folder) => options.Provider switch
     {
         DatabaseProvider.PostgreSql => WithDefault(WithAutoPrepare(options.ConnectionString!), options.ConnectTimeoutSeconds, "Timeout"),
         DatabaseProvider.SqlServer => WithDefault(options.ConnectionString!, options.ConnectTimeoutSeconds,
@@ -106,6 +108,26 @@ public static class DatabaseRegistration
 
         builder[keys[0]] = seconds;
         return builder.ConnectionString;
+    }
+}
+
+/// <summary>
+/// What every context of the process is built with, worked out once: the connection string with its defaults (parsing
+/// and rebuilding it, and creating the data folder, cost a request's context more than the rest of its set-up) and
+/// SQLite's interceptors, which hold no per-request state.
+/// </summary>
+internal sealed record ContextSettings(DatabaseOptions Options, string ConnectionString, IReadOnlyList<IInterceptor> Interceptors)
+{
+    public static ContextSettings Resolve(DatabaseOptions options, DataFolder folder, SqliteFileGuard guard, SqliteFileGuardInterceptor guardInterceptor)
+    {
+        var connectionString = DatabaseRegistration.ConnectionStringFor(options, folder);
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return new ContextSettings(options, connectionString, []);
+        }
+
+        guard.Watch(connectionString);
+        return new ContextSettings(options, connectionString, [guardInterceptor, new SqliteConnectionSettingsInterceptor(options.SqliteSynchronous)]);
     }
 }
 

@@ -36,6 +36,34 @@ public static partial class MailApps
         return FixItApp.StartAsync(provider, settings, fakeClock: fakeClock);
     }
 
+    private static readonly TimeSpan ClockedRetryBase = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ClockedRetryMax = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Retries that wait far longer than any test (30–60 s after the first failed attempt, at most 10 minutes), for an
+    /// app started with <c>fakeClock: true</c>: the next attempt comes when the test moves the clock on by
+    /// <see cref="RetryCeiling"/>, never by waiting. The lease is longer than any such move, so moving the clock never
+    /// hands a message in flight to another worker.
+    /// </summary>
+    public static void ClockedRetries(Dictionary<string, string?> settings)
+    {
+        settings["Mail:RetryBaseDelay"] = ClockedRetryBase.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:RetryMaxDelay"] = ClockedRetryMax.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Lease"] = "01:00:00";
+    }
+
+    /// <summary>The longest back-off after failed attempt number <paramref name="attempt"/> with <see cref="ClockedRetries"/> (RetryPolicy: doubling, capped).</summary>
+    public static TimeSpan RetryCeiling(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(ClockedRetryMax.Ticks, ClockedRetryBase.Ticks << Math.Min(attempt - 1, 20)));
+
+    /// <summary>The message waits out its back-off on the app's clock: due again between half the ceiling and the ceiling after its last attempt.</summary>
+    public static void AssertWaitsForBackOff(FixItApp app, FixIt.Domain.Messaging.OutboxMessage row)
+    {
+        var ceiling = RetryCeiling(row.Attempts);
+        // The clock has followed real time since the attempt was recorded: a few seconds at most.
+        Assert.InRange(row.NextAttemptAt - app.Clock!.GetUtcNow(), ceiling / 2 - TimeSpan.FromSeconds(10), ceiling);
+    }
+
     /// <summary>A little past the confirmation links' lifetime (MailOptions.ConfirmLinkLifetime, 14 days by default).</summary>
     public static readonly TimeSpan PastConfirmLinkLifetime = TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1);
 

@@ -11,22 +11,32 @@ public sealed class OutboxFaultTests
 {
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
-    public async Task Message_due_while_smtp_is_down_is_retried_and_delivered_once_smtp_is_back(DatabaseProvider provider)
+    public async Task Message_due_while_smtp_is_down_is_retried_after_its_back_off_and_delivered_once_smtp_is_back(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var app = await MailApps.StartAsync(provider, sink);
+        await using var app = await MailApps.StartAsync(provider, sink, MailApps.ClockedRetries, fakeClock: true);
         await sink.StopAsync();
         var reporter = MailApps.UniqueEmail("down");
         var id = await SubmitAsync(app, reporter);
 
-        var waiting = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Status == OutboxStatus.Pending && m.Attempts >= 2, "two failed attempts");
+        var waiting = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Attempts == 1, "the first failed attempt");
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Contains("Could not connect", waiting.LastError, StringComparison.Ordinal);
+        MailApps.AssertWaitsForBackOff(app, waiting);
+
+        // The back-off runs on the app's clock: moved past it, the next attempt is made at once (and fails again).
+        app.Clock!.Advance(MailApps.RetryCeiling(1));
+        waiting = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Attempts == 2, "the second failed attempt");
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Contains("Could not connect", waiting.LastError, StringComparison.Ordinal);
+        MailApps.AssertWaitsForBackOff(app, waiting);
         (await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(FixIt.Domain.Access.ApiKeyRole.Admin))).Dispose();
         var admin = await app.Client.GetStringAsync("admin/mail");
         Assert.Contains($"#{id}", admin, StringComparison.Ordinal);
         Assert.DoesNotContain(reporter, admin, StringComparison.Ordinal);
 
         await sink.StartAgainAsync();
+        app.Clock.Advance(MailApps.RetryCeiling(2));
         await sink.WaitForAsync(m => m.To == reporter, "the confirmation after SMTP came back");
         var sent = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Status == OutboxStatus.Sent, "the message to be recorded as sent");
         Assert.NotNull(sent.SentAt);
@@ -58,7 +68,11 @@ public sealed class OutboxFaultTests
     {
         await using var sink = await SmtpSink.StartAsync(("fixit", "s3cret"));
         await using var good = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s => (s["Mail:SmtpUser"], s["Mail:SmtpPassword"]) = ("fixit", "s3cret"));
-        await using var bad = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s => (s["Mail:SmtpUser"], s["Mail:SmtpPassword"]) = ("fixit", "wrong"));
+        await using var bad = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink, s =>
+        {
+            (s["Mail:SmtpUser"], s["Mail:SmtpPassword"]) = ("fixit", "wrong");
+            MailApps.ClockedRetries(s);
+        }, fakeClock: true);
         var viaGood = MailApps.UniqueEmail("auth");
         var viaBad = MailApps.UniqueEmail("noauth");
 
@@ -66,7 +80,10 @@ public sealed class OutboxFaultTests
         var refusedId = await SubmitAsync(bad, viaBad);
 
         await sink.WaitForAsync(m => m.To == viaGood, "mail from the app with the right password");
-        var waiting = await WaitForRowAsync(bad, refusedId, MailKind.ReporterConfirmation, m => m.Attempts >= 2, "retries with the wrong password");
+        var first = await WaitForRowAsync(bad, refusedId, MailKind.ReporterConfirmation, m => m.Attempts == 1, "the first try with the wrong password");
+        MailApps.AssertWaitsForBackOff(bad, first);
+        bad.Clock!.Advance(MailApps.RetryCeiling(1));
+        var waiting = await WaitForRowAsync(bad, refusedId, MailKind.ReporterConfirmation, m => m.Attempts == 2, "the retry with the wrong password");
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Contains("Could not connect", waiting.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain(sink.Received, m => m.To == viaBad);
@@ -77,11 +94,18 @@ public sealed class OutboxFaultTests
     public async Task A_4xx_answer_is_retried_and_the_next_attempt_delivers(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var app = await MailApps.StartAsync(provider, sink);
+        await using var app = await MailApps.StartAsync(provider, sink, MailApps.ClockedRetries, fakeClock: true);
         sink.FailTemporarily(1);
         var reporter = MailApps.UniqueEmail("busy");
         var id = await SubmitAsync(app, reporter);
 
+        var deferred = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Attempts == 1, "the 451");
+        Assert.Equal(OutboxStatus.Pending, deferred.Status);
+        Assert.StartsWith("451", deferred.LastError, StringComparison.Ordinal);
+        MailApps.AssertWaitsForBackOff(app, deferred);
+        Assert.DoesNotContain(sink.Received, m => m.To == reporter);
+
+        app.Clock!.Advance(MailApps.RetryCeiling(1));
         var received = await sink.WaitForAsync(m => m.To == reporter, "the confirmation after a 451");
         var row = await WaitForRowAsync(app, id, MailKind.ReporterConfirmation, m => m.Status == OutboxStatus.Sent, "sent");
         Assert.Equal(2, row.Attempts);

@@ -28,6 +28,33 @@ public sealed class WritePathSettingsTests
     }
 
     [Fact]
+    public async Task Every_pooled_sqlite_connection_has_the_setting_whether_new_or_handed_out_again()
+    {
+        // The setting is applied once per native connection (ADR 0082); SQLite's own default is FULL (2), so a
+        // connection the interceptor skipped by mistake would answer 2, not the configured NORMAL (1).
+        await using var app = await FixItApp.StartAsync(DatabaseProvider.Sqlite);
+        for (var round = 0; round < 3; round++)
+        {
+            // Four at once: the pool opens new connections in the first round and hands the same ones out after.
+            var levels = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    await Task.Delay(100);
+                    return await db.Database.SqlQueryRaw<int>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync();
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            })));
+
+            Assert.All(levels, level => Assert.Equal(1, level));
+        }
+    }
+
+    [Fact]
     public async Task Ceiling_endpoint_exists_only_when_the_benchmark_setting_maps_it()
     {
         var body = ReportRequests.Valid("Ceiling");

@@ -30,35 +30,41 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
         // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
         var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddresses.MailboxKey(address))));
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await EnsureRowAsync(mailbox, day, kind, cancellationToken);
-        var taken = await db.MailboxDailyCounts
-            .Where(c => c.Mailbox == mailbox && c.Day == day && c.Kind == kind && c.Count < limit)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
-        if (taken == 0)
+        var taken = limit >= 1 && await TakeAsync(mailbox, day, kind, limit, cancellationToken) == 1;
+        if (!taken)
         {
             LogCapReached(kind, limit, reportId);
         }
 
-        return taken == 1;
+        return taken;
     }
 
-    // Insert-if-missing that never fails on a concurrent insert (a failed statement would abort a PostgreSQL transaction).
-    private Task<int> EnsureRowAsync(string mailbox, DateOnly day, MailKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one more email for the mailbox and day unless the count is at the limit; the number of rows written (1
+    /// or 0). SQLite and PostgreSQL do it in one statement, an upsert whose update is conditional: the first email of
+    /// the day inserts the row with a count of 1, a later one adds 1 while under the limit. Never fails on a concurrent
+    /// insert (a failed statement would abort a PostgreSQL transaction): the loser of the race updates the winner's row.
+    /// </summary>
+    private async Task<int> TakeAsync(string mailbox, DateOnly day, MailKind kind, int limit, CancellationToken cancellationToken)
     {
         var kindText = kind.ToString();
         if (db.Database.IsSqlServer())
         {
-            return db.Database.ExecuteSqlAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO [MailboxDailyCounts] ([Mailbox], [Day], [Kind], [Count])
                 SELECT {mailbox}, {day}, {kindText}, 0
                 WHERE NOT EXISTS (SELECT 1 FROM [MailboxDailyCounts] WITH (UPDLOCK, HOLDLOCK)
                     WHERE [Mailbox] = {mailbox} AND [Day] = {day} AND [Kind] = {kindText})
                 """, cancellationToken);
+            return await db.MailboxDailyCounts
+                .Where(c => c.Mailbox == mailbox && c.Day == day && c.Kind == kind && c.Count < limit)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
         }
 
-        return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "MailboxDailyCounts" ("Mailbox", "Day", "Kind", "Count") VALUES ({mailbox}, {day}, {kindText}, 0)
-            ON CONFLICT DO NOTHING
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MailboxDailyCounts" ("Mailbox", "Day", "Kind", "Count") VALUES ({mailbox}, {day}, {kindText}, 1)
+            ON CONFLICT ("Mailbox", "Day", "Kind") DO UPDATE SET "Count" = "MailboxDailyCounts"."Count" + 1
+            WHERE "MailboxDailyCounts"."Count" < {limit}
             """, cancellationToken);
     }
 
