@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.TryAddSingleton(Common.SiteTimeZone.Utc);
         services.AddScoped<Features.Reports.SearchReports.ReportSummaries>();
         services.AddScoped<Features.Operators.OperatorStatistics>();
+        services.AddScoped<Features.Places.NearestPlace.NearestPlaceFinder>();
         return services;
     }
 }

@@ -5,10 +5,12 @@ using FixIt.Infrastructure.Mail;
 using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Photos;
+using FixIt.Infrastructure.Places;
 using FixIt.Infrastructure.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Infrastructure;
 
@@ -28,6 +30,12 @@ public static class DependencyInjection
         services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
+        services.AddScoped<IPlaceStore, EfPlaceStore>();
+        AddGeocoder(services, configuration);
+        services.AddOptions<Application.Features.Reports.SubmitReport.ReportsOptions>()
+            .Bind(configuration.GetSection(Application.Features.Reports.SubmitReport.ReportsOptions.SectionName))
+            .Validate(o => Enum.IsDefined(o.UncoveredPlaces), "Reports:UncoveredPlaces must be Keep or Refuse.")
+            .ValidateOnStart();
         services.AddSingleton<RoutingIndexHolder>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<RoutingIndexHolder>());
         services.AddSingleton<IRoutingIndexControl>(sp => sp.GetRequiredService<RoutingIndexHolder>());
@@ -35,6 +43,28 @@ public static class DependencyInjection
             .Validate(o => o.PollSeconds is >= 0.05 and <= 3600, "Routing:PollSeconds must be between 0.05 and 3600.")
             .ValidateOnStart();
         return services;
+    }
+
+    /// <summary>
+    /// The outside place search (Places:Geocoder:Url), registered only when set: without it, place searches and
+    /// Open311 addresses go to no third party.
+    /// </summary>
+    private static void AddGeocoder(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GeocoderOptions>().Bind(configuration.GetSection(GeocoderOptions.SectionName))
+            .Validate(o => o.Url.Length == 0 || (Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)),
+                "Places:Geocoder:Url must be empty or an absolute http or https URL.")
+            .Validate(o => o.TimeoutSeconds is > 0 and <= 60, "Places:Geocoder:TimeoutSeconds must be more than 0 and at most 60.")
+            .ValidateOnStart();
+        if (string.IsNullOrWhiteSpace(configuration[$"{GeocoderOptions.SectionName}:Url"]))
+        {
+            return;
+        }
+
+        services.AddHttpClient<NominatimGeocoder>((sp, client) =>
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<GeocoderOptions>>().Value.UserAgent));
+        services.AddTransient<IPlaceGeocoder>(sp => sp.GetRequiredService<NominatimGeocoder>());
+        services.AddTransient<IGeocoder>(sp => sp.GetRequiredService<NominatimGeocoder>());
     }
 
     /// <summary>The hosted services of the web app; command-line verbs run without them.</summary>

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "verify" => Verify.Run(args[1..]),
     "probe" => Probe.Run(args[1..]),
     "export-densified" => Export.Run(args[1..]),
+    "places" => PlaceSearchBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
     _ => Run(args),
 };
 

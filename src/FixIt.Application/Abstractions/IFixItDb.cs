@@ -4,6 +4,7 @@ using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
+using FixIt.Domain.Places;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,10 @@ public interface IFixItDb
     DbSet<ReplyKey> ReplyKeys { get; }
 
     DbSet<ReportSubscription> ReportSubscriptions { get; }
+
+    DbSet<Place> Places { get; }
+
+    DbSet<PlaceKey> PlaceKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -67,6 +67,9 @@ public sealed class Report
     /// <summary>The address the submitter gave, if any (Open311 address_string).</summary>
     public string? Address { get; private set; }
 
+    /// <summary>The gazetteer's nearest named place when the report was made ("Stop 4, Park Lane"), if one was near.</summary>
+    public string? NearPlace { get; private set; }
+
     /// <summary>Answers to the category's extra questions (Open311 attributes); one entry per value.</summary>
     public IReadOnlyList<ReportAttribute> Attributes => _attributes;
 
@@ -119,6 +122,7 @@ public sealed class Report
             AccountId = Blank(input.AccountId),
             MediaUrl = Blank(input.MediaUrl),
             Address = PublicTextScrubber.ScrubOrNull(Blank(input.Address)),
+            NearPlace = PublicTextScrubber.ScrubOrNull(Blank(input.NearPlace)),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -283,4 +287,6 @@ public sealed record NewReport(
     public string? MediaUrl { get; init; }
 
     public string? Address { get; init; }
+
+    public string? NearPlace { get; init; }
 }

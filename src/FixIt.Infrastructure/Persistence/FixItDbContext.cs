@@ -5,6 +5,7 @@ using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
+using FixIt.Domain.Places;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,8 +54,27 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<MailboxDailyCount> MailboxDailyCounts => Set<MailboxDailyCount>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<PlaceKey> PlaceKeys => Set<PlaceKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
+
+        // Place keys are compared as code points ("key >= q and key < q's successor" is a prefix search only in that
+        // order): PostgreSQL's "C" and SQL Server's BIN2 collations; SQLite's default BINARY already is (ADR 0120).
+        var binary = Database.ProviderName switch
+        {
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => "C",
+            "Microsoft.EntityFrameworkCore.SqlServer" => "Latin1_General_100_BIN2",
+            _ => null,
+        };
+        if (binary is not null)
+        {
+            modelBuilder.Entity<PlaceKey>().Property(k => k.Key).UseCollation(binary);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

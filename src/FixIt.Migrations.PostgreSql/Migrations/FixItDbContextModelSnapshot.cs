@@ -601,6 +601,83 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.ToTable("OperatorContacts", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cell")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cell");
+
+                    b.HasIndex("Source");
+
+                    b.ToTable("Places", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Rank")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("Key", "Rank", "PlaceId");
+
+                    b.ToTable("PlaceKeys", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -653,6 +730,10 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NearPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Open311Token")
                         .HasMaxLength(40)
@@ -1154,6 +1235,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.HasOne("FixIt.Domain.Places.Place", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.HasOne("FixIt.Domain.Categories.Category", null)
@@ -1281,6 +1371,11 @@ namespace FixIt.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>

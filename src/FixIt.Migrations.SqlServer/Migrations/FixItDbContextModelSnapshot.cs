@@ -603,6 +603,83 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.ToTable("OperatorContacts", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cell")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cell");
+
+                    b.HasIndex("Source");
+
+                    b.ToTable("Places", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Rank")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("Key", "Rank", "PlaceId");
+
+                    b.ToTable("PlaceKeys", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -655,6 +732,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("NearPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Open311Token")
                         .HasMaxLength(40)
@@ -1157,6 +1238,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.HasOne("FixIt.Domain.Places.Place", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.HasOne("FixIt.Domain.Categories.Category", null)
@@ -1284,6 +1374,11 @@ namespace FixIt.Migrations.SqlServer.Migrations
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>

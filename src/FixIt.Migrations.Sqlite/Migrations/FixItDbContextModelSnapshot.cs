@@ -574,6 +574,78 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("OperatorContacts", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cell")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cell");
+
+                    b.HasIndex("Source");
+
+                    b.ToTable("Places", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("Key", "Rank", "PlaceId");
+
+                    b.ToTable("PlaceKeys", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -623,6 +695,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NearPlace")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Open311Token")
@@ -1113,6 +1189,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Places.PlaceKey", b =>
+                {
+                    b.HasOne("FixIt.Domain.Places.Place", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>
                 {
                     b.HasOne("FixIt.Domain.Categories.Category", null)
@@ -1240,6 +1325,11 @@ namespace FixIt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Places.Place", b =>
+                {
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.Report", b =>

@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
 using FixIt.Application.Features.Admin.ApiKeys.RevokeApiKey;
 using FixIt.Application.Features.Admin.Areas.ImportAreas;
+using FixIt.Application.Features.Admin.Places.ImportPlaces;
 using FixIt.Application.Features.Admin.Rules.ImportRules;
 using FixIt.Domain.Access;
+using FixIt.Infrastructure.Places;
 using FixIt.Infrastructure.Spatial;
 using FixIt.Web.Features.Admin;
 using Mediator;
@@ -17,7 +20,7 @@ namespace FixIt.Web.Cli;
 /// </summary>
 internal static class AdminCommands
 {
-    private static readonly string[] Verbs = ["create-api-key", "revoke-api-key", "import-areas", "import-rules"];
+    private static readonly string[] Verbs = ["create-api-key", "revoke-api-key", "import-areas", "import-rules", "import-places"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
 
@@ -27,7 +30,7 @@ internal static class AdminCommands
         var cli = new CliContext(output, error, settings);
         var root = new RootCommand("FixIt administration. Run without arguments to start the web service.")
         {
-            CreateApiKey(cli), RevokeApiKey(cli), ImportAreas(cli), ImportRules(cli),
+            CreateApiKey(cli), RevokeApiKey(cli), ImportAreas(cli), ImportRules(cli), ImportPlaces(cli),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -114,6 +117,26 @@ internal static class AdminCommands
             var rows = await RuleCsv.ReadAsync(stream, limit, token);
             var result = await services.GetRequiredService<IMediator>().Send(new ImportRulesCommand(rows, parse.GetValue(replace)), token);
             await output.WriteLineAsync($"Imported {result.Added} rules{(result.Removed > 0 ? $", replacing {result.Removed}" : "")}.");
+        }, ct));
+        return command;
+    }
+
+    private static Command ImportPlaces(CliContext cli)
+    {
+        var output = cli.Output;
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = $"GeoNames (tab-separated), GTFS stops.txt, or a CSV with the header {PlaceFile.CsvHeader}[,code]",
+        };
+        var command = new Command("import-places", "Add places to the gazetteer residents search; a file imported again replaces its places") { file };
+        command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            OpenOrExplain(path).Dispose();
+            var result = await services.GetRequiredService<IMediator>().Send(
+                new ImportPlacesCommand(path.Name, t => PlaceFile.ReadAsync(path.OpenRead, t)), token);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {result.Added} places{(result.Replaced > 0 ? $", replacing {result.Replaced} from an earlier import of {path.Name}" : "")}."));
         }, ct));
         return command;
     }

@@ -12,7 +12,7 @@ internal static class MailTemplates
     {
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Thank you for reporting \"{report.Title}\" ({category}) on {site}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Thank you for reporting \"{report.Title}\" ({category}){Near(report)} on {site}.")
             .AppendLine("Please confirm the report by opening this link and pressing the button:").AppendLine()
             .AppendLine(confirmUrl).AppendLine()
             .AppendLine("Until you do, it is not sent to anyone and only you can see it, at this private link (keep it to yourself):").AppendLine()
@@ -21,7 +21,7 @@ internal static class MailTemplates
             .AppendLine("If you did not report this, ignore this email.");
         var html = Page(
             $"<p>Hello {E(report.ReporterName)},</p>" +
-            $"<p>Thank you for reporting <strong>{E(report.Title)}</strong> ({E(category)}) on {E(site)}.</p>" +
+            $"<p>Thank you for reporting <strong>{E(report.Title)}</strong> ({E(category)}){E(Near(report))} on {E(site)}.</p>" +
             $"<p><a href=\"{E(confirmUrl)}\">Confirm your report</a></p>" +
             $"<p>Until you do, it is not sent to anyone and only you can see it, at <a href=\"{E(pendingUrl)}\">your private link</a> (keep it to yourself).</p>" +
             $"<p>The confirm link works for {lifetime.TotalDays:0} days. If you did not report this, ignore this email.</p>");
@@ -35,7 +35,7 @@ internal static class MailTemplates
             .AppendLine(CultureInfo.InvariantCulture, $"A resident has reported a problem for {operatorName}.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Report #{report.Id}: {report.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"Category: {category}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Location: {MailWords.Coordinates(report)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Location: {Place(report)}{MailWords.Coordinates(report)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Map: {MailWords.MapUrl(report)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Public page: {publicUrl}").AppendLine()
             .AppendLine(report.Description).AppendLine()
@@ -51,7 +51,7 @@ internal static class MailTemplates
             .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
             .Append("<table>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Category</th><td>{E(category)}</td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Location</th><td>{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Location</th><td>{E(Place(report))}{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Public page</th><td><a href=\"{E(publicUrl)}\">{E(publicUrl)}</a></td></tr>")
             .Append("</table>")
             .Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{E(report.Description)}</p>")
@@ -62,8 +62,13 @@ internal static class MailTemplates
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
-        return new MailContent($"[{site} #{report.Id}] {category}: {report.Title}", text.ToString(), Page(html.ToString()));
+        return new MailContent($"[{site} #{report.Id}] {category}: {report.Title}{Near(report)}", text.ToString(), Page(html.ToString()));
     }
+
+    /// <summary>" near Stop 4, Park Lane" (the gazetteer's nearest place), or nothing.</summary>
+    private static string Near(Report report) => report.NearPlace is { Length: > 0 } place ? $" near {place}" : "";
+
+    private static string Place(Report report) => report.NearPlace is { Length: > 0 } place ? $"near {place}, " : "";
 
     public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl) =>
         Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SubmitReport;
@@ -59,10 +60,24 @@ internal static class ReportsEndpoints
 /// validation (as the command's property), not refused by the binder.
 /// </summary>
 internal sealed record SubmitReportRequest(string? CategoryCode, string? Title, string? Description, double? Latitude, double? Longitude,
-    string? ReporterName, string? ReporterEmail, string? ReporterPhone, bool ShowName)
+    string? ReporterName, string? ReporterEmail, string? ReporterPhone, bool ShowName,
+    IReadOnlyDictionary<string, JsonElement>? Attributes = null)
 {
     public SubmitReportCommand ToCommand() =>
-        new(CategoryCode, Title, Description, Latitude, Longitude, ReporterName, ReporterEmail, ReporterPhone, ShowName) { Source = EventSource.Api };
+        new(CategoryCode, Title, Description, Latitude, Longitude, ReporterName, ReporterEmail, ReporterPhone, ShowName)
+        {
+            Source = EventSource.Api,
+            Attributes = Attributes?.ToDictionary(a => a.Key, a => Values(a.Value), StringComparer.Ordinal),
+        };
+
+    // "code": "value" or "code": ["value", ...]; a number or true/false as written, for the question's type check.
+    private static IReadOnlyList<string> Values(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => [],
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Array => [.. value.EnumerateArray().SelectMany(element => Values(element))],
+        _ => [value.GetRawText()],
+    };
 }
 
 /// <summary>The 201's body: the report's id, the address to see it at (absolute, on Site:PublicBaseUrl) and its status.</summary>

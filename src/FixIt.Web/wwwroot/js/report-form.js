@@ -12,6 +12,7 @@
   var photos = document.getElementById('photos');
   var photoNote = document.getElementById('photo-location');
   var locate = document.getElementById('locate');
+  var uncovered = document.getElementById('uncovered');
   var map = FixItMap.create(element);
   var marker = null;
 
@@ -35,14 +36,28 @@
     var la = number(lat), lo = number(lon);
     if (la === null || lo === null) { return; }
     fetch('/api/categories?lat=' + la + '&lon=' + lo)
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (routed) { return routed.length > 0 ? routed : fetch('/api/categories').then(function (r) { return r.json(); }); })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (routed) {
+        // No category routed here: nobody covers this place; the notice says what happens (kept or refused).
+        if (uncovered && routed) { uncovered.hidden = routed.length > 0; }
+        return routed && routed.length > 0 ? routed : fetch('/api/categories').then(function (r) { return r.json(); });
+      })
       .then(function (categories) {
         var chosen = category.value;
         while (category.options.length > 1) { category.remove(1); }
         categories.forEach(function (c) { category.add(new Option(c.name, c.code, false, c.code === chosen)); });
+        showQuestions();
         refreshNearby();
       });
+  }
+
+  // Only the chosen category's extra questions are shown and sent.
+  function showQuestions() {
+    document.querySelectorAll('#extra-questions > fieldset[data-category]').forEach(function (group) {
+      var mine = group.getAttribute('data-category') === category.value;
+      group.hidden = !mine;
+      group.disabled = !mine;
+    });
   }
 
   function refreshNearby() {
@@ -92,7 +107,7 @@
       if (la !== null && lo !== null && Math.abs(la) <= 90 && Math.abs(lo) <= 180) { place(la, lo, true); }
     });
   });
-  category.addEventListener('change', refreshNearby);
+  category.addEventListener('change', function () { showQuestions(); refreshNearby(); });
   photos.addEventListener('change', offerPhotoLocation);
   if (navigator.geolocation) {
     locate.hidden = false;

@@ -37,7 +37,11 @@ public sealed record ReportView(
     string? OperatorName,
     string? OperatorSlug,
     string RoutingExplanation,
-    IReadOnlyList<ReportEventView> Events);
+    IReadOnlyList<ReportEventView> Events)
+{
+    /// <summary>The nearest named place from the gazetteer ("Stop 4, Park Lane"), if one was near.</summary>
+    public string? NearPlace { get; init; }
+}
 
 public sealed record ReportEventView(
     DateTimeOffset At,
@@ -87,6 +91,9 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             report.Status, report.StatusType, report.Latitude, report.Longitude,
             report.CreatedAt, report.UpdatedAt, report.ConfirmedAt, report.SentAt, report.AcknowledgedAt, report.FixedAt, report.ClosedAt,
             report.ShowName ? report.ReporterName : null,
-            op?.Name, op?.Slug, report.RoutingExplanation, events);
+            op?.Name, op?.Slug, report.RoutingExplanation, events)
+        {
+            NearPlace = report.NearPlace,
+        };
     }
 }

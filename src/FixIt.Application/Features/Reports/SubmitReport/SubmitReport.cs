@@ -1,11 +1,15 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.Places.NearestPlace;
 using FixIt.Application.Routing;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Text;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
 
@@ -25,8 +29,9 @@ public sealed record SubmitReportCommand(
     public EventSource Source { get; init; } = EventSource.Api;
 
     /// <summary>
-    /// Answers to the category's extra questions, by question code (Open311 attributes). Null: not asked
-    /// (the JSON API); otherwise checked against the category's questions, required ones included.
+    /// Answers to the category's extra questions, by question code (Open311 attributes, the JSON API's attributes, the
+    /// web form's attribute[code] fields), checked against the category's questions; null is no answers, so a required
+    /// question is refused on every channel.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Attributes { get; init; }
 
@@ -52,7 +57,8 @@ public sealed record SubmittedReport(int Id, ReportStatus Status)
     public string PendingToken { get; init; } = "";
 }
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPhotoProcessor photos, TimeProvider clock)
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPhotoProcessor photos, TimeProvider clock,
+    NearestPlaceFinder places, IOptions<ReportsOptions> options)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
@@ -61,6 +67,11 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         var latitude = command.Latitude!.Value;
         var longitude = command.Longitude!.Value;
         var routing = await router.RouteAsync(latitude, longitude, category.Id, [], cancellationToken);
+        if (routing.OperatorId is null && options.Value.UncoveredPlaces == UncoveredPlaces.Refuse)
+        {
+            // The validator said so already; the routing table may have changed in between.
+            throw new ValidationException([new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.RefusedMessage)]);
+        }
 
         var attributes = (command.Attributes ?? new Dictionary<string, IReadOnlyList<string>>())
             .SelectMany(a => a.Value.Select(v => new ReportAttribute(a.Key, TextForm.Nfc(v.Trim()))))
@@ -74,6 +85,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
                 AccountId = command.AccountId,
                 MediaUrl = command.MediaUrl,
                 Address = command.Address,
+                NearPlace = await places.FindAsync(latitude, longitude, cancellationToken),
             },
             routing,
             clock.GetUtcNow(),

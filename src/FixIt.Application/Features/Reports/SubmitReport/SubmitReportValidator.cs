@@ -1,16 +1,31 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Routing;
 using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
 
 internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
 {
-    public SubmitReportValidator(IFixItDb db, IPhotoProcessor photos)
+    public SubmitReportValidator(IFixItDb db, IPhotoProcessor photos, IReportRouter router, IOptions<ReportsOptions> options)
     {
+        // Refused where nobody would get it, if the site says so; named as the location on every channel.
+        RuleFor(c => c.Latitude).CustomAsync(async (_, context, ct) =>
+        {
+            var command = context.InstanceToValidate;
+            var categoryId = await db.Categories.Where(c => c.Code == command.CategoryCode && c.IsActive).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            if (categoryId is { } id
+                && (await router.RouteAsync(command.Latitude!.Value, command.Longitude!.Value, id, [], ct)).OperatorId is null)
+            {
+                context.AddFailure(new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.RefusedMessage));
+            }
+        }).When(c => options.Value.UncoveredPlaces == UncoveredPlaces.Refuse && !string.IsNullOrWhiteSpace(c.CategoryCode)
+            && c.Latitude is >= -90 and <= 90 && c.Longitude is >= -180 and <= 180);
+
         RuleFor(c => c.CategoryCode).NotEmpty()
             .MustAsync((code, ct) => db.Categories.AnyAsync(c => c.Code == code && c.IsActive, ct))
             .WithMessage("'{PropertyValue}' is not a known category.")
@@ -41,11 +56,12 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         {
             var code = context.InstanceToValidate.CategoryCode;
             var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
-            foreach (var (field, message) in AttributeRules.Check(category?.ExtraQuestions ?? [], answers!))
+            // No answers at all is checked too: a required question is required on every channel.
+            foreach (var (field, message) in AttributeRules.Check(category?.ExtraQuestions ?? [], answers ?? new Dictionary<string, IReadOnlyList<string>>()))
             {
                 context.AddFailure(new ValidationFailure(field, message));
             }
-        }).When(c => c.Attributes is not null && !string.IsNullOrWhiteSpace(c.CategoryCode));
+        }).When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount)
             .WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
         RuleForEach(c => c.Photos).Cascade(CascadeMode.Stop)

@@ -1,5 +1,7 @@
 using FixIt.Application.Common;
+using FixIt.Application.Features.Categories.CategoryQuestions;
 using FixIt.Application.Features.Categories.ListCategories;
+using FixIt.Application.Features.Places.SearchPlaces;
 using FixIt.Application.Features.Categories.RoutedCategories;
 using FixIt.Application.Features.Reports.NearbyReports;
 using FixIt.Application.Features.Reports.SubmitReport;
@@ -33,15 +35,18 @@ internal static class ReportFormEndpoints
         return app;
     }
 
-    public static async Task<IResult> HomePage(string? lat, string? lon, IMediator mediator, IOptions<MapOptions> map,
-        CancellationToken cancellationToken)
+    /// <summary>?lat=&amp;lon= places the pin; ?place= (the search box without script) lists the places that match.</summary>
+    public static async Task<IResult> HomePage(string? lat, string? lon, string? place, IMediator mediator, IOptions<MapOptions> map,
+        IOptions<ReportsOptions> reports, CancellationToken cancellationToken)
     {
         var form = new ReportFormModel(Latitude: lat ?? "", Longitude: lon ?? "");
-        return await RenderAsync(form, new Dictionary<string, string[]>(), mediator, map.Value, cancellationToken);
+        var query = place is null ? null : new string([.. place.Where(c => !char.IsControl(c))]).Trim();
+        query = query?[..Math.Min(query.Length, SearchPlacesQuery.MaxQueryLength)];
+        return await RenderAsync(form, new Dictionary<string, string[]>(), mediator, map.Value, reports.Value, cancellationToken, placeQuery: query);
     }
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
-        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
+        IOptions<ReportsOptions> reports, PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
     {
         if (Honeypot.Caught(form, context))
         {
@@ -88,27 +93,49 @@ internal static class ReportFormEndpoints
             errors["location"] = ["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."];
         }
 
-        return await RenderAsync(model, errors, mediator, map.Value, cancellationToken, StatusCodes.Status400BadRequest);
+        // A place no rule covers, refused by the site's setting: said where the pin is chosen.
+        if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.RefusedMessage))
+        {
+            errors["location"] = [.. errors.GetValueOrDefault("location", []), UncoveredPlace.RefusedMessage];
+            latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.RefusedMessage)];
+        }
+
+        if (latitudeErrors is { Length: > 0 })
+        {
+            errors["latitude"] = latitudeErrors;
+        }
+
+        return await RenderAsync(model, errors, mediator, map.Value, reports.Value, cancellationToken, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> RenderAsync(ReportFormModel form, IReadOnlyDictionary<string, string[]> errors, IMediator mediator,
-        MapOptions map, CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
+        MapOptions map, ReportsOptions reports, CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK, string? placeQuery = null)
     {
         IReadOnlyList<CategoryView> categories = [];
         IReadOnlyList<NearbyReport> nearby = [];
+        var uncovered = false;
         if (form is { LatitudeValue: { } la and >= -90 and <= 90, LongitudeValue: { } lo and >= -180 and <= 180 })
         {
             categories = await mediator.Send(new RoutedCategoriesQuery(la, lo), cancellationToken);
             nearby = await mediator.Send(new NearbyReportsQuery(la, lo, null), cancellationToken);
+
+            // Where no rule routes anything, every category is still offered: the report waits for an admin (or is
+            // refused, as Reports:UncoveredPlaces says; the form tells the resident which before they write anything).
+            uncovered = categories.Count == 0;
         }
 
-        // Where no rule routes anything, every category is still offered: the report waits for an admin.
         if (categories.Count == 0)
         {
             categories = await mediator.Send(new ListCategoriesQuery(), cancellationToken);
         }
 
-        return new RazorComponentResult<HomePage>(new { Categories = categories, Form = form, Errors = errors, Nearby = nearby, Map = map })
+        var questions = await mediator.Send(new CategoryQuestionsQuery(), cancellationToken);
+        var places = string.IsNullOrWhiteSpace(placeQuery) ? null : await mediator.Send(new SearchPlacesQuery(placeQuery), cancellationToken);
+        return new RazorComponentResult<HomePage>(new
+        {
+            Categories = categories, Form = form, Errors = errors, Nearby = nearby, Map = map, Questions = questions,
+            Uncovered = uncovered, UncoveredPlaces = reports.UncoveredPlaces, PlaceQuery = placeQuery ?? "", Places = places,
+        })
         {
             StatusCode = statusCode,
         };

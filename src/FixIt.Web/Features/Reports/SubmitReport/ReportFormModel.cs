@@ -15,15 +15,31 @@ public sealed record ReportFormModel(
     string Email = "",
     bool ShowName = false)
 {
-    internal static ReportFormModel From(IFormCollection form) => new(
-        form["category"].ToString(),
-        form["title"].ToString(),
-        form["description"].ToString(),
-        form["lat"].ToString().Trim(),
-        form["lon"].ToString().Trim(),
-        form["name"].ToString(),
-        form["email"].ToString(),
-        form["showName"].ToString() is "true" or "on");
+    /// <summary>Answers to the chosen category's extra questions, by question code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    internal static ReportFormModel From(IFormCollection form)
+    {
+        var category = form["category"].ToString();
+
+        // Each category's questions are named attribute[category][code]: only the chosen category's count.
+        var prefix = $"attribute[{category}][";
+        var answers = form.Keys
+            .Where(k => category.Length > 0 && k.StartsWith(prefix, StringComparison.Ordinal) && k.EndsWith(']') && k.Length > prefix.Length + 1)
+            .ToDictionary(k => k[prefix.Length..^1], k => (IReadOnlyList<string>)[.. form[k].Select(v => v ?? "")], StringComparer.Ordinal);
+        return new ReportFormModel(
+            category,
+            form["title"].ToString(),
+            form["description"].ToString(),
+            form["lat"].ToString().Trim(),
+            form["lon"].ToString().Trim(),
+            form["name"].ToString(),
+            form["email"].ToString(),
+            form["showName"].ToString() is "true" or "on")
+        {
+            Answers = answers,
+        };
+    }
 
     public double? LatitudeValue => Parse(Latitude);
 
@@ -37,6 +53,7 @@ public sealed record ReportFormModel(
         {
             Source = EventSource.Web,
             Photos = photos,
+            Attributes = Answers,
         };
 
     private static double? Parse(string text) =>

@@ -1,0 +1,128 @@
+using FixIt.BrowserTests.Infrastructure;
+using FixIt.Domain.Places;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FixIt.BrowserTests;
+
+/// <summary>
+/// The resident's journey by place name, with script (suggestions as you type, keyboard only) and without (a search
+/// that lists places as links); the notice for a pin nobody covers; the category's extra questions.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PlaceSearchTests(BrowserFixture browser)
+{
+    private async Task AddPlaceAsync(string name, double latitude, double longitude) =>
+        await browser.App.WithDbAsync(async db =>
+        {
+            if (!await db.Places.AnyAsync(p => p.Name == name))
+            {
+                db.Places.Add(Place.Create(name, "street", null, latitude, longitude, 0, "browser-tests"));
+                await db.SaveChangesAsync();
+            }
+
+            return 0;
+        });
+
+    [Fact]
+    public async Task A_resident_finds_the_place_by_name_with_the_keyboard_and_the_report_says_near_it()
+    {
+        await AddPlaceAsync("Quenby Lane", 53.7812, -1.5911);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.FillAsync("#place-search", "quenb");
+        await Expect(page.Locator("#place-search-options [role=option]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#place-search")).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.VerifyAsync("place-search-suggestions");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("#place-search")).ToHaveAttributeAsync("aria-activedescendant", "place-option-0");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#lat")).ToHaveValueAsync("53.781200");
+        await Expect(page.Locator("#lon")).ToHaveValueAsync("-1.591100");
+        await Expect(page.Locator("#place-search-status")).ToHaveTextAsync("Pin placed at Quenby Lane.");
+        await FillAsync(page, "Lamp out on Quenby Lane");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await page.WaitForURLAsync("**/reports/*");
+        await Expect(page.Locator("[data-testid=near-place]")).ToHaveTextAsync("near Quenby Lane");
+        await page.VerifyAsync("place-search-report");
+    }
+
+    [Fact]
+    public async Task Without_script_the_search_lists_places_whose_links_set_the_pin()
+    {
+        await AddPlaceAsync("Quorndale Street", 53.7821, -1.5922);
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.App.BaseAddress.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.FillAsync("#place-search", "quornd");
+        await page.ClickAsync(".place-search button[type=submit]");
+        await Expect(page.Locator(".place-results")).ToContainTextAsync("Places matching “quornd”");
+        await page.SaveScreenshotAsync("place-search-no-script");
+        await page.ClickAsync(".place-results a:text('Quorndale Street')");
+
+        await Expect(page.Locator("#lat")).ToHaveValueAsync("53.7821");
+        await Expect(page.Locator("#lon")).ToHaveValueAsync("-1.5922");
+        await FillAsync(page, "Lamp out on Quorndale Street");
+        await page.ClickAsync("button[type=submit].primary");
+        await page.WaitForURLAsync("**/reports/*");
+        await Expect(page.Locator("[data-testid=near-place]")).ToHaveTextAsync("near Quorndale Street");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_pin_where_nobody_is_responsible_is_said_at_once()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#uncovered")).ToBeHiddenAsync();
+
+        await page.FillAsync("#lat", "51.5074");
+        await page.FillAsync("#lon", "-0.1278");
+        await page.Locator("#lon").DispatchEventAsync("change");
+
+        await Expect(page.Locator("#uncovered")).ToBeVisibleAsync();
+        await Expect(page.Locator("#uncovered")).ToContainTextAsync("No organisation handles problems at this location yet");
+        await page.VerifyAsync("uncovered-place");
+        await page.FillAsync("#lat", "53.8");
+        await page.FillAsync("#lon", "-1.55");
+        await page.Locator("#lon").DispatchEventAsync("change");
+        await Expect(page.Locator("#uncovered")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_chosen_category_asks_its_questions_and_a_required_one_must_be_answered()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/?lat=53.79&lon=-1.56");
+        await Expect(page.Locator("text=How much has been dumped?")).ToBeHiddenAsync();
+
+        await page.SelectOptionAsync("#category", "fly-tipping");
+        await Expect(page.Locator("text=How much has been dumped?")).ToBeVisibleAsync();
+        await page.FillAsync("#title", "Mattress on the verge");
+        await page.FillAsync("#description", "Dumped overnight.");
+        await page.FillAsync("#name", "Ada Resident");
+        await page.FillAsync("#email", "ada@example.net");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("'size' (How much has been dumped?) is required.");
+        await page.VerifyAsync("extra-question-missing");
+        await page.CheckAsync("#attr-fly-tipping-size-car");
+        await page.ClickAsync("button[type=submit].primary");
+        await page.WaitForURLAsync("**/reports/*");
+        await Expect(page.Locator("#report-title")).ToHaveTextAsync("Mattress on the verge");
+    }
+
+    private static async Task FillAsync(IPage page, string title)
+    {
+        await page.SelectOptionAsync("#category", "street-lighting");
+        await page.FillAsync("#title", title);
+        await page.FillAsync("#description", "Out since Monday.");
+        await page.FillAsync("#name", "Ada Resident");
+        await page.FillAsync("#email", "ada@example.net");
+    }
+}
