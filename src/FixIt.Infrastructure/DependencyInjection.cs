@@ -6,6 +6,7 @@ using FixIt.Infrastructure.Mail.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Photos;
 using FixIt.Infrastructure.Routing;
+using FixIt.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddFixItDataProtection();
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
+        services.AddFixItFollowUp(configuration);
         services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
@@ -41,6 +43,7 @@ public static class DependencyInjection
     public static IServiceCollection AddFixItBackgroundWork(this IServiceCollection services)
     {
         services.AddHostedService<RoutingIndexRefresher>();
+        services.AddFixItScheduler();
         return services;
     }
 }
