@@ -7,6 +7,7 @@ using FixIt.Infrastructure.Persistence;
 using FixIt.Infrastructure.Photos;
 using FixIt.Infrastructure.Places;
 using FixIt.Infrastructure.Routing;
+using FixIt.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddFixItDataProtection();
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
+        services.AddFixItFollowUp(configuration);
         services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());
@@ -71,6 +73,7 @@ public static class DependencyInjection
     public static IServiceCollection AddFixItBackgroundWork(this IServiceCollection services)
     {
         services.AddHostedService<RoutingIndexRefresher>();
+        services.AddFixItScheduler();
         return services;
     }
 }

@@ -82,6 +82,7 @@ app.MapOpen311();
 app.MapReportPage();
 app.MapPendingReports();
 app.MapEmailLinkPages();
+app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
 app.MapMailAdmin();
 app.MapAdminSignIn();

@@ -13,6 +13,9 @@ public enum TokenPurpose
 
     /// <summary>The submitter's secret link: shows the report to them while it awaits confirmation, never changes anything.</summary>
     View,
+
+    /// <summary>"Still not fixed": re-opens a fixed or closed report, for the reporter or (with a subscription) a follower.</summary>
+    Reopen,
 }
 
 public enum TokenState

@@ -11,6 +11,18 @@ public enum MailKind
     ReporterUpdate,
     SubscriptionConfirmation,
     SubscriberUpdate,
+
+    /// <summary>A reminder to the operator's contact: not acknowledged, or still open after the fix target.</summary>
+    OperatorReminder,
+
+    /// <summary>To the operator's escalation contact, with the report's history.</summary>
+    OperatorEscalation,
+
+    /// <summary>"Has this been fixed?" to the reporter.</summary>
+    ReporterQuestionnaire,
+
+    /// <summary>To the operator's contact: a resident says a fixed or closed report is still not fixed.</summary>
+    OperatorReopened,
 }
 
 public enum OutboxStatus

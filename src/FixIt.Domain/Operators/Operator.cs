@@ -22,6 +22,12 @@ public sealed class Operator
     /// <summary>Days within which the operator aims to fix a report.</summary>
     public int FixTargetDays { get; set; } = 28;
 
+    /// <summary>
+    /// Who hears when a report stays unanswered after the last reminder (a manager, a complaints address); none: no
+    /// escalation. Never shown publicly.
+    /// </summary>
+    public string? EscalationEmail { get; set; }
+
     public List<OperatorContact> Contacts { get; set; } = [];
 
     /// <summary>The contact for a category: the category's own, else the catch-all one.</summary>

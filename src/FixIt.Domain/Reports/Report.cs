@@ -4,7 +4,8 @@ using FixIt.Domain.Text;
 namespace FixIt.Domain.Reports;
 
 /// <summary>A problem at a place, reported by a resident, and everything that has happened to it since.</summary>
-public sealed class Report
+/// <remarks>The follow-up state (reminders, escalation, questionnaire, re-opening) is in <c>Report.FollowUp.cs</c>.</remarks>
+public sealed partial class Report
 {
     private readonly List<ReportEvent> _events = [];
     private readonly List<ReportAttribute> _attributes = [];

@@ -56,6 +56,9 @@ public static class ReportStatusRules
 
     public static bool CanMove(ReportStatus from, ReportStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>Whether a resident may say "still not fixed" and re-open the report: only once it is fixed or closed.</summary>
+    public static bool CanReopen(ReportStatus status) => TypeOf(status) is StatusType.Fixed or StatusType.Closed;
+
     /// <summary>The statuses of one status type, in enum order.</summary>
     public static IReadOnlyList<ReportStatus> StatusesOf(StatusType type) =>
         [.. Enum.GetValues<ReportStatus>().Where(s => TypeOf(s) == type)];
@@ -96,6 +99,15 @@ public static class ReportStatusRules
 
     /// <summary><see cref="IsShownByLink"/> as a query filter.</summary>
     public static Expression<Func<Report, bool>> IsReportShownByLink { get; } = StatusIn(StatusesShownByLink);
+
+    /// <summary><see cref="AwaitsConfirmation"/> as a query filter: the reports the expiry job deletes once they are old enough.</summary>
+    public static Expression<Func<Report, bool>> IsReportAwaitingConfirmation { get; } = StatusIn([StatusOfNewReport]);
+
+    /// <summary>Open reports (of the open status type) as a query filter: the ones reminders and questionnaires are about.</summary>
+    public static Expression<Func<Report, bool>> IsOpenReport { get; } = StatusIn(StatusesOf(StatusType.Open));
+
+    /// <summary>Fixed reports as a query filter: the ones the reporter is asked to confirm.</summary>
+    public static Expression<Func<Report, bool>> IsFixedReport { get; } = StatusIn(StatusesOf(StatusType.Fixed));
 
     // r => [constants].Contains(r.Status): EF Core writes the constants into the SQL (IN (1, 2, …)), so every query that
     // filters by visibility has the same plan, which the status indexes serve.

@@ -29,6 +29,9 @@ public static class TextLimits
     /// <summary>An operator's note or "not ours" reason from an email link or the admin API.</summary>
     public static readonly TextLimit OperatorText = new(4000);
 
+    /// <summary>A resident's words from a link page: "still not fixed", or the questionnaire's "not fixed" update.</summary>
+    public static readonly TextLimit ResidentText = new(4000);
+
     /// <summary>Why an operator says a report is not theirs (the admin API's decline).</summary>
     public static readonly TextLimit DeclineReason = new(1000);
 

@@ -540,6 +540,10 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<int>("AcknowledgeTargetDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EscalationEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<int>("FixTargetDays")
                         .HasColumnType("integer");
 
@@ -718,7 +722,16 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FixedByReporterAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("Latitude")
@@ -741,6 +754,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QuestionnaireSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReporterEmail")
                         .IsRequired()
@@ -785,6 +807,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("StillOpenReminderAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()

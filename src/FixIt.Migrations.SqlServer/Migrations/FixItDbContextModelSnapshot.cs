@@ -542,6 +542,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<int>("AcknowledgeTargetDays")
                         .HasColumnType("int");
 
+                    b.Property<string>("EscalationEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<int>("FixTargetDays")
                         .HasColumnType("int");
 
@@ -720,7 +724,16 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("FixedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FixedByReporterAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<double>("Latitude")
@@ -743,6 +756,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("QuestionnaireSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReporterEmail")
                         .IsRequired()
@@ -787,6 +809,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("StillOpenReminderAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -515,6 +515,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<int>("AcknowledgeTargetDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EscalationEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FixTargetDays")
                         .HasColumnType("INTEGER");
 
@@ -684,7 +688,16 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FixedByReporterAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReminderAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Latitude")
@@ -706,6 +719,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuestionnaireSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReopenedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReporterEmail")
@@ -751,6 +773,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StillOpenReminderAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()

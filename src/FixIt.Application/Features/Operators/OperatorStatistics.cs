@@ -18,6 +18,12 @@ public sealed record ResponseFigures(
     /// <summary>Answered within the target, of those answered or already past the target unanswered.</summary>
     public double? ShareWithinTarget =>
         AnsweredWithinTarget + AnsweredLate + OverdueUnanswered is var due and > 0 ? (double)AnsweredWithinTarget / due : null;
+
+    /// <summary>Public reports escalated to the operator's escalation contact after the reminders went unanswered.</summary>
+    public int Escalated { get; init; }
+
+    /// <summary>Public reports whose reporter answered the questionnaire "yes, it is fixed" (and not re-opened since).</summary>
+    public int FixedAccordingToReporters { get; init; }
 }
 
 /// <summary>
@@ -40,12 +46,17 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTi
         var overdue = await reports.CountAsync(r => r.SecondsToAcknowledge == null && r.Status == ReportStatus.Open
             && r.ConfirmedAt != null && r.ConfirmedAt <= cutoff, cancellationToken);
 
+        var visible = reports.Where(ReportStatusRules.IsPublicReport);
         return new ResponseFigures(
             Hours(await MedianAsync(answered, answeredCount, cancellationToken)),
             Hours(await MedianAsync(fixedIn, null, cancellationToken)),
             withinTarget,
             answeredCount - withinTarget,
-            overdue);
+            overdue)
+        {
+            Escalated = await visible.CountAsync(r => r.EscalatedAt != null, cancellationToken),
+            FixedAccordingToReporters = await visible.CountAsync(r => r.FixedByReporterAt != null, cancellationToken),
+        };
     }
 
     /// <summary>Open reports by publication time; one index range per open status, merged here.</summary>

@@ -28,11 +28,20 @@ internal static class MailTemplates
         return new MailContent($"Confirm your report: {report.Title}", text.ToString(), html);
     }
 
+    /// <summary>
+    /// The report to the operator with its action links. Reminders and "still not fixed" are this same email with a
+    /// <paramref name="lead"/> paragraph first and a <paramref name="subjectPrefix"/> ("Reminder: ").
+    /// </summary>
     public static MailContent ToOperator(string site, Report report, string category, string operatorName, string publicUrl,
-        IReadOnlyList<MailLink> actions, string replyTo)
+        IReadOnlyList<MailLink> actions, string replyTo, string? lead = null, string subjectPrefix = "")
     {
-        var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"A resident has reported a problem for {operatorName}.").AppendLine()
+        var text = new StringBuilder();
+        if (lead is not null)
+        {
+            text.AppendLine(lead).AppendLine();
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"A resident has reported a problem for {operatorName}.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Report #{report.Id}: {report.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"Category: {category}")
             .AppendLine(CultureInfo.InvariantCulture, $"Location: {Place(report)}{MailWords.Coordinates(report)}")
@@ -46,8 +55,13 @@ internal static class MailTemplates
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Or reply to this email ({replyTo}); your reply is published on the report page.");
-        var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<p>A resident has reported a problem for {E(operatorName)}.</p>")
+        var html = new StringBuilder();
+        if (lead is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\"><strong>{E(lead)}</strong></p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p>A resident has reported a problem for {E(operatorName)}.</p>")
             .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
             .Append("<table>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Category</th><td>{E(category)}</td></tr>")
@@ -62,7 +76,7 @@ internal static class MailTemplates
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
-        return new MailContent($"[{site} #{report.Id}] {category}: {report.Title}{Near(report)}", text.ToString(), Page(html.ToString()));
+        return new MailContent($"{subjectPrefix}[{site} #{report.Id}] {category}: {report.Title}{Near(report)}", text.ToString(), Page(html.ToString()));
     }
 
     /// <summary>" near Stop 4, Park Lane" (the gazetteer's nearest place), or nothing.</summary>
@@ -73,13 +87,15 @@ internal static class MailTemplates
     public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl) =>
         Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName);
 
-    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl)
+    /// <summary>An update to the reporter; with <paramref name="stillNotFixedUrl"/> (a fixed or closed report) the "still not fixed?" link too.</summary>
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string? stillNotFixedUrl = null)
     {
         var what = MailWords.WhatHappened(update);
-        return Update(site, report, what, update.PublicText, publicUrl, unsubscribeUrl, "Update");
+        return Update(site, report, what, update.PublicText, publicUrl, unsubscribeUrl, "Update", stillNotFixedUrl);
     }
 
-    private static MailContent Update(string site, Report report, string what, string? said, string publicUrl, string unsubscribeUrl, string subject)
+    private static MailContent Update(string site, Report report, string what, string? said, string publicUrl, string unsubscribeUrl, string subject,
+        string? stillNotFixedUrl = null)
     {
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
@@ -89,12 +105,18 @@ internal static class MailTemplates
             text.AppendLine().AppendLine(said);
         }
 
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine()
-            .AppendLine(ReplyHint).AppendLine()
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
+        if (stillNotFixedUrl is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{StillNotFixedHint} {stillNotFixedUrl}").AppendLine();
+        }
+
+        text.AppendLine(ReplyHint).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(said) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + StillNotFixedHtml(stillNotFixedUrl)
             + $"<p>{E(ReplyHint)}</p>"
             + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
         return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html));
@@ -102,6 +124,11 @@ internal static class MailTemplates
 
     // The reporter's answer is published: they should know before they write it.
     private const string ReplyHint = "Reply to this email to add your own update; your reply is shown on the report page, your address is not.";
+
+    internal const string StillNotFixedHint = "Still not fixed? Tell us and the report is re-opened:";
+
+    internal static string StillNotFixedHtml(string? url) =>
+        url is null ? "" : $"<p>Still not fixed? <a href=\"{E(url)}\">Tell us and the report is re-opened</a>.</p>";
 
     internal static string Page(string body) =>
         $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";

@@ -2,6 +2,7 @@ using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
+using FixIt.Application.Features.FollowUp;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound;
@@ -13,11 +14,12 @@ namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
 internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
-    IOptions<SiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
+    IOptions<SiteOptions> siteOptions, IOptions<FollowUpOptions> followUpOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
     private readonly SiteOptions _site = siteOptions.Value;
+    private readonly FollowUpOptions _followUp = followUpOptions.Value;
 
     // The two emails anyone can make FixIt send to any address are capped per mailbox and day; past the cap the
     // caller carries on exactly as usual (same answer, no enumeration), and nothing is queued.
@@ -63,7 +65,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     {
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
-        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
+        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe, StillNotFixedLink(report, now));
         Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content,
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
@@ -88,7 +90,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false, subscription);
         var unsubscribe = _site.Url($"unsubscribe/{token}");
-        var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe);
+        var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe,
+            StillNotFixedLink(report, now, subscription));
         var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForFollowerAsync(db, subscription, now, cancellationToken), _inbound);
         Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, replyTo, unsubscribe, now);
     }
@@ -109,10 +112,16 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
 
-    private async Task<string> ReporterReplyToAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
+    internal async Task<string> ReporterReplyToAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
         ReplyAddress.For(await ReplyKeyIssuer.ForReporterAsync(db, report, now, cancellationToken), _inbound);
 
-    private string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse,
+    // Once a report is fixed or closed, every email about it to its reporter or a follower offers "still not fixed".
+    private string? StillNotFixedLink(Report report, DateTimeOffset now, ReportSubscription? subscription = null) =>
+        ReportStatusRules.CanReopen(report.Status)
+            ? _site.Url($"still-not-fixed/{Issue(TokenPurpose.Reopen, report, _followUp.LinkLifetime, now, singleUse: true, subscription)}")
+            : null;
+
+    internal string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse,
         ReportSubscription? subscription = null)
     {
         var (token, stored) = LinkTokens.Issue(purpose, report.Id, lifetime, now, singleUse);
@@ -121,7 +130,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     }
 
     // Every message gets a bounce key of its own (its VERP envelope sender, set by the dispatcher).
-    private void Add(MailKind kind, Report report, int? operatorId, string to, string toName, MailContent content,
+    internal void Add(MailKind kind, Report report, int? operatorId, string to, string toName, MailContent content,
         string? replyTo, string? listUnsubscribe, DateTimeOffset now)
     {
         var domain = _mail.FromAddress[(_mail.FromAddress.LastIndexOf('@') + 1)..];
@@ -131,7 +140,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     }
 
     // Find: the command that queues the email has usually loaded the category already, and then no query is made.
-    private async Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
+    internal async Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
         (await db.Categories.FindAsync([report.CategoryId], cancellationToken))?.Name
             ?? throw new InvalidOperationException($"Report {report.Id} has no category {report.CategoryId}.");
 }

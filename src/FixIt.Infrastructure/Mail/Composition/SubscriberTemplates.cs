@@ -25,7 +25,8 @@ internal static class SubscriberTemplates
         return new MailContent($"Confirm: updates on {report.Title}", text.ToString(), html);
     }
 
-    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl)
+    /// <summary>An update to a follower; with <paramref name="stillNotFixedUrl"/> (a fixed or closed report) the "still not fixed?" link too.</summary>
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string? stillNotFixedUrl = null)
     {
         var what = MailWords.WhatHappened(update);
         var text = new StringBuilder()
@@ -36,12 +37,18 @@ internal static class SubscriberTemplates
             text.AppendLine().AppendLine(update.PublicText);
         }
 
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine()
-            .AppendLine(ReplyHint).AppendLine()
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
+        if (stillNotFixedUrl is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{StillNotFixedHint} {stillNotFixedUrl}").AppendLine();
+        }
+
+        text.AppendLine(ReplyHint).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
         var html = $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>"
             + (string.IsNullOrWhiteSpace(update.PublicText) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>")
             + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
+            + StillNotFixedHtml(stillNotFixedUrl)
             + $"<p>{E(ReplyHint)}</p>"
             + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
         return new MailContent($"[{site} #{report.Id}] Update: {report.Title}", text.ToString(), Page(html));

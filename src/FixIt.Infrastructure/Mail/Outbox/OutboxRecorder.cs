@@ -70,6 +70,8 @@ internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, Mai
     private static string FailureText(OutboxMessage message, string operatorName) => message.Kind switch
     {
         MailKind.OperatorReport => $"The report could not be emailed to {operatorName}. An administrator will look into it.",
+        MailKind.OperatorReminder or MailKind.OperatorEscalation or MailKind.OperatorReopened =>
+            $"An email to {operatorName} ({message.Kind}) could not be delivered.",
         MailKind.SubscriptionConfirmation or MailKind.SubscriberUpdate => $"An email to a follower ({message.Kind}) could not be delivered.",
         _ => $"An email to the reporter ({message.Kind}) could not be delivered.",
     };

@@ -13,6 +13,7 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         builder.Property(o => o.Name).HasMaxLength(TextLimits.OperatorName.StorageLength).IsPublicText();
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.Property(o => o.Kind).HasMaxLength(50);
+        builder.Property(o => o.EscalationEmail).HasMaxLength(254);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Cascade);
     }

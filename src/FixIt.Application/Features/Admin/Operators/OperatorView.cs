@@ -9,9 +9,15 @@ public sealed record OperatorContactView(string? Category, string Email, string?
 public sealed record OperatorView(int Id, string Slug, string Name, string Kind, int AcknowledgeTargetDays, int FixTargetDays,
     IReadOnlyList<OperatorContactView> Contacts)
 {
+    /// <summary>Who is emailed when a report stays unanswered after the last reminder; null: no escalation.</summary>
+    public string? EscalationEmail { get; init; }
+
     /// <summary>The view of <paramref name="o"/>, with category ids named by <paramref name="categories"/> (id → code).</summary>
     internal static OperatorView Of(Operator o, IReadOnlyDictionary<int, string> categories) =>
         new(o.Id, o.Slug, o.Name, o.Kind, o.AcknowledgeTargetDays, o.FixTargetDays,
             [.. o.Contacts.OrderBy(c => c.CategoryId is null ? "" : categories[c.CategoryId.Value])
-                .Select(c => new OperatorContactView(c.CategoryId is { } id ? categories[id] : null, c.Email, c.Cc))]);
+                .Select(c => new OperatorContactView(c.CategoryId is { } id ? categories[id] : null, c.Email, c.Cc))])
+        {
+            EscalationEmail = o.EscalationEmail,
+        };
 }

@@ -33,13 +33,19 @@ internal static class AdminOperatorsEndpoints
     }
 }
 
-/// <summary>The JSON body of PUT /api/admin/operators/{slug}; targets default to 5 days (acknowledge) and 28 (fix).</summary>
+/// <summary>
+/// The JSON body of PUT /api/admin/operators/{slug}; targets default to 5 days (acknowledge) and 28 (fix); no
+/// escalationEmail: reports of this operator are reminded but never escalated.
+/// </summary>
 internal sealed record OperatorRequest(string? Name, string? Kind, int? AcknowledgeTargetDays, int? FixTargetDays,
-    IReadOnlyList<OperatorContactRequest>? Contacts)
+    IReadOnlyList<OperatorContactRequest>? Contacts, string? EscalationEmail = null)
 {
     public SaveOperatorCommand ToCommand(string slug) =>
         new(slug, Name, Kind, AcknowledgeTargetDays ?? 5, FixTargetDays ?? 28,
-            Contacts?.Select(c => new OperatorContactView(c.Category, c.Email!, c.Cc)).ToList());
+            Contacts?.Select(c => new OperatorContactView(c.Category, c.Email!, c.Cc)).ToList())
+        {
+            EscalationEmail = EscalationEmail,
+        };
 }
 
 /// <summary>One contact: the email for a category (no category: every other one) and an optional cc.</summary>

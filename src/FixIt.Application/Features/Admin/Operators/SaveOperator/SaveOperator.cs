@@ -9,7 +9,11 @@ namespace FixIt.Application.Features.Admin.Operators.SaveOperator;
 
 /// <summary>Creates the operator of that slug, or replaces its details and contacts.</summary>
 public sealed record SaveOperatorCommand(string Slug, string? Name, string? Kind, int AcknowledgeTargetDays, int FixTargetDays,
-    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>, IChangesRouting;
+    IReadOnlyList<OperatorContactView>? Contacts) : ICommand<OperatorView>, IChangesRouting
+{
+    /// <summary>Who is emailed when a report stays unanswered after the last reminder; null or empty: nobody (no escalation).</summary>
+    public string? EscalationEmail { get; init; }
+}
 
 internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOperatorCommand, OperatorView>
 {
@@ -27,6 +31,9 @@ internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOpe
         entity.Kind = command.Kind!.Trim();
         entity.AcknowledgeTargetDays = command.AcknowledgeTargetDays;
         entity.FixTargetDays = command.FixTargetDays;
+        entity.EscalationEmail = string.IsNullOrWhiteSpace(command.EscalationEmail)
+            ? null
+            : EmailAddresses.Normalize(command.EscalationEmail.Trim()) ?? command.EscalationEmail.Trim();
         entity.Contacts.Clear();
         foreach (var contact in command.Contacts ?? [])
         {

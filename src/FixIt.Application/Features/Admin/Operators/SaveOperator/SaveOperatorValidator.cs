@@ -16,6 +16,7 @@ internal sealed class SaveOperatorValidator : AbstractValidator<SaveOperatorComm
         RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).SingleLine();
         RuleFor(c => c.AcknowledgeTargetDays).InclusiveBetween(1, 365);
         RuleFor(c => c.FixTargetDays).InclusiveBetween(1, 3650);
+        RuleFor(c => c.EscalationEmail).MaximumLength(254).ValidEmail().SingleLine();
         RuleFor(c => c.Contacts).NotEmpty().WithMessage("An operator needs at least one contact.");
         RuleFor(c => c.Contacts)
             .Must(contacts => contacts is null || contacts.GroupBy(x => x.Category ?? "").All(g => g.Count() == 1))

@@ -1,0 +1,48 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.Reports.ReopenReport;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FixIt.Application.Features.EmailLinks.StillNotFixed;
+
+/// <summary>
+/// "Still not fixed" from the link in an update email (the POST of its page): the reporter's link, or a follower's,
+/// which works only while their subscription is confirmed and active. The link works once; the re-opening itself is
+/// <see cref="ReopenReportCommand"/>.
+/// </summary>
+public sealed record StillNotFixedCommand(string Token, string? Words) : ICommand<ReopenedReport>;
+
+internal sealed class StillNotFixedHandler(IFixItDb db, ISender sender, TimeProvider clock) : ICommandHandler<StillNotFixedCommand, ReopenedReport>
+{
+    public async ValueTask<ReopenedReport> Handle(StillNotFixedCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = await LinkTokens.RequireAsync(db, command.Token, TokenPurpose.Reopen, now, cancellationToken);
+        (ActorKind Kind, string Name) actor;
+        if (token.SubscriptionId is { } subscriptionId)
+        {
+            var subscription = await db.ReportSubscriptions.SingleAsync(s => s.Id == subscriptionId, cancellationToken);
+            if (!subscription.IsActive)
+            {
+                // Never confirmed, or unsubscribed since: the follower no longer speaks for the report.
+                throw new LinkTokenException(LinkTokenProblem.Revoked);
+            }
+
+            // Followers are not named in public; the reporter and the other followers are told like of any update.
+            actor = (ActorKind.System, "A follower");
+        }
+        else
+        {
+            var report = await db.Reports.SingleAsync(r => r.Id == token.ReportId, cancellationToken);
+            actor = (ActorKind.Reporter, report.PublicReporterName);
+        }
+
+        var reopened = await sender.Send(new ReopenReportCommand(token.ReportId, actor.Kind, actor.Name, command.Words), cancellationToken);
+        token.Use(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return reopened;
+    }
+}

@@ -1,0 +1,44 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common.Scheduling;
+using FixIt.Application.Features.FollowUp;
+using FixIt.Application.Features.FollowUp.EscalateReports;
+using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
+using FixIt.Application.Features.FollowUp.SendQuestionnaires;
+using FixIt.Application.Features.FollowUp.SendReminders;
+using FixIt.Infrastructure.Mail.Composition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Infrastructure.Scheduling;
+
+public static class SchedulingRegistration
+{
+    /// <summary>The follow-up settings, mail and jobs. The runner itself is background work (<see cref="AddFixItScheduler"/>).</summary>
+    public static IServiceCollection AddFixItFollowUp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>();
+        services.AddScoped<IFollowUpMailer, FollowUpMailer>();
+
+        // The scheduled jobs: one line each (docs/architecture.md, "Scheduled jobs").
+        services.AddScheduledJob<SendRemindersCommand>();
+        services.AddScheduledJob<EscalateReportsCommand>();
+        services.AddScheduledJob<SendQuestionnairesCommand>();
+        services.AddScheduledJob<ExpireUnconfirmedCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddFixItScheduler(this IServiceCollection services) =>
+        services.AddHostedService<ScheduledJobRunner>();
+
+    /// <summary>Names every bad follow-up setting at start, not just the first.</summary>
+    private sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
+        {
+            var problems = options.Problems().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
