@@ -112,7 +112,9 @@ public sealed class OutboxConcurrencyTests
         });
         await first.WithDbAsync(async db =>
         {
-            var now = DateTimeOffset.UtcNow;
+            // All due already (a second ago, a millisecond apart for their order): due times still in the future
+            // let a quick first claim take only the few already due, and then nothing is claimed ahead.
+            var now = DateTimeOffset.UtcNow.AddSeconds(-1);
             db.OutboxMessages.AddRange(Enumerable.Range(0, 12).Select(i => new OutboxMessage(MailKind.ReporterUpdate, null, null,
                 $"ahead{i}@example.net", "Ahead", $"Message {i}", $"Body {i}", $"<p>Body {i}</p>", null, null, $"ahead.{i}@fixit.example.org", now.AddMilliseconds(i))));
             return await db.SaveChangesAsync();
