@@ -11,21 +11,34 @@ public static class PlaceCells
     /// <summary>How far a place may be and still be "near" a report.</summary>
     public const double NearMetres = 500;
 
-    public static int CellOf(double latitude, double longitude) => (Row(latitude) * Columns) + Column(longitude);
+    /// <summary>
+    /// Rows this close to a pole (|latitude| ≥ 89.5°, under 1 km of longitude all round) are one cell each: a
+    /// 0.01° column there is metres wide, and no fixed number of columns would reach 500 m.
+    /// </summary>
+    private const double PolarLatitude = 89.5;
+
+    public static int CellOf(double latitude, double longitude) => Cell(Row(latitude), Column(longitude));
 
     /// <summary>Every cell within <see cref="NearMetres"/> of the point (a few more near the poles, never fewer).</summary>
     public static IReadOnlyList<int> Around(double latitude, double longitude)
     {
         var row = Row(latitude);
         var column = Column(longitude);
-        var cosine = Math.Max(Math.Cos(latitude * Math.PI / 180), 0.05);
-        var reach = (int)Math.Min(Math.Ceiling(1 / cosine), 20);
         var cells = new List<int>();
         for (var r = Math.Max(0, row - 1); r <= Math.Min(17_999, row + 1); r++)
         {
+            if (IsPolar(r))
+            {
+                cells.Add(Cell(r, 0));
+                continue;
+            }
+
+            // The row's edge nearer the pole is where its columns are narrowest.
+            var edge = Math.Max(Math.Abs(RowLatitude(r)), Math.Abs(RowLatitude(r + 1)));
+            var reach = (int)Math.Ceiling(1 / Math.Cos(edge * Math.PI / 180));
             for (var c = column - reach; c <= column + reach; c++)
             {
-                cells.Add((r * Columns) + (((c % Columns) + Columns) % Columns));
+                cells.Add(Cell(r, c));
             }
         }
 
@@ -44,6 +57,12 @@ public static class PlaceCells
     }
 
     private static int Row(double latitude) => Math.Clamp((int)Math.Floor((latitude + 90) * 100), 0, 17_999);
+
+    private static double RowLatitude(int row) => (row / 100.0) - 90;
+
+    private static bool IsPolar(int row) => RowLatitude(row) >= PolarLatitude || RowLatitude(row + 1) <= -PolarLatitude;
+
+    private static int Cell(int row, int column) => (row * Columns) + (IsPolar(row) ? 0 : ((column % Columns) + Columns) % Columns);
 
     private static int Column(double longitude) => (((int)Math.Floor((longitude + 180) * 100) % Columns) + Columns) % Columns;
 }

@@ -83,8 +83,27 @@ public static class PlaceSearchText
         return keys;
     }
 
-    /// <summary>The first string after every string starting with <paramref name="prefix"/>, in ordinal order.</summary>
-    public static string PrefixEnd(string prefix) => prefix.Length == 0 ? "\uffff" : prefix[..^1] + (char)(prefix[^1] + 1);
+    /// <summary>
+    /// The first string after every string starting with <paramref name="prefix"/>, in code point order (how the
+    /// databases' binary collations compare UTF-8): the last character becomes the next code point, skipping the
+    /// surrogate range and carrying past U+10FFFF, so the end is never half a surrogate pair.
+    /// </summary>
+    public static string PrefixEnd(string prefix)
+    {
+        var runes = prefix.EnumerateRunes().ToList();
+        while (runes.Count > 0)
+        {
+            var last = runes[^1].Value;
+            runes.RemoveAt(runes.Count - 1);
+            if (last < 0x10FFFF)
+            {
+                runes.Add(new Rune(last == 0xD7FF ? 0xE000 : last + 1));
+                return string.Concat(runes.Select(r => r.ToString()));
+            }
+        }
+
+        return char.ConvertFromUtf32(0x10FFFF);
+    }
 
     // Letters NFKD leaves whole but readers treat as a base letter and a mark, or as two letters.
     private static void AppendFolded(StringBuilder builder, Rune rune)

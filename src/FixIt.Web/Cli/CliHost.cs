@@ -24,7 +24,15 @@ internal static class CliHost
         var error = cli.Error;
         // No command-line arguments reach configuration: "--name" of a verb must not become a setting.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output is the verb's answer (KEY=$(... create-api-key ...)): logs go to standard error, warnings
+        // and worse only, whatever the Logging section of appsettings says.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Clear();
+            o.MinLevel = LogLevel.Warning;
+        });
         builder.Configuration.AddInMemoryCollection(cli.Settings ?? new Dictionary<string, string?>());
         builder.Services.AddFixItApplication();
         builder.Services.AddFixItInfrastructure(builder.Configuration, builder.Environment);

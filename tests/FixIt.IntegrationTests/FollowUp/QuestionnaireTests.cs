@@ -123,6 +123,11 @@ public sealed class QuestionnaireTests
         Assert.Equal(FollowUpFlow.Council, toCouncil.To);
         Assert.Contains("Dark again tonight.", toCouncil.Text, StringComparison.Ordinal);
 
+        // The resident's words are a labelled quote, never FixIt's bold lead: anyone who follows a report can write them.
+        Assert.Contains("Their words:\n> Still not fixed: Dark again tonight.", toCouncil.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>Still not fixed", toCouncil.Message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dark again tonight.</strong>", toCouncil.Message.HtmlBody, StringComparison.Ordinal);
+
         // Used: gone; the report re-opened once.
         Assert.Equal(HttpStatusCode.Gone, (await app.Client.GetAsync(path)).StatusCode);
         Assert.Equal(1, await FollowUpFlow.CountAsync(app, id, MailKind.OperatorReopened));

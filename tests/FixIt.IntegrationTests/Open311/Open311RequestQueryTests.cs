@@ -74,6 +74,10 @@ public sealed class Open311RequestQueryTests(Open311Fixture apps)
         var untilEndOnly = await IdsAsync(app, format, $"end_date={Date(now.AddDays(-50))}");
         Assert.Equal([ids[1], ids[0]], untilEndOnly.Intersect(ids));
 
+        // A window reaching past the calendar's ends is cut there, not an error (it was a 500).
+        Assert.Empty(await IdsAsync(app, format, "start_date=9999-12-31T00:00:00Z"));
+        Assert.Empty(await IdsAsync(app, format, "end_date=0001-01-01T00:00:00Z"));
+
         await AssertErrorAsync(app, format, $"start_date={Date(now.AddDays(-91))}&end_date={Date(now)}", "start_date");
         await AssertErrorAsync(app, format, $"start_date={Date(now)}&end_date={Date(now.AddDays(-1))}", "end_date");
         await AssertErrorAsync(app, format, "start_date=yesterday", "start_date");

@@ -67,7 +67,7 @@ public sealed class PlaceSearchTests(PlacesApps apps)
         Assert.Equal("Stop 4, Kelderby Lane", view.GetProperty("nearPlace").GetString());
         var stored = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == id));
         var operatorMail = FixIt.Infrastructure.Mail.Composition.MailTemplates.ToOperator("FixIt", stored, "Street lighting", "Demo City Council",
-            "http://localhost/reports/1", [], "reply@example.org");
+            "http://localhost/reports/1", [], "reply@example.org", []);
         Assert.EndsWith("Lamp out by the stop near Stop 4, Kelderby Lane", operatorMail.Subject, StringComparison.Ordinal);
         Assert.Contains("Location: near Stop 4, Kelderby Lane, ", operatorMail.Text, StringComparison.Ordinal);
     }

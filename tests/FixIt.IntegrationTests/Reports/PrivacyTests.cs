@@ -66,4 +66,39 @@ public sealed class PrivacyTests(AppsFixture apps)
             Assert.DoesNotContain("7700900123", text, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// A reporter who chose to show their name on the report page still appears in Open311 only as "The reporter"
+    /// (docs/api.md): other software copies Open311 answers where the resident's choice does not follow.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task Open311_updates_never_carry_the_reporters_name_even_when_the_page_shows_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var body = ReportRequests.Valid("Named reporter in Open311");
+        body["reporterName"] = "Zebedee Quintrell";
+        body["showName"] = true;
+        var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
+        await app.WithDbAsync(async db =>
+        {
+            var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id);
+            report.Confirm(EventSource.EmailLink, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        // The page shows the name, as the reporter chose.
+        Assert.Contains("Zebedee Quintrell", await app.Client.GetStringAsync($"reports/{id}"), StringComparison.Ordinal);
+        foreach (var path in new[]
+        {
+            $"open311/v2/requests/{id}.json?extensions=true",
+            $"open311/v2/requests/{id}.xml?extensions=true",
+            $"open311/v2/requests.json?service_request_id={id}&extensions=true",
+        })
+        {
+            var text = await app.Client.GetStringAsync(path);
+            Assert.DoesNotContain("Zebedee", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("The reporter", text, StringComparison.Ordinal);
+        }
+    }
 }

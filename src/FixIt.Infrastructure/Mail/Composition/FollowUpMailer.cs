@@ -38,7 +38,8 @@ internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<
 
     public Task<bool> QueueReopenedAsync(Report report, ReportEvent reopened, CancellationToken cancellationToken) =>
         QueueToContactAsync(MailKind.OperatorReopened, report,
-            $"{reopened.Actor} says this report is still not fixed, and it has been re-opened.\n\n{reopened.PublicText}", "Re-opened: ", cancellationToken);
+            $"{reopened.Actor} says this report is still not fixed, and it has been re-opened.", "Re-opened: ", cancellationToken,
+            reopened.PublicText);
 
     public async Task<bool> QueueEscalationAsync(Report report, CancellationToken cancellationToken)
     {
@@ -85,7 +86,8 @@ internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<
     }
 
     // The report email again, to the contact the report went to, with its reply address and fresh action links.
-    private async Task<bool> QueueToContactAsync(MailKind kind, Report report, string lead, string subjectPrefix, CancellationToken cancellationToken)
+    private async Task<bool> QueueToContactAsync(MailKind kind, Report report, string lead, string subjectPrefix, CancellationToken cancellationToken,
+        string? residentWords = null)
     {
         if (await OperatorAsync(report, cancellationToken) is not { } op || op.ContactFor(report.CategoryId) is not { } contact)
         {
@@ -94,8 +96,9 @@ internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<
 
         var now = clock.GetUtcNow();
         var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForOperatorAsync(db, report, contact, now, cancellationToken), _inbound);
-        var content = MailTemplates.ToOperator(_site.Name, report, await mailer.CategoryNameAsync(report, cancellationToken), op.Name,
-            _site.Url($"reports/{report.Id}"), ActionLinks(report, now), replyTo, lead, subjectPrefix);
+        var (category, answers) = await mailer.CategoryAndAnswersAsync(report, cancellationToken);
+        var content = MailTemplates.ToOperator(_site.Name, report, category, op.Name, _site.Url($"reports/{report.Id}"), ActionLinks(report, now),
+            replyTo, answers, lead, subjectPrefix, residentWords);
         mailer.Add(kind, report, op.Id, contact.Email, op.Name, content, replyTo, null, now);
         return true;
     }

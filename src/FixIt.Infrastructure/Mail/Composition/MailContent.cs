@@ -9,6 +9,9 @@ internal sealed record MailContent(string Subject, string Text, string Html);
 /// <summary>A labelled link in an email.</summary>
 internal sealed record MailLink(string Label, string Url);
 
+/// <summary>One of the category's extra questions and the resident's answer (list values by their names, joined by ", ").</summary>
+internal sealed record MailAnswer(string Question, string Answer);
+
 internal static class MailWords
 {
     public static string WhatHappened(ReportEvent update) => update.ToStatus is { } to

@@ -30,15 +30,26 @@ internal static class MailTemplates
 
     /// <summary>
     /// The report to the operator with its action links. Reminders and "still not fixed" are this same email with a
-    /// <paramref name="lead"/> paragraph first and a <paramref name="subjectPrefix"/> ("Reminder: ").
+    /// <paramref name="lead"/> paragraph first (FixIt's own words only) and a <paramref name="subjectPrefix"/>
+    /// ("Reminder: "); a resident's words that come with it (<paramref name="residentWords"/>) follow the lead as a quote.
+    /// Whatever a resident wrote, the description included, is set apart as a labelled quote, so text made to look like
+    /// FixIt's (a fake "Answer with one of these links") never reads as FixIt speaking.
     /// </summary>
     public static MailContent ToOperator(string site, Report report, string category, string operatorName, string publicUrl,
-        IReadOnlyList<MailLink> actions, string replyTo, string? lead = null, string subjectPrefix = "")
+        IReadOnlyList<MailLink> actions, string replyTo, IReadOnlyList<MailAnswer> answers, string? lead = null, string subjectPrefix = "",
+        string? residentWords = null)
     {
         var text = new StringBuilder();
+        var html = new StringBuilder();
         if (lead is not null)
         {
             text.AppendLine(lead).AppendLine();
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\"><strong>{E(lead)}</strong></p>");
+        }
+
+        if (residentWords is { Length: > 0 })
+        {
+            ResidentQuote(text, html, "Their words:", residentWords);
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"A resident has reported a problem for {operatorName}.").AppendLine()
@@ -46,21 +57,31 @@ internal static class MailTemplates
             .AppendLine(CultureInfo.InvariantCulture, $"Category: {category}")
             .AppendLine(CultureInfo.InvariantCulture, $"Location: {Place(report)}{MailWords.Coordinates(report)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Map: {MailWords.MapUrl(report)}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Public page: {publicUrl}").AppendLine()
-            .AppendLine(report.Description).AppendLine()
-            .AppendLine("Answer with one of these links (each opens a page where you confirm):");
+            .AppendLine(CultureInfo.InvariantCulture, $"Public page: {publicUrl}").AppendLine();
+        var htmlDescription = new StringBuilder();
+        ResidentQuote(text, htmlDescription, "The resident's description:", report.Description);
+        if (answers.Count > 0)
+        {
+            // The category's extra questions are asked for the operator: the answers are theirs to read.
+            text.AppendLine("The resident's answers:");
+            htmlDescription.Append("<p>The resident's answers:</p><table>");
+            foreach (var answer in answers)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {answer.Question}: {answer.Answer}");
+                htmlDescription.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{E(answer.Question)}</th><td>{E(answer.Answer)}</td></tr>");
+            }
+
+            text.AppendLine();
+            htmlDescription.Append("</table>");
+        }
+
+        text.AppendLine("Answer with one of these links (each opens a page where you confirm):");
         foreach (var action in actions)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {action.Label}: {action.Url}");
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Or reply to this email ({replyTo}); your reply is published on the report page.");
-        var html = new StringBuilder();
-        if (lead is not null)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\"><strong>{E(lead)}</strong></p>");
-        }
-
         html.Append(CultureInfo.InvariantCulture, $"<p>A resident has reported a problem for {E(operatorName)}.</p>")
             .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.2em\">Report #{report.Id}: {E(report.Title)}</h1>")
             .Append("<table>")
@@ -68,7 +89,7 @@ internal static class MailTemplates
             .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Location</th><td>{E(Place(report))}{E(MailWords.Coordinates(report))} (<a href=\"{E(MailWords.MapUrl(report))}\">map</a>)</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Public page</th><td><a href=\"{E(publicUrl)}\">{E(publicUrl)}</a></td></tr>")
             .Append("</table>")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{E(report.Description)}</p>")
+            .Append(htmlDescription)
             .Append("<p>Answer with one of these links (each opens a page where you confirm):</p><ul>");
         foreach (var action in actions)
         {
@@ -77,6 +98,24 @@ internal static class MailTemplates
 
         html.Append(CultureInfo.InvariantCulture, $"</ul><p>Or reply to this email; your reply is published on the report page.</p>");
         return new MailContent($"{subjectPrefix}[{site} #{report.Id}] {category}: {report.Title}{Near(report)}", text.ToString(), Page(html.ToString()));
+    }
+
+    /// <summary>
+    /// A resident's words in an operator email: a label in FixIt's voice, then every line marked "> " in the text part
+    /// and a bordered blockquote (never bold, never a heading) in the HTML part.
+    /// </summary>
+    private static void ResidentQuote(StringBuilder text, StringBuilder html, string label, string words)
+    {
+        text.AppendLine(label);
+        foreach (var line in words.ReplaceLineEndings("\n").Split('\n'))
+        {
+            text.AppendLine(line.Length == 0 ? ">" : "> " + line);
+        }
+
+        text.AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(label)}</p>")
+            .Append(CultureInfo.InvariantCulture,
+                $"<blockquote style=\"white-space:pre-wrap;margin:0 0 1em 0;padding:0 0 0 1em;border-left:4px solid #888;color:#333\">{E(words)}</blockquote>");
     }
 
     /// <summary>" near Stop 4, Park Lane" (the gazetteer's nearest place), or nothing.</summary>

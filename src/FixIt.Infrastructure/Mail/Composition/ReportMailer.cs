@@ -55,8 +55,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var token = Issue(TokenPurpose.Respond, report, _mail.RespondLinkLifetime, now, singleUse: false);
         var actions = OperatorActions.All.Select(a => new MailLink(a.Label(), _site.Url($"respond/{token}/{a.Slug()}"))).ToList();
         var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForOperatorAsync(db, report, contact, now, cancellationToken), _inbound);
-        var content = MailTemplates.ToOperator(_site.Name, report, await CategoryNameAsync(report, cancellationToken), op.Name,
-            _site.Url($"reports/{report.Id}"), actions, replyTo);
+        var (category, answers) = await CategoryAndAnswersAsync(report, cancellationToken);
+        var content = MailTemplates.ToOperator(_site.Name, report, category, op.Name, _site.Url($"reports/{report.Id}"), actions, replyTo, answers);
         Add(MailKind.OperatorReport, report, op.Id, contact.Email, op.Name, content, replyTo, null, now);
         return true;
     }
@@ -140,6 +140,29 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     }
 
     // Find: the command that queues the email has usually loaded the category already, and then no query is made.
+    /// <summary>
+    /// The category's name and the resident's answers to its extra questions, in the questions' order, each by its
+    /// question text; list answers by their values' names. Answers to questions the category no longer has keep their code.
+    /// </summary>
+    internal async Task<(string Category, IReadOnlyList<MailAnswer> Answers)> CategoryAndAnswersAsync(Report report, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.FindAsync([report.CategoryId], cancellationToken)
+            ?? throw new InvalidOperationException($"Report {report.Id} has no category {report.CategoryId}.");
+        var questions = category.ExtraQuestions.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        var answers = report.Attributes
+            .GroupBy(a => a.Code, StringComparer.Ordinal)
+            .OrderBy(g => questions.TryGetValue(g.Key, out var q) ? q.Order : int.MaxValue)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var question = questions.GetValueOrDefault(g.Key);
+                var values = g.Select(a => question?.Values.FirstOrDefault(v => v.Key == a.Value)?.Name ?? a.Value);
+                return new MailAnswer(question?.Question ?? g.Key, string.Join(", ", values));
+            })
+            .ToList();
+        return (category.Name, answers);
+    }
+
     internal async Task<string> CategoryNameAsync(Report report, CancellationToken cancellationToken) =>
         (await db.Categories.FindAsync([report.CategoryId], cancellationToken))?.Name
             ?? throw new InvalidOperationException($"Report {report.Id} has no category {report.CategoryId}.");

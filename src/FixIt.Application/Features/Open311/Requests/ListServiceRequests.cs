@@ -37,10 +37,16 @@ public sealed record ListServiceRequestsQuery : IQuery<IReadOnlyList<ServiceRequ
     public (DateTimeOffset Start, DateTimeOffset End) Window(DateTimeOffset now) => (Start, End) switch
     {
         ({ } s, { } e) => (s, e),
-        ({ } s, null) => (s, s.AddDays(MaxWindowDays)),
-        (null, { } e) => (e.AddDays(-MaxWindowDays), e),
+        ({ } s, null) => (s, Shift(s, MaxWindowDays)),
+        (null, { } e) => (Shift(e, -MaxWindowDays), e),
         _ => (now.AddDays(-MaxWindowDays), now),
     };
+
+    /// <summary>Moves by whole days, stopping at the first or last representable instant instead of overflowing.</summary>
+    private static DateTimeOffset Shift(DateTimeOffset at, int days) =>
+        days > 0 && at > DateTimeOffset.MaxValue.AddDays(-days) ? DateTimeOffset.MaxValue
+        : days < 0 && at < DateTimeOffset.MinValue.AddDays(-days) ? DateTimeOffset.MinValue
+        : at.AddDays(days);
 }
 
 internal sealed class ListServiceRequestsHandler(IFixItDb db, TimeProvider clock)

@@ -4,7 +4,7 @@ namespace FixIt.Application.Features.Open311.Requests;
 
 /// <summary>
 /// One public report as Open311 shows it. Nothing here identifies the reporter: no email, phone or name
-/// (the updates' actor is the name shown on the report page, which is the reporter's only if they chose so).
+/// (the updates' actor is the operator's or FixIt's name, or "The reporter": never the reporter's own name).
 /// </summary>
 public sealed record ServiceRequestView(
     int Id,

@@ -56,10 +56,17 @@ internal static class ServiceRequestViews
             // While a report was hidden nothing about it was public, so nothing of that time is shown now.
             if (current is { } status && ReportStatusRules.IsPublic(status))
             {
-                updates.Add(new ServiceRequestUpdate(e.Id, e.At, status, e.Kind == ReportEventKind.StatusChanged, e.PublicText, e.Actor));
+                updates.Add(new ServiceRequestUpdate(e.Id, e.At, status, e.Kind == ReportEventKind.StatusChanged, e.PublicText, Open311Actor(e)));
             }
         }
 
         return updates;
     }
+
+    /// <summary>
+    /// Open311 never carries the reporter's name (docs/api.md), even when the report page shows it by their choice:
+    /// the reporter's own steps say "The reporter"; operators, admins and FixIt keep their names.
+    /// </summary>
+    private static string Open311Actor(FixIt.Domain.Reports.ReportEvent e) =>
+        e.ActorKind == ActorKind.Reporter ? "The reporter" : e.Actor;
 }

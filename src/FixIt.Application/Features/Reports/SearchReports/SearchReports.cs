@@ -23,6 +23,9 @@ public sealed record SearchReportsQuery(
 {
     public const int DefaultLimit = 200;
     public const int MaxLimit = 1000;
+
+    /// <summary>The largest <c>age</c> in days (a century): beyond it the start date would leave the calendar.</summary>
+    public const int MaxAgeDaysLimit = 36_500;
 }
 
 /// <summary>West, south, east, north in WGS84 degrees: GeoJSON's bbox order; west greater than east crosses the 180° meridian.</summary>

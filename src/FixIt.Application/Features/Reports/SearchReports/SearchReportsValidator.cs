@@ -25,7 +25,8 @@ internal sealed class SearchReportsValidator : AbstractValidator<SearchReportsQu
         });
         RuleFor(q => q.Limit).InclusiveBetween(1, SearchReportsQuery.MaxLimit).OverridePropertyName("limit");
         RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).OverridePropertyName("offset");
-        RuleFor(q => q.MaxAgeDays).GreaterThan(0).When(q => q.MaxAgeDays is not null).OverridePropertyName("age");
+        RuleFor(q => q.MaxAgeDays).InclusiveBetween(1, SearchReportsQuery.MaxAgeDaysLimit).When(q => q.MaxAgeDays is not null)
+            .OverridePropertyName("age");
     }
 
     private void BoxNumber(Func<BoundingBox, double> number, string name, double limit) =>
