@@ -65,6 +65,14 @@ public sealed class ReportSubscriptionTests
         using var unsubscribed = await app.Client.SubmitLinkFormAsync(MailApps.LinkPath(update, "unsubscribe/"));
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
         Assert.Contains("no more emails", await unsubscribed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Their "still not fixed" link no longer speaks for them: the page says so at once, as its POST does.
+        var stillNotFixed = MailApps.LinkPath(update, "still-not-fixed/");
+        using (var stale = await app.Client.GetAsync(stillNotFixed))
+        {
+            Assert.Equal(HttpStatusCode.Gone, stale.StatusCode);
+        }
+
         using var note = await app.Client.SubmitLinkFormAsync(ReportLifeByEmailTests.ActionPath(toOperator, "note"), ("text", "Checked again tonight."));
         Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
         await sink.WaitForAsync(m => m.To == reporter && m.Text.Contains("Checked again tonight.", StringComparison.Ordinal), "the reporter's second update");

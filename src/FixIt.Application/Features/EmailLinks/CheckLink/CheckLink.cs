@@ -2,6 +2,7 @@ using FixIt.Application.Abstractions;
 using FixIt.Application.Common.Tokens;
 using FixIt.Domain.Messaging;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.EmailLinks.CheckLink;
 
@@ -13,6 +14,15 @@ internal sealed class CheckLinkHandler(IFixItDb db, TimeProvider clock) : IQuery
     public async ValueTask<int> Handle(CheckLinkQuery query, CancellationToken cancellationToken)
     {
         var token = await LinkTokens.RequireAsync(db, query.Token, query.Purpose, clock.GetUtcNow(), cancellationToken);
+
+        // A follower's "still not fixed" link speaks for them only while they follow: the page says so at once,
+        // as its POST would (StillNotFixedCommand), rather than showing a form that cannot be sent.
+        if (query.Purpose == TokenPurpose.Reopen && token.SubscriptionId is { } subscriptionId
+            && !await db.ReportSubscriptions.AnyAsync(s => s.Id == subscriptionId && s.ConfirmedAt != null && s.UnsubscribedAt == null, cancellationToken))
+        {
+            throw new LinkTokenException(LinkTokenProblem.Revoked);
+        }
+
         return token.ReportId;
     }
 }
