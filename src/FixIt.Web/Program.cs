@@ -16,6 +16,8 @@ using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
 using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Places;
+using FixIt.Web.Features.Privacy.MyReports;
+using FixIt.Web.Features.Privacy.PrivacyPage;
 using FixIt.Web.Features.Reports;
 using FixIt.Web.Features.Reports.GetReport;
 using FixIt.Web.Features.Reports.GetReportPhoto;
@@ -84,6 +86,8 @@ app.MapPendingReports();
 app.MapEmailLinkPages();
 app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
+app.MapMyReports();
+app.MapPrivacyPage();
 app.MapMailAdmin();
 app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())

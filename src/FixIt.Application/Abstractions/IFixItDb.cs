@@ -5,6 +5,7 @@ using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
+using FixIt.Domain.Privacy;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,10 @@ public interface IFixItDb
     DbSet<Place> Places { get; }
 
     DbSet<PlaceKey> PlaceKeys { get; }
+
+    DbSet<MyReportsToken> MyReportsTokens { get; }
+
+    DbSet<Erasure> Erasures { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,12 @@ public sealed class SiteOptions
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// Whom residents write to about their data: the data controller's contact (an address or a URL), shown on the
+    /// privacy page. Empty shows "the organisation that runs this site" without a contact.
+    /// </summary>
+    public string PrivacyContact { get; set; } = "";
+
     /// <summary>An absolute URL for a path on this site.</summary>
     public string Url(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 

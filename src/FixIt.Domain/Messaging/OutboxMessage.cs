@@ -23,6 +23,9 @@ public enum MailKind
 
     /// <summary>To the operator's contact: a resident says a fixed or closed report is still not fixed.</summary>
     OperatorReopened,
+
+    /// <summary>The link to "My reports", to the address that asked for it.</summary>
+    MyReportsLink,
 }
 
 public enum OutboxStatus
@@ -134,6 +137,24 @@ public sealed class OutboxMessage
         Status = OutboxStatus.Failed;
         LastError = Truncate(error);
         ReleaseClaim();
+    }
+
+    /// <summary>
+    /// The recipient was erased: the record that a message was sent stays, without the address, the name or the body;
+    /// a message still waiting is never sent.
+    /// </summary>
+    public void ForgetRecipient()
+    {
+        ToAddress = "";
+        ToName = "";
+        TextBody = "";
+        HtmlBody = "";
+        if (Status == OutboxStatus.Pending)
+        {
+            Status = OutboxStatus.Failed;
+            LastError = "Not sent: the recipient's data was erased.";
+            ReleaseClaim();
+        }
     }
 
     /// <summary>Hands a claimed but unattempted message back at once (the dispatcher is stopping).</summary>

@@ -46,6 +46,9 @@ public sealed class ReplyKey
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The holder was erased: the key stays (mail under it is held for an admin), the address does not.</summary>
+    public void ForgetAddress() => Address = "";
+
     public static ReplyKey ForOperator(string key, int reportId, int operatorId, int contactId, string address, DateTimeOffset now) =>
         new() { Key = key, ReportId = reportId, Holder = ReplyKeyHolder.Operator, OperatorId = operatorId, ContactId = contactId, Address = address, CreatedAt = now };
 

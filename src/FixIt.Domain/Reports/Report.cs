@@ -135,7 +135,7 @@ public sealed partial class Report
     }
 
     /// <summary>The name the public sees for the reporter.</summary>
-    public string PublicReporterName => ShowName && ReporterName.Length > 0 ? ReporterName : "The reporter";
+    public string PublicReporterName => IsContactErased ? ErasedReporterName : ShowName && ReporterName.Length > 0 ? ReporterName : "The reporter";
 
     /// <summary>The reporter confirms: the report opens. Returns the status change it records.</summary>
     public ReportEvent Confirm(EventSource source, DateTimeOffset now)

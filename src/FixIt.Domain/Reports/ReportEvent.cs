@@ -45,6 +45,9 @@ public sealed class ReportEvent
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The reporter hid their name or was erased: the entry is theirs still, under another name.</summary>
+    internal void RenameActor(string actor) => Actor = PublicTextScrubber.Scrub(actor);
+
     /// <summary>False for facts only admins see (an auto-reply kept back, a delivery failure detail).</summary>
     public bool IsPublic { get; private set; }
 }

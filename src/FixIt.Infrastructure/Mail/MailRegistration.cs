@@ -19,12 +19,13 @@ public static class MailRegistration
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
         services.AddOptions<MailboxCapOptions>().Bind(configuration.GetSection(MailboxCapOptions.SectionName))
-            .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0,
-                "MailboxCaps:ReportConfirmationsPerDay and MailboxCaps:SubscriptionConfirmationsPerDay must be 0 or more.")
+            .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0 && o.MyReportsLinksPerDay >= 0,
+                "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay and :MyReportsLinksPerDay must be 0 or more.")
             .ValidateOnStart();
         services.AddScoped<MailboxCaps>();
         services.AddScoped<ReportMailer>();
         services.AddScoped<IReportMailer>(sp => sp.GetRequiredService<ReportMailer>());
+        services.AddScoped<IPersonMailer, PersonMailer>();
         services.AddScoped(sp => new OutboxRecorder(sp.GetRequiredService<FixItDbContext>(), sp.GetRequiredService<ReportMailer>(),
             sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteWriteGate>()));
 

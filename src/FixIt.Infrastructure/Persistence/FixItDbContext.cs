@@ -6,6 +6,7 @@ using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
+using FixIt.Domain.Privacy;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -57,6 +58,10 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<Place> Places => Set<Place>();
 
     public DbSet<PlaceKey> PlaceKeys => Set<PlaceKey>();
+
+    public DbSet<MyReportsToken> MyReportsTokens => Set<MyReportsToken>();
+
+    public DbSet<Erasure> Erasures => Set<Erasure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

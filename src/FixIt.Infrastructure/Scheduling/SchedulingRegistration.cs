@@ -5,6 +5,12 @@ using FixIt.Application.Features.FollowUp.EscalateReports;
 using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
 using FixIt.Application.Features.FollowUp.SendQuestionnaires;
 using FixIt.Application.Features.FollowUp.SendReminders;
+using FixIt.Application.Features.Privacy;
+using FixIt.Application.Features.Privacy.OpenMyReportsLink;
+using FixIt.Application.Features.Retention;
+using FixIt.Application.Features.Retention.AnonymiseClosedReports;
+using FixIt.Application.Features.Retention.DeleteOldInboundMail;
+using FixIt.Application.Features.Retention.DeleteOldMailBodies;
 using FixIt.Infrastructure.Mail.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +32,34 @@ public static class SchedulingRegistration
         services.AddScheduledJob<EscalateReportsCommand>();
         services.AddScheduledJob<SendQuestionnairesCommand>();
         services.AddScheduledJob<ExpireUnconfirmedCommand>();
+
+        // Residents' data: what is kept, and for how long (docs/privacy.md).
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, ProblemsValidator<RetentionOptions>>(
+            _ => new ProblemsValidator<RetentionOptions>(o => o.Problems()));
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, ProblemsValidator<PrivacyOptions>>(
+            _ => new ProblemsValidator<PrivacyOptions>(o => o.Problems()));
+        services.AddScheduledJob<AnonymiseClosedReportsCommand>();
+        services.AddScheduledJob<DeleteOldInboundMailCommand>();
+        services.AddScheduledJob<DeleteOldMailBodiesCommand>();
+        services.AddScheduledJob<DeleteExpiredMyReportsLinksCommand>();
         return services;
     }
 
     public static IServiceCollection AddFixItScheduler(this IServiceCollection services) =>
         services.AddHostedService<ScheduledJobRunner>();
+
+    /// <summary>Names every bad setting of a section at start, not just the first.</summary>
+    private sealed class ProblemsValidator<TOptions>(Func<TOptions, IEnumerable<string>> problemsOf) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var problems = problemsOf(options).ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
 
     /// <summary>Names every bad follow-up setting at start, not just the first.</summary>
     private sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FixIt.Application.Common;
+using FixIt.Application.Features.Privacy;
 using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Application.Routing;
 using FixIt.Domain.Reports;
@@ -48,6 +49,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status403Forbidden,
                 Title = "This API key may not do that.",
                 Detail = o.Message,
+            },
+            OperatorContactException c => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "An operator contact.",
+                Detail = c.Message,
             },
             InUseException u => new ProblemDetails
             {

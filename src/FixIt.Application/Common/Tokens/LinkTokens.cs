@@ -15,11 +15,21 @@ public static class LinkTokens
 
     public static (string Token, AccessToken Stored) Issue(TokenPurpose purpose, int reportId, TimeSpan lifetime, DateTimeOffset now, bool singleUse)
     {
+        var (token, hash) = NewSecret();
+        return (token, new AccessToken(hash, purpose, reportId, now, now + lifetime, singleUse));
+    }
+
+    /// <summary>A new token for a link and the hash to store; for links that are not about one report ("My reports").</summary>
+    public static (string Token, string Hash) NewSecret()
+    {
         Span<byte> random = stackalloc byte[TokenBytes];
         RandomNumberGenerator.Fill(random);
         var token = Base64Url.EncodeToString(random);
-        return (token, new AccessToken(HashOf(token), purpose, reportId, now, now + lifetime, singleUse));
+        return (token, HashOf(token));
     }
+
+    /// <summary>Whether the text could be a token at all; a malformed one cannot match any hash.</summary>
+    public static bool IsWellFormed(string? token) => token is not null && token.Length == TokenLength && Base64Url.IsValid(token);
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -27,12 +37,12 @@ public static class LinkTokens
     public static async Task<AccessToken> RequireAsync(IFixItDb db, string? token, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // A malformed token cannot match any hash; do not spend a query on it.
-        if (token is null || token.Length != TokenLength || !Base64Url.IsValid(token))
+        if (!IsWellFormed(token))
         {
             throw new LinkTokenException(LinkTokenProblem.Unknown);
         }
 
-        var hash = HashOf(token);
+        var hash = HashOf(token!);
         var stored = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
         if (stored is null || stored.Purpose != purpose)
         {

@@ -19,12 +19,13 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
     private readonly MailboxCapOptions _options = options.Value;
 
     /// <summary>Takes one of today's slots for <paramref name="kind"/> to the address's mailbox; false when none is left.</summary>
-    public async Task<bool> TryTakeAsync(MailKind kind, string address, int reportId, CancellationToken cancellationToken)
+    public async Task<bool> TryTakeAsync(MailKind kind, string address, int? reportId, CancellationToken cancellationToken)
     {
         var limit = kind switch
         {
             MailKind.ReporterConfirmation => _options.ReportConfirmationsPerDay,
             MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
+            MailKind.MyReportsLink => _options.MyReportsLinksPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
         };
         // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
@@ -70,5 +71,5 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Daily cap of {Limit} {Kind} emails to one mailbox reached; not sending the one for report {ReportId}")]
-    private partial void LogCapReached(MailKind kind, int limit, int reportId);
+    private partial void LogCapReached(MailKind kind, int limit, int? reportId);
 }

@@ -130,9 +130,15 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     }
 
     // Every message gets a bounce key of its own (its VERP envelope sender, set by the dispatcher).
+    // An erased reporter has no address: nothing is sent to them again.
     internal void Add(MailKind kind, Report report, int? operatorId, string to, string toName, MailContent content,
         string? replyTo, string? listUnsubscribe, DateTimeOffset now)
     {
+        if (to.Length == 0)
+        {
+            return;
+        }
+
         var domain = _mail.FromAddress[(_mail.FromAddress.LastIndexOf('@') + 1)..];
         db.OutboxMessages.Add(new OutboxMessage(kind, report.Id, operatorId, to, HeaderText.SingleLine(toName),
             HeaderText.SingleLine(content.Subject, 450), content.Text, content.Html, replyTo, listUnsubscribe,

@@ -69,10 +69,6 @@ public sealed class InboundMailOptions
     [Range(0, 60)]
     public int SessionWaitSeconds { get; set; } = 10;
 
-    /// <summary>Days the raw bytes of a processed message are kept; then they are deleted, the row and its outcome kept.</summary>
-    [Range(1, 36500)]
-    public int RawRetentionDays { get; set; } = 30;
-
     public InboundSmtpOptions Smtp { get; set; } = new();
 
     public InboundImapOptions Imap { get; set; } = new();

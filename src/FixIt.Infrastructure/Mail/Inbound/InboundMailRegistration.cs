@@ -37,8 +37,6 @@ public static class InboundMailRegistration
         services.AddSingleton<InboundMailProcessor>();
         services.TryAddSingleton<IDkimPublicKeyLocator, DnsDkimPublicKeyLocator>();
         services.AddSingleton<DkimChecker>();
-        services.AddSingleton<InboundRawRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<InboundRawRetention>());
 
         // Hosted services are registered from configuration read now: a disabled listener costs nothing.
         var smtpEnabled = section.GetValue<bool>("Smtp:Enabled");

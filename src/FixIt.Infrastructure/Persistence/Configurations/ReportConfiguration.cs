@@ -53,6 +53,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Ignore(r => r.StatusType);
         builder.Ignore(r => r.IsUnrouted);
         builder.Ignore(r => r.PublicReporterName);
+        builder.Ignore(r => r.IsContactErased);
         builder.Ignore(r => r.DeclinedOperators);
     }
 }

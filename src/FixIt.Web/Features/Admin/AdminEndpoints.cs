@@ -1,6 +1,7 @@
 using FixIt.Web.Features.Admin.Areas;
 using FixIt.Web.Features.Admin.Categories;
 using FixIt.Web.Features.Admin.Operators;
+using FixIt.Web.Features.Admin.People;
 using FixIt.Web.Features.Admin.Reports;
 using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Mail;
@@ -24,6 +25,7 @@ internal static class AdminEndpoints
         admin.MapAdminCategories();
         admin.MapAdminReports();
         admin.MapAdminMail();
+        admin.MapAdminPeople();
         return app;
     }
 

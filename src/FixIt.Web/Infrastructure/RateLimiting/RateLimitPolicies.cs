@@ -12,6 +12,9 @@ internal static class RateLimitPolicies
     /// <summary>"Send the confirmation link again" requests.</summary>
     public const string ConfirmationResend = "confirmation-resend";
 
+    /// <summary>"Email me my reports" requests.</summary>
+    public const string MyReports = "my-reports";
+
     /// <summary>Admin sign-in attempts.</summary>
     public const string SignIn = "sign-in";
 }

@@ -43,6 +43,7 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.Subscribe, o => o.Subscribe);
             AddPolicy(options, RateLimitPolicies.ConfirmationResend, o => o.ConfirmationResend);
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
+            AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
         });
         return services;
     }

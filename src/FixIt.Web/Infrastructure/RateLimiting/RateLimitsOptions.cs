@@ -16,8 +16,11 @@ public sealed class RateLimitsOptions
 
     public RateLimitWindow SignIn { get; set; } = new() { PermitLimit = 5, WindowSeconds = 60 };
 
+    public RateLimitWindow MyReports { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> All() =>
-        [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn)];
+        [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn),
+            (nameof(MyReports), MyReports)];
 }
 
 /// <summary>A fixed window: PermitLimit requests, then none until WindowSeconds have passed since the window opened.</summary>

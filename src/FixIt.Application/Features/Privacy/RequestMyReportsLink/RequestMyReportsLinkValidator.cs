@@ -1,0 +1,13 @@
+using FixIt.Application.Common;
+using FluentValidation;
+
+namespace FixIt.Application.Features.Privacy.RequestMyReportsLink;
+
+internal sealed class RequestMyReportsLinkValidator : AbstractValidator<RequestMyReportsLinkCommand>
+{
+    public RequestMyReportsLinkValidator()
+    {
+        RuleFor(c => c.Email).Must(EmailAddresses.IsDeliverable).OverridePropertyName("email")
+            .WithMessage("Enter the email address you reported or subscribed with, like name@example.org.");
+    }
+}

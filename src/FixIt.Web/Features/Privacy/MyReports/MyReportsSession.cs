@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using FixIt.Application.Common;
+using FixIt.Application.Features.Privacy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace FixIt.Web.Features.Privacy.MyReports;
+
+/// <summary>
+/// "My reports" stays open in the browser that used the emailed link for Privacy:SessionLifetime (ADR 0140): a cookie
+/// holding the address and its expiry, protected by Data Protection (neither readable nor forgeable), HttpOnly,
+/// SameSite=Strict and only sent to /my. The expiry inside is checked against the app's clock, whatever the browser keeps.
+/// </summary>
+internal sealed class MyReportsSession(IDataProtectionProvider dataProtection, IOptions<SiteOptions> site, IOptions<PrivacyOptions> privacy,
+    TimeProvider clock)
+{
+    public const string Name = "fixit-my";
+    private const string Path = "/my";
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("FixIt.MyReports.Session.v1");
+
+    public void Start(HttpContext context, string address)
+    {
+        var expires = clock.GetUtcNow() + privacy.Value.SessionLifetime;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{expires.UtcTicks}|{address}");
+        context.Response.Cookies.Append(Name, _protector.Protect(text), Options());
+    }
+
+    public void End(HttpContext context) => context.Response.Cookies.Delete(Name, Options());
+
+    /// <summary>The address this browser opened "My reports" for, or null (none, expired, tampered with).</summary>
+    public string? AddressOf(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = _protector.Unprotect(value);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && clock.GetUtcNow().UtcTicks < ticks
+            ? text[(bar + 1)..]
+            : null;
+    }
+
+    private CookieOptions Options() => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = site.Value.IsHttps,
+        Path = Path,
+        IsEssential = true,
+    };
+}
