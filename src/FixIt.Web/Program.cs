@@ -10,6 +10,7 @@ using FixIt.Web.Features.Benchmarks;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Mail.DevMail;
+using FixIt.Web.Features.Moderation;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
@@ -85,6 +86,7 @@ app.MapEmailLinkPages();
 app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
 app.MapMailAdmin();
+app.MapModerationPages();
 app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())
 {

@@ -3,6 +3,7 @@ using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
 using FixIt.Domain.Reports;
@@ -55,6 +56,8 @@ public interface IFixItDb
     DbSet<Place> Places { get; }
 
     DbSet<PlaceKey> PlaceKeys { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

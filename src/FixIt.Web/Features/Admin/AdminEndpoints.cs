@@ -4,6 +4,7 @@ using FixIt.Web.Features.Admin.Operators;
 using FixIt.Web.Features.Admin.Reports;
 using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Mail;
+using FixIt.Web.Features.Moderation;
 using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Admin;
@@ -24,6 +25,7 @@ internal static class AdminEndpoints
         admin.MapAdminCategories();
         admin.MapAdminReports();
         admin.MapAdminMail();
+        admin.MapModeration();
         return app;
     }
 
