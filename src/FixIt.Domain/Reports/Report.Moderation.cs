@@ -89,11 +89,18 @@ public sealed partial class Report
         return true;
     }
 
-    /// <summary>Staff take the reporter's name off public view (or, false, put it back if the reporter had shown it).</summary>
+    /// <summary>
+    /// Staff take the reporter's name off public view (or, false, show it again), on the report and on every timeline entry
+    /// the reporter made. Needs <see cref="Events"/> loaded.
+    /// </summary>
     public void HideReporterName(bool hide, DateTimeOffset now)
     {
         ShowName = !hide;
         UpdatedAt = now;
+        foreach (var reportEvent in _events.Where(e => e.ActorKind == ActorKind.Reporter))
+        {
+            reportEvent.RenameActor(PublicReporterName);
+        }
     }
 
     /// <summary>

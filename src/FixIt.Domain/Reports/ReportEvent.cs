@@ -79,4 +79,7 @@ public sealed class ReportEvent
         IsPublic = true;
         HiddenAt = null;
     }
+
+    /// <summary>The reporter's name was taken off (or put back on) public view: their entries show the new name.</summary>
+    internal void RenameActor(string actor) => Actor = PublicTextScrubber.Scrub(actor);
 }

@@ -8,6 +8,7 @@ using FixIt.Application.Features.Moderation.RemovePhoto;
 using FixIt.Web.Features.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FixIt.Web.Features.Moderation;
 
@@ -73,7 +74,7 @@ internal static class ModerationEndpoints
             HideReporterName = body?.HideReporterName,
         }, cancellationToken));
 
-    public static async Task<Ok<RemovedPhoto>> RemovePhoto(int id, int photoId, ReasonRequest? body, ClaimsPrincipal user, IMediator mediator,
+    public static async Task<Ok<RemovedPhoto>> RemovePhoto(int id, int photoId, [FromBody] ReasonRequest? body, ClaimsPrincipal user, IMediator mediator,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new RemovePhotoCommand(id, photoId, body?.Reason, StaffActors.From(user)), cancellationToken));
 

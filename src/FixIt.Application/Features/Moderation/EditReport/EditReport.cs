@@ -3,6 +3,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Routing;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Moderation;
+using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,8 @@ internal sealed class EditReportHandler(IFixItDb db, IReportRouter router, IRepo
     public async ValueTask<EditedReport> Handle(EditReportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var report = await db.Reports.Include(r => r.Areas).Include(r => r.Declines)
+        IQueryable<Report> reports = db.Reports.Include(r => r.Areas).Include(r => r.Declines);
+        var report = await (command.HideReporterName is null ? reports : reports.Include(r => r.Events))
             .SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
             ?? throw new NotFoundException("Report", command.ReportId);
         var oldCategory = await db.Categories.Where(c => c.Id == report.CategoryId).Select(c => c.Code).SingleAsync(cancellationToken);
