@@ -75,8 +75,9 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             .Include(r => r.Events)
             .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
 
-        // A report staff took down says so (410); one that awaits confirmation answers exactly as one that does not exist.
-        if (report is not null && ReportStatusRules.IsRemoved(report.Status))
+        // At its public addresses a report staff took down says so (410); through its own links (ADR 0042), and while it
+        // awaits confirmation, it answers exactly as one that does not exist.
+        if (report is not null && !query.ShownByLink && ReportStatusRules.IsRemoved(report.Status))
         {
             throw new ReportRemovedException(query.Id);
         }
