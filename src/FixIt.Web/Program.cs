@@ -10,6 +10,7 @@ using FixIt.Web.Features.Benchmarks;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Mail.DevMail;
+using FixIt.Web.Features.Moderation;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
@@ -89,6 +90,7 @@ app.MapSubscriptionPages();
 app.MapMyReports();
 app.MapPrivacyPage();
 app.MapMailAdmin();
+app.MapModerationPages();
 app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())
 {

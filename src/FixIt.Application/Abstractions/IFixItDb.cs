@@ -3,6 +3,7 @@ using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
 using FixIt.Domain.Privacy;
@@ -60,6 +61,8 @@ public interface IFixItDb
     DbSet<MyReportsToken> MyReportsTokens { get; }
 
     DbSet<Erasure> Erasures { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Text;
 
 namespace FixIt.Domain.Reports;
@@ -50,4 +51,38 @@ public sealed class ReportEvent
 
     /// <summary>False for facts only admins see (an auto-reply kept back, a delivery failure detail).</summary>
     public bool IsPublic { get; private set; }
+
+    /// <summary>When staff hid this public event (then <see cref="IsPublic"/> is false until they unhide it); null otherwise.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    /// <summary>Staff take a public event off the timeline, feeds and Open311: it stops being public.</summary>
+    /// <exception cref="ModerationConflictException">The event is already hidden, or was never public.</exception>
+    public void Hide(DateTimeOffset now)
+    {
+        if (HiddenAt is not null || !IsPublic)
+        {
+            throw new ModerationConflictException(HiddenAt is null
+                ? $"Update {Id} is not public, so there is nothing to hide."
+                : $"Update {Id} is already hidden.");
+        }
+
+        IsPublic = false;
+        HiddenAt = now;
+    }
+
+    /// <summary>Staff put a hidden event back on the timeline.</summary>
+    /// <exception cref="ModerationConflictException">The event is not hidden by staff.</exception>
+    public void Unhide()
+    {
+        if (HiddenAt is null)
+        {
+            throw new ModerationConflictException($"Update {Id} is not hidden.");
+        }
+
+        IsPublic = true;
+        HiddenAt = null;
+    }
+
+    /// <summary>The reporter's name was taken off (or put back on) public view: their entries show the new name.</summary>
+    internal void RenameActor(string actor) => Actor = PublicTextScrubber.Scrub(actor);
 }

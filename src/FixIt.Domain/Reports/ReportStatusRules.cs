@@ -91,6 +91,12 @@ public static class ReportStatusRules
     /// </summary>
     public static bool IsShownByLink(ReportStatus status) => StatusesShownByLink.Contains(status);
 
+    /// <summary>
+    /// Removed: taken down by staff (hidden). Its own public addresses answer 410 Gone ("This report has been removed")
+    /// rather than as a missing report, and it stays off every list (<see cref="IsPublic(ReportStatus)"/> is false).
+    /// </summary>
+    public static bool IsRemoved(ReportStatus status) => status == ReportStatus.Hidden;
+
     /// <summary>Whether a status type may be asked for by the public (every type but the hidden one).</summary>
     public static bool IsPublic(StatusType type) => type != StatusType.Hidden;
 

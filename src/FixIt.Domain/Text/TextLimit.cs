@@ -41,6 +41,9 @@ public static class TextLimits
     /// <summary>Who did something, as the timeline shows it: an operator's or a shown reporter's name.</summary>
     public static readonly TextLimit ActorName = new(200);
 
+    /// <summary>Why staff hid, corrected or blocked something: kept in the audit log, never shown to the public.</summary>
+    public static readonly TextLimit ModerationReason = new(1000);
+
     public static readonly TextLimit OperatorName = new(200);
     public static readonly TextLimit CategoryName = new(200);
     public static readonly TextLimit CategoryGroup = new(200);

@@ -4,6 +4,7 @@ using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
 using FixIt.Domain.Privacy;
@@ -62,6 +63,29 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<MyReportsToken> MyReportsTokens => Set<MyReportsToken>();
 
     public DbSet<Erasure> Erasures => Set<Erasure>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit log is append-only through the application: an entry is added once, never changed or deleted.
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
+        {
+            throw new AuditLogWriteException(entry.Entity.Id, entry.State.ToString());
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

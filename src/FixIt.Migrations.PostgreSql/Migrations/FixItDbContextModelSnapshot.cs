@@ -529,6 +529,68 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -797,6 +859,12 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -829,6 +897,12 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OriginalDescription")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("QuestionnaireSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -883,6 +957,10 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("StatusBeforeHidden")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("StillOpenReminderAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -901,15 +979,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.HasIndex("Open311Token")
                         .IsUnique();
 
-                    b.HasIndex("OperatorId", "ConfirmedAt");
-
-                    b.HasIndex("OperatorId", "FixedAt");
-
-                    b.HasIndex("OperatorId", "SecondsToFix");
-
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "ConfirmedAt", "Status");
+
+                    b.HasIndex("OperatorId", "FixedAt", "Status");
+
+                    b.HasIndex("OperatorId", "SecondsToFix", "Status");
 
                     b.HasIndex("OperatorId", "Status", "CategoryId");
 
@@ -990,6 +1068,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");

@@ -531,6 +531,68 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.ToTable("ReportSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long?>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -799,6 +861,12 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -831,6 +899,12 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("int");
+
+                    b.Property<string>("OriginalDescription")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("QuestionnaireSentAt")
                         .HasColumnType("datetimeoffset");
@@ -885,6 +959,10 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("StatusBeforeHidden")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("StillOpenReminderAt")
                         .HasColumnType("datetimeoffset");
 
@@ -904,15 +982,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[Open311Token] IS NOT NULL");
 
-                    b.HasIndex("OperatorId", "ConfirmedAt");
-
-                    b.HasIndex("OperatorId", "FixedAt");
-
-                    b.HasIndex("OperatorId", "SecondsToFix");
-
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "ConfirmedAt", "Status");
+
+                    b.HasIndex("OperatorId", "FixedAt", "Status");
+
+                    b.HasIndex("OperatorId", "SecondsToFix", "Status");
 
                     b.HasIndex("OperatorId", "Status", "CategoryId");
 
@@ -993,6 +1071,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("bit");

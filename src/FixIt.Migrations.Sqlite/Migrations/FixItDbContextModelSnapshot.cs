@@ -506,6 +506,66 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("ReportSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -759,6 +819,12 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -791,6 +857,12 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("OperatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("QuestionnaireSentAt")
                         .HasColumnType("INTEGER");
@@ -845,6 +917,10 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeHidden")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StillOpenReminderAt")
                         .HasColumnType("INTEGER");
 
@@ -863,15 +939,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.HasIndex("Open311Token")
                         .IsUnique();
 
-                    b.HasIndex("OperatorId", "ConfirmedAt");
-
-                    b.HasIndex("OperatorId", "FixedAt");
-
-                    b.HasIndex("OperatorId", "SecondsToFix");
-
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Longitude", "Latitude", "Status");
+
+                    b.HasIndex("OperatorId", "ConfirmedAt", "Status");
+
+                    b.HasIndex("OperatorId", "FixedAt", "Status");
+
+                    b.HasIndex("OperatorId", "SecondsToFix", "Status");
 
                     b.HasIndex("OperatorId", "Status", "CategoryId");
 
@@ -948,6 +1024,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");

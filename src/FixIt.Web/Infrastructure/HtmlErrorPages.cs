@@ -10,6 +10,7 @@ namespace FixIt.Web.Infrastructure;
 /// <summary>
 /// The one place where a page endpoint's failures become HTML pages (the JSON API's become problem details in
 /// <see cref="ProblemDetailsExceptionHandler"/>): <see cref="NotFoundException"/> → 404 "not found" page,
+/// <see cref="ReportRemovedException"/> → 410 "this report has been removed",
 /// <see cref="LinkTokenException"/> → the link's problem (404 unknown, 410 expired, used or withdrawn),
 /// <see cref="InvalidTransitionException"/> → 409 "not possible now", linking back to the report. Endpoints throw;
 /// they never catch these themselves.
@@ -26,6 +27,10 @@ internal sealed class HtmlErrorPages : IEndpointFilter
         {
             return NotFound(ex);
         }
+        catch (ReportRemovedException)
+        {
+            return Removed();
+        }
         catch (LinkTokenException ex)
         {
             return LinkPages.Problem(ex);
@@ -35,6 +40,9 @@ internal sealed class HtmlErrorPages : IEndpointFilter
             return LinkPages.NotAllowed(ex);
         }
     }
+
+    /// <summary>A report staff took down: 410 Gone, a short page that says no more than that.</summary>
+    public static RazorComponentResult<ReportRemovedPage> Removed() => new() { StatusCode = StatusCodes.Status410Gone };
 
     /// <summary>The one answer for something the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
     public static RazorComponentResult<NotFoundPage> NotFound(NotFoundException ex) =>

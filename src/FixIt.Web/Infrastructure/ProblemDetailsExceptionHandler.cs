@@ -3,6 +3,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Features.Privacy;
 using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Application.Routing;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
 using FixIt.Web.Features.Open311;
@@ -37,6 +38,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status404NotFound,
                 Title = $"{n.What} not found.",
                 Detail = n.Message,
+            },
+            ReportRemovedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status410Gone,
+                Title = "This report has been removed.",
+            },
+            ModerationConflictException m => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not possible in the current state.",
+                Detail = m.Message,
             },
             InvalidTransitionException t => new ProblemDetails
             {

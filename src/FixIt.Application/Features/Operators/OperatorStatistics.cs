@@ -36,9 +36,11 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTi
     {
         var id = info.Id;
         var target = info.AcknowledgeTargetDays * 86_400L;
+        // Only public reports count: a report staff took down keeps its times (for when it comes back) but is in no figure.
         var reports = db.Reports.AsNoTracking().Where(r => r.OperatorId == id);
-        var answered = reports.Where(r => r.SecondsToAcknowledge != null).Select(r => r.SecondsToAcknowledge!.Value);
-        var fixedIn = reports.Where(r => r.SecondsToFix != null).Select(r => r.SecondsToFix!.Value);
+        var visible = reports.Where(ReportStatusRules.IsPublicReport);
+        var answered = visible.Where(r => r.SecondsToAcknowledge != null).Select(r => r.SecondsToAcknowledge!.Value);
+        var fixedIn = visible.Where(r => r.SecondsToFix != null).Select(r => r.SecondsToFix!.Value);
 
         var answeredCount = await answered.CountAsync(cancellationToken);
         var withinTarget = await answered.CountAsync(s => s <= target, cancellationToken);
@@ -46,7 +48,6 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTi
         var overdue = await reports.CountAsync(r => r.SecondsToAcknowledge == null && r.Status == ReportStatus.Open
             && r.ConfirmedAt != null && r.ConfirmedAt <= cutoff, cancellationToken);
 
-        var visible = reports.Where(ReportStatusRules.IsPublicReport);
         return new ResponseFigures(
             Hours(await MedianAsync(answered, answeredCount, cancellationToken)),
             Hours(await MedianAsync(fixedIn, null, cancellationToken)),
@@ -82,14 +83,15 @@ internal sealed class OperatorStatistics(IFixItDb db, TimeProvider clock, SiteTi
     {
         // Months are the site's local months (Site:TimeZone): a report confirmed late on 31 March UTC is April in Auckland.
         var now = clock.GetUtcNow();
+        var visible = db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport);
         var trend = new List<MonthCount>(months);
         for (var i = months - 1; i >= 0; i--)
         {
             var month = siteZone.Month(now, -i);
             var from = siteZone.StartOf(month);
             var to = siteZone.StartOf(month.AddMonths(1));
-            var reported = await db.Reports.CountAsync(r => r.OperatorId == operatorId && r.ConfirmedAt >= from && r.ConfirmedAt < to, cancellationToken);
-            var fixedCount = await db.Reports.CountAsync(r => r.OperatorId == operatorId && r.FixedAt >= from && r.FixedAt < to, cancellationToken);
+            var reported = await visible.CountAsync(r => r.OperatorId == operatorId && r.ConfirmedAt >= from && r.ConfirmedAt < to, cancellationToken);
+            var fixedCount = await visible.CountAsync(r => r.OperatorId == operatorId && r.FixedAt >= from && r.FixedAt < to, cancellationToken);
             trend.Add(new MonthCount(month, reported, fixedCount));
         }
 

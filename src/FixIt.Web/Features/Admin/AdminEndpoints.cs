@@ -5,6 +5,7 @@ using FixIt.Web.Features.Admin.People;
 using FixIt.Web.Features.Admin.Reports;
 using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Mail;
+using FixIt.Web.Features.Moderation;
 using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Admin;
@@ -26,6 +27,7 @@ internal static class AdminEndpoints
         admin.MapAdminReports();
         admin.MapAdminMail();
         admin.MapAdminPeople();
+        admin.MapModeration();
         return app;
     }
 

@@ -41,9 +41,20 @@ public sealed record ReportView(
 {
     /// <summary>The nearest named place from the gazetteer ("Stop 4, Park Lane"), if one was near.</summary>
     public string? NearPlace { get; init; }
+
+    /// <summary>When a moderator last corrected the title or description: the page says "edited by a moderator".</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>The report this one duplicates, when staff said so.</summary>
+    public int? DuplicateOf { get; init; }
+
+    /// <summary>Public reports staff marked as duplicates of this one.</summary>
+    public IReadOnlyList<int> Duplicates { get; init; } = [];
 }
 
+/// <param name="Id">The event's id: Open311's <c>update_id</c>, and what staff hide it by.</param>
 public sealed record ReportEventView(
+    long Id,
     DateTimeOffset At,
     ReportEventKind Kind,
     string Actor,
@@ -64,7 +75,13 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             .Include(r => r.Events)
             .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
 
-        // Exactly the same answer for a report that awaits confirmation, is hidden, or does not exist.
+        // At its public addresses a report staff took down says so (410); through its own links (ADR 0042), and while it
+        // awaits confirmation, it answers exactly as one that does not exist.
+        if (report is not null && !query.ShownByLink && ReportStatusRules.IsRemoved(report.Status))
+        {
+            throw new ReportRemovedException(query.Id);
+        }
+
         if (report is null || !(query.ShownByLink ? ReportStatusRules.IsShownByLink(report.Status) : ReportStatusRules.IsPublic(report.Status)))
         {
             throw new NotFoundException("Report", query.Id);
@@ -81,7 +98,7 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
         var events = report.Events
             .Where(e => e.IsPublic)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new ReportEventView(e.At, e.Kind, e.Actor, e.Source, e.FromStatus, e.ToStatus, e.PublicText)
+            .Select(e => new ReportEventView(e.Id, e.At, e.Kind, e.Actor, e.Source, e.FromStatus, e.ToStatus, e.PublicText)
             {
                 PhotoIds = [.. photos[e.Id].Order()],
             })
@@ -94,6 +111,10 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             op?.Name, op?.Slug, report.RoutingExplanation, events)
         {
             NearPlace = report.NearPlace,
+            EditedAt = report.EditedAt,
+            DuplicateOf = report.DuplicateOfId,
+            Duplicates = await db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport)
+                .Where(r => r.DuplicateOfId == report.Id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken),
         };
     }
 }

@@ -1,0 +1,175 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FixIt.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Moderation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_ConfirmedAt",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_FixedAt",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_SecondsToFix",
+                table: "Reports");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DuplicateOfId",
+                table: "Reports",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EditedAt",
+                table: "Reports",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OriginalDescription",
+                table: "Reports",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OriginalTitle",
+                table: "Reports",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusBeforeHidden",
+                table: "Reports",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "HiddenAt",
+                table: "ReportEvents",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(3200)", maxLength: 3200, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ReportId = table.Column<int>(type: "int", nullable: true),
+                    UpdateId = table.Column<long>(type: "bigint", nullable: true),
+                    Target = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_ConfirmedAt_Status",
+                table: "Reports",
+                columns: new[] { "OperatorId", "ConfirmedAt", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_FixedAt_Status",
+                table: "Reports",
+                columns: new[] { "OperatorId", "FixedAt", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_SecondsToFix_Status",
+                table: "Reports",
+                columns: new[] { "OperatorId", "SecondsToFix", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_Id",
+                table: "AuditEntries",
+                columns: new[] { "Action", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorId_Id",
+                table: "AuditEntries",
+                columns: new[] { "ActorId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ReportId",
+                table: "AuditEntries",
+                column: "ReportId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_ConfirmedAt_Status",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_FixedAt_Status",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_OperatorId_SecondsToFix_Status",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "DuplicateOfId",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "EditedAt",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "OriginalDescription",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "OriginalTitle",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "StatusBeforeHidden",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "HiddenAt",
+                table: "ReportEvents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_ConfirmedAt",
+                table: "Reports",
+                columns: new[] { "OperatorId", "ConfirmedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_FixedAt",
+                table: "Reports",
+                columns: new[] { "OperatorId", "FixedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OperatorId_SecondsToFix",
+                table: "Reports",
+                columns: new[] { "OperatorId", "SecondsToFix" });
+        }
+    }
+}
