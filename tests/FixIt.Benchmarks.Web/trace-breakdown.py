@@ -53,6 +53,10 @@ WAITS = ["WaitForSignal", "WaitOne", "Wait(", "Monitor.Wait", "Thread.Sleep", "W
          "System.Threading.TimerQueue", "Interop+Sys.LowLevelMonitor", "SemaphoreSlim.Wait", "ManualResetEventSlim.Wait"]
 
 
+# A worker spinning for work before it sleeps, or the runtime polling for a GC: the CPU the load costs, not a step.
+SPINS = ["LowLevelSpinWaiter", "PortableThreadPool+WorkerThread.WorkerThreadStart", "PollGC"]
+
+
 def stacks(doc):
     """Yields (stack as frame names, outermost first; weight) for every sample of every thread."""
     frames = [f["name"] for f in doc["shared"]["frames"]]
@@ -82,7 +86,7 @@ def main():
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     steps, inclusive, leaves = Counter(), Counter(), Counter()
-    waiting = running = 0.0
+    waiting = running = spinning = 0.0
     for stack, weight in stacks(doc):
         # The converter ends each stack with CPU_TIME (in managed code) or UNMANAGED_CODE_TIME (in native code: SQLite,
         # a socket write, or a wait); before the code frames come the process, "Threads" and the thread's name.
@@ -90,6 +94,9 @@ def main():
         stack = [name for name in stack if "!" in name]
         if not stack or (state == "UNMANAGED_CODE_TIME" and any(w in stack[-1] for w in WAITS)):
             waiting += weight
+            continue
+        if any(spin in stack[-1] for spin in SPINS):
+            spinning += weight
             continue
         running += weight
         step = "other"
@@ -102,7 +109,7 @@ def main():
         leaves[stack[-1]] += weight
         for name in set(stack):
             inclusive[name] += weight
-    print(f"running samples: {running:.0f} (waiting, left out: {waiting:.0f})")
+    print(f"running samples: {running:.0f} (left out: waiting {waiting:.0f}, thread pool spinning or idle {spinning:.0f})")
     print("\nstep                                      share of running")
     for step, weight in steps.most_common():
         print(f"  {step:40} {100 * weight / running:5.1f} %")
