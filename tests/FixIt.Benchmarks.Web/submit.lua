@@ -1,6 +1,6 @@
 -- wrk script: report submissions, each a new report from its own address, in the demo city, JSON as the API
 -- takes it (the same body goes to /bench/ceiling for the framework's ceiling).
--- wrk -t2 -c8 -d20s --latency -s tests/FixIt.Benchmarks.Web/submit.lua http://127.0.0.1:5300 -- /api/reports run1
+-- wrk -t2 -c8 -d20s --latency -s tests/FixIt.Benchmarks.Web/submit.lua http://127.0.0.1:5300 -- /api/reports run1 [answers per thread, marker file]
 -- Prints one line at the end: "result <path> created=<n 201s> other=<n other answers> p50_ms= p90_ms= p99_ms= max_ms= rps=".
 local threads = {}
 local counter = 1
@@ -14,6 +14,10 @@ end
 function init(args)
   path = args[1] or "/api/reports"
   run = args[2] or "run"
+  -- Optional: this thread stops after so many answers and says so in the file <marker>.<thread id> (cost-per-submit.sh
+-- measures a count, not a time).
+  limit = tonumber(args[3] or "0")
+  marker = args[4]
   created = 0
   other = 0
   n = 0
@@ -35,6 +39,12 @@ end
 
 response = function(status, headers, body)
   if status == 201 then created = created + 1 else other = other + 1 end
+  if limit > 0 and created + other == limit then
+    -- wrk itself runs on to its duration: the caller waits for these files, then stops it with SIGINT.
+    local done = io.open(string.format("%s.%d", marker, id), "w")
+    done:close()
+    wrk.thread:stop()
+  end
 end
 
 done = function(summary, latency, requests)

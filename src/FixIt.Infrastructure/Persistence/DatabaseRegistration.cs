@@ -30,9 +30,10 @@ public static class DatabaseRegistration
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(sp => ContextSettings.Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<SqliteFileGuard>(), sp.GetRequiredService<SqliteFileGuardInterceptor>()));
-        services.AddDbContext<FixItDbContext>((sp, builder) =>
+        // Pooled: a request leases a context that was built once and reset when the last request returned it, instead
+        // of building a context and its options per request (ADR 0083). The options are built once, from the root provider.
+        services.AddDbContextPool<FixItDbContext>((sp, builder) =>
         {
-            // Runs for every request's context: what it needs was worked out once, at the first.
             var settings = sp.GetRequiredService<ContextSettings>();
             var options = settings.Options;
             // Faults must answer in seconds: a short wait for SQLite's lock, few and short retries elsewhere.

@@ -64,7 +64,7 @@ public sealed class WritePathSettingsTests
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
 
-        await using var bench = await FixItApp.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Benchmark:CeilingEndpoint"] = "true" });
+        await using var bench = await FixItApp.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Benchmark:EnableCeilingEndpoint"] = "true" });
         using var created = await bench.Client.PostAsJsonAsync("bench/ceiling", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(0, await bench.WithDbAsync(db => db.Reports.CountAsync(r => r.Title == "Ceiling")));

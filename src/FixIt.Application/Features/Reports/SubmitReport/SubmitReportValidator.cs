@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Routing;
+using FixIt.Domain.Categories;
 using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
@@ -17,9 +18,8 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         RuleFor(c => c.Latitude).CustomAsync(async (_, context, ct) =>
         {
             var command = context.InstanceToValidate;
-            var categoryId = await db.Categories.Where(c => c.Code == command.CategoryCode && c.IsActive).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
-            if (categoryId is { } id
-                && (await router.RouteAsync(command.Latitude!.Value, command.Longitude!.Value, id, [], ct)).OperatorId is null)
+            if (await CategoryAsync(db, context, ct) is { IsActive: true } category
+                && (await router.RouteAsync(command.Latitude!.Value, command.Longitude!.Value, category.Id, [], ct)).OperatorId is null)
             {
                 context.AddFailure(new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.RefusedMessage));
             }
@@ -27,7 +27,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             && c.Latitude is >= -90 and <= 90 && c.Longitude is >= -180 and <= 180);
 
         RuleFor(c => c.CategoryCode).NotEmpty()
-            .MustAsync((code, ct) => db.Categories.AnyAsync(c => c.Code == code && c.IsActive, ct))
+            .MustAsync(async (_, _, context, ct) => await CategoryAsync(db, context, ct) is { IsActive: true })
             .WithMessage("'{PropertyValue}' is not a known category.")
             .When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.CategoryCode).NotEmpty();
@@ -54,8 +54,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
         RuleFor(c => c.Attributes).CustomAsync(async (answers, context, ct) =>
         {
-            var code = context.InstanceToValidate.CategoryCode;
-            var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
+            var category = await CategoryAsync(db, context, ct);
             // No answers at all is checked too: a required question is required on every channel.
             foreach (var (field, message) in AttributeRules.Check(category?.ExtraQuestions ?? [], answers ?? new Dictionary<string, IReadOnlyList<string>>()))
             {
@@ -72,5 +71,19 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.")
             .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
             .WithMessage((_, p) => $"The photo \"{p.FileName}\" is {photos.ReadSize(p.Content)}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted.");
+    }
+
+    // Three rules need the category (active or not): it is read once per validation, not once per rule.
+    private static async Task<Category?> CategoryAsync(IFixItDb db, ValidationContext<SubmitReportCommand> context, CancellationToken cancellationToken)
+    {
+        if (context.RootContextData.TryGetValue(nameof(Category), out var loaded))
+        {
+            return (Category?)loaded;
+        }
+
+        var code = context.InstanceToValidate.CategoryCode;
+        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+        context.RootContextData[nameof(Category)] = category;
+        return category;
     }
 }
