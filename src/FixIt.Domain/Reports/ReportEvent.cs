@@ -46,9 +46,6 @@ public sealed class ReportEvent
 
     public DateTimeOffset At { get; private set; }
 
-    /// <summary>The reporter hid their name or was erased: the entry is theirs still, under another name.</summary>
-    internal void RenameActor(string actor) => Actor = PublicTextScrubber.Scrub(actor);
-
     /// <summary>False for facts only admins see (an auto-reply kept back, a delivery failure detail).</summary>
     public bool IsPublic { get; private set; }
 
@@ -83,6 +80,9 @@ public sealed class ReportEvent
         HiddenAt = null;
     }
 
-    /// <summary>The reporter's name was taken off (or put back on) public view: their entries show the new name.</summary>
+    /// <summary>
+    /// The reporter's name was taken off (or put back on) public view, by themselves, a moderator or an erasure: their
+    /// entries are theirs still, under the new name.
+    /// </summary>
     internal void RenameActor(string actor) => Actor = PublicTextScrubber.Scrub(actor);
 }
