@@ -51,5 +51,7 @@ public interface IFixItDb
 
     DbSet<ReportSubscription> ReportSubscriptions { get; }
 
+    DbSet<ReportSupport> ReportSupports { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,9 @@ public enum TokenPurpose
 
     /// <summary>The submitter's secret link: shows the report to them while it awaits confirmation, never changes anything.</summary>
     View,
+
+    /// <summary>Confirms a <see cref="Reports.ReportSupport"/> ("me too") of someone other than the reporter.</summary>
+    Support,
 }
 
 public enum TokenState
@@ -57,6 +60,11 @@ public sealed class AccessToken
 
     public ReportSubscription? Subscription { get; private set; }
 
+    /// <summary>Set when the link confirms a "me too" (<see cref="TokenPurpose.Support"/>).</summary>
+    public long? SupportId { get; private set; }
+
+    public Reports.ReportSupport? Support { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -78,6 +86,12 @@ public sealed class AccessToken
     public AccessToken For(ReportSubscription subscription)
     {
         Subscription = subscription;
+        return this;
+    }
+
+    public AccessToken For(Reports.ReportSupport support)
+    {
+        Support = support;
         return this;
     }
 

@@ -11,6 +11,9 @@ public enum MailKind
     ReporterUpdate,
     SubscriptionConfirmation,
     SubscriberUpdate,
+
+    /// <summary>"Confirm your me too" to someone who says they have the same problem.</summary>
+    SupportConfirmation,
 }
 
 public enum OutboxStatus

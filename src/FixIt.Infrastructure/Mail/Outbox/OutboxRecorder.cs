@@ -71,6 +71,7 @@ internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, Mai
     {
         MailKind.OperatorReport => $"The report could not be emailed to {operatorName}. An administrator will look into it.",
         MailKind.SubscriptionConfirmation or MailKind.SubscriberUpdate => $"An email to a follower ({message.Kind}) could not be delivered.",
+        MailKind.SupportConfirmation => $"An email to a supporter ({message.Kind}) could not be delivered.",
         _ => $"An email to the reporter ({message.Kind}) could not be delivered.",
     };
 }

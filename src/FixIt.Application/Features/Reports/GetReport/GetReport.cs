@@ -37,7 +37,17 @@ public sealed record ReportView(
     string? OperatorName,
     string? OperatorSlug,
     string RoutingExplanation,
-    IReadOnlyList<ReportEventView> Events);
+    IReadOnlyList<ReportEventView> Events)
+{
+    /// <summary>People who confirmed "me too" on this report (the reporter not included); never who they are.</summary>
+    public int SupporterCount { get; init; }
+
+    /// <summary>The responsible operator's target for a first answer, in days; null while nobody is responsible.</summary>
+    public int? AcknowledgeTargetDays { get; init; }
+
+    /// <summary><see cref="RoutingExplanation"/> (the technical form staff read) in words a resident reads.</summary>
+    public string RoutingInWords => Domain.Routing.RoutingWording.Plain(RoutingExplanation);
+}
 
 public sealed record ReportEventView(
     DateTimeOffset At,
@@ -68,7 +78,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
 
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == report.CategoryId, cancellationToken);
         var op = report.OperatorId is { } operatorId
-            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug, o.AcknowledgeTargetDays })
+                .SingleOrDefaultAsync(cancellationToken)
             : null;
 
         var photos = (await db.UpdatePhotos.AsNoTracking().Where(p => p.ReportId == report.Id)
@@ -82,11 +93,16 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
                 PhotoIds = [.. photos[e.Id].Order()],
             })
             .ToList();
+        var supporters = await db.ReportSupports.CountAsync(s => s.ReportId == report.Id && s.ConfirmedAt != null, cancellationToken);
 
         return new ReportView(report.Id, report.Title, report.Description, category.Code, category.Name,
             report.Status, report.StatusType, report.Latitude, report.Longitude,
             report.CreatedAt, report.UpdatedAt, report.ConfirmedAt, report.SentAt, report.AcknowledgedAt, report.FixedAt, report.ClosedAt,
             report.ShowName ? report.ReporterName : null,
-            op?.Name, op?.Slug, report.RoutingExplanation, events);
+            op?.Name, op?.Slug, report.RoutingExplanation, events)
+        {
+            SupporterCount = supporters,
+            AcknowledgeTargetDays = op?.AcknowledgeTargetDays,
+        };
     }
 }
