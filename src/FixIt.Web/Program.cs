@@ -24,6 +24,7 @@ using FixIt.Web.Features.Reports.PendingReport;
 using FixIt.Web.Features.Reports.SearchReports;
 using FixIt.Web.Features.Reports.Subscribe;
 using FixIt.Web.Features.Reports.SubmitReport;
+using FixIt.Web.Features.Reports.SupportReport;
 using FixIt.Web.Features.Routing;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
@@ -54,14 +55,14 @@ var app = builder.Build();
 await app.Services.MigrateFixItDatabaseAsync();
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
-    await app.Services.SeedDemoDataAsync();
+    await app.Services.SeedDemoDataAsync(app.Configuration.GetValue("Seed:DemoReports", 0));
 }
 
 app.UseFixItForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles();
+app.UseFixItStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -84,6 +85,7 @@ app.MapPendingReports();
 app.MapEmailLinkPages();
 app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
+app.MapSupportPages();
 app.MapMailAdmin();
 app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())

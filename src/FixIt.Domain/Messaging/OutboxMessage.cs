@@ -23,6 +23,9 @@ public enum MailKind
 
     /// <summary>To the operator's contact: a resident says a fixed or closed report is still not fixed.</summary>
     OperatorReopened,
+
+    /// <summary>"Confirm your me too" to someone who says they have the same problem.</summary>
+    SupportConfirmation,
 }
 
 public enum OutboxStatus

@@ -13,4 +13,7 @@ public sealed class MailboxCapOptions
 
     /// <summary>"Confirm you want updates" emails to one mailbox per day.</summary>
     public int SubscriptionConfirmationsPerDay { get; set; } = 10;
+
+    /// <summary>"Confirm your me too" emails to one mailbox per day.</summary>
+    public int SupportConfirmationsPerDay { get; set; } = 10;
 }

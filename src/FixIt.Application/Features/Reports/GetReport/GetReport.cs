@@ -41,6 +41,15 @@ public sealed record ReportView(
 {
     /// <summary>The nearest named place from the gazetteer ("Stop 4, Park Lane"), if one was near.</summary>
     public string? NearPlace { get; init; }
+
+    /// <summary>People who confirmed "me too" on this report (the reporter not included); never who they are.</summary>
+    public int SupporterCount { get; init; }
+
+    /// <summary>The responsible operator's target for a first answer, in days; null while nobody is responsible.</summary>
+    public int? AcknowledgeTargetDays { get; init; }
+
+    /// <summary><see cref="RoutingExplanation"/> (the technical form staff read) in words a resident reads.</summary>
+    public string RoutingInWords => Domain.Routing.RoutingWording.Plain(RoutingExplanation);
 }
 
 public sealed record ReportEventView(
@@ -72,7 +81,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
 
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == report.CategoryId, cancellationToken);
         var op = report.OperatorId is { } operatorId
-            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug, o.AcknowledgeTargetDays })
+                .SingleOrDefaultAsync(cancellationToken)
             : null;
 
         var photos = (await db.UpdatePhotos.AsNoTracking().Where(p => p.ReportId == report.Id)
@@ -86,6 +96,7 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
                 PhotoIds = [.. photos[e.Id].Order()],
             })
             .ToList();
+        var supporters = await db.ReportSupports.CountAsync(s => s.ReportId == report.Id && s.ConfirmedAt != null, cancellationToken);
 
         return new ReportView(report.Id, report.Title, report.Description, category.Code, category.Name,
             report.Status, report.StatusType, report.Latitude, report.Longitude,
@@ -94,6 +105,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             op?.Name, op?.Slug, report.RoutingExplanation, events)
         {
             NearPlace = report.NearPlace,
+            SupporterCount = supporters,
+            AcknowledgeTargetDays = op?.AcknowledgeTargetDays,
         };
     }
 }
