@@ -1,3 +1,4 @@
+using FixIt.Application.Features.FollowUp;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Operators;
@@ -5,14 +6,15 @@ using FixIt.Domain.Routing;
 using FixIt.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace FixIt.Infrastructure.Seeding;
 
 /// <summary>
-/// A few categories, two operators, one area and its rules, and a few hundred reports with their histories
-/// (<see cref="DemoReports"/>), so a newcomer's first run shows a working service. Runs only when "Seed:Demo" is
+/// A few categories, two operators, one area and its rules, and a few hundred reports with their histories and the
+/// streets and stops they are on in the gazetteer (<see cref="DemoReports"/>), so a newcomer's first run shows a working service. Runs only when "Seed:Demo" is
 /// true (the Development default) and the database has no categories.
 /// </summary>
 public static class DemoSeeder
@@ -88,8 +90,9 @@ public static class DemoSeeder
         if (reports > 0)
         {
             var clock = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var followUp = scope.ServiceProvider.GetService<IOptions<FollowUpOptions>>()?.Value ?? new FollowUpOptions();
             var city = new DemoCity(categories, council, buses, area.Id, area.Name, everything, shelters);
-            await new DemoReports(db, city, clock.GetUtcNow()).AddAsync(reports, cancellationToken);
+            await new DemoReports(db, city, followUp, clock.GetUtcNow()).AddAsync(reports, cancellationToken);
         }
     }
 }

@@ -1,6 +1,12 @@
 using System.Net;
+using FixIt.Application.Common.Scheduling;
+using FixIt.Application.Features.FollowUp.EscalateReports;
+using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
+using FixIt.Application.Features.FollowUp.SendQuestionnaires;
+using FixIt.Application.Features.FollowUp.SendReminders;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
+using FixIt.IntegrationTests.FollowUp;
 using FixIt.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +17,7 @@ public sealed class DemoSeedTests
 {
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
-    public async Task The_demo_seed_adds_reports_with_histories_and_sends_no_email(DatabaseProvider provider)
+    public async Task The_demo_seed_adds_reports_with_histories_and_places_and_sends_no_email(DatabaseProvider provider)
     {
         await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["Seed:DemoReports"] = "300" });
 
@@ -31,6 +37,28 @@ public sealed class DemoSeedTests
             "No reply");
         Assert.True(await app.WithDbAsync(db => db.ReportSupports.CountAsync(s => s.ConfirmedAt != null)) > 0, "No me too");
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+
+        // The gazetteer has the streets and stops, each report names the place it is near, and a category's required
+        // question is answered.
+        Assert.True(await app.WithDbAsync(db => db.Places.CountAsync(p => p.Kind == "stop")) > 0, "No stop in the gazetteer");
+        Assert.Contains("Park Lane", await app.Client.GetStringAsync("api/places?q=park"), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Reports.CountAsync(r => r.NearPlace != null)) > 250, "Reports without a near place");
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reports.CountAsync(r => db.Categories.Any(c => c.Id == r.CategoryId && c.Code == "fly-tipping")
+            && !r.Attributes.Any(a => a.Code == "size"))));
+
+        // The follow-up already due is in the histories: reminders, questionnaires, reporters confirming fixes; so the
+        // scheduled jobs' first run on a fresh database sends nothing (the newcomer's own confirmation email is not lost).
+        Assert.True(await app.WithDbAsync(db => db.Reports.CountAsync(r => r.RemindersSent > 0)) > 0, "No reminder in the histories");
+        Assert.True(await app.WithDbAsync(db => db.Reports.CountAsync(r => r.QuestionnaireSentAt != null)) > 0, "No questionnaire in the histories");
+        Assert.True(await app.WithDbAsync(db => db.Reports.CountAsync(r => r.FixedByReporterAt != null)) > 0, "No fix confirmed by a reporter");
+        IScheduledJobCommand[] jobs = [new SendRemindersCommand(), new EscalateReportsCommand(), new SendQuestionnairesCommand(), new ExpireUnconfirmedCommand()];
+        foreach (var job in jobs)
+        {
+            Assert.Equal(new JobRun(0, false), await app.RunJobAsync(job));
+        }
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Equal(300, await app.WithDbAsync(db => db.Reports.CountAsync()));
 
         // The figures a newcomer sees first are not empty.
         var council = WebUtility.HtmlDecode(await app.Client.GetStringAsync("operators/demo-city-council"));
