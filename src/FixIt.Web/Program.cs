@@ -27,6 +27,7 @@ using FixIt.Web.Features.Reports.PendingReport;
 using FixIt.Web.Features.Reports.SearchReports;
 using FixIt.Web.Features.Reports.Subscribe;
 using FixIt.Web.Features.Reports.SubmitReport;
+using FixIt.Web.Features.Reports.SupportReport;
 using FixIt.Web.Features.Routing;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
@@ -57,14 +58,14 @@ var app = builder.Build();
 await app.Services.MigrateFixItDatabaseAsync();
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
-    await app.Services.SeedDemoDataAsync();
+    await app.Services.SeedDemoDataAsync(app.Configuration.GetValue("Seed:DemoReports", 0));
 }
 
 app.UseFixItForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles();
+app.UseFixItStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -89,6 +90,7 @@ app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
 app.MapMyReports();
 app.MapPrivacyPage();
+app.MapSupportPages();
 app.MapMailAdmin();
 app.MapModerationPages();
 app.MapAdminSignIn();

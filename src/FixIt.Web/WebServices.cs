@@ -65,6 +65,8 @@ internal static class WebServices
         services.AddAntiforgery();
         services.AddSingleton<Features.Reports.PendingReport.PendingReportsCookie>();
         services.AddSingleton<Features.Privacy.MyReports.MyReportsSession>();
+        services.AddSingleton<Features.Reports.SubmitReport.KeptPhotos>();
+        services.AddFixItStaticAssets();
         services.AddSingleton(sp => new SiteTimeZone(SiteTimeZone.Find(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone) ?? TimeZoneInfo.Utc));
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.SectionName))
             .Validate(o => o.TileUrl.Length == 0 || (o.TileUrl.Contains("{z}", StringComparison.Ordinal) && o.TileUrl.Contains("{x}", StringComparison.Ordinal)

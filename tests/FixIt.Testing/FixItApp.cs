@@ -79,6 +79,7 @@ public sealed class FixItApp : IAsyncDisposable
             ["RateLimits:ConfirmationResend:PermitLimit"] = "100000",
             ["MailboxCaps:ReportConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SubscriptionConfirmationsPerDay"] = "100000",
+            ["MailboxCaps:SupportConfirmationsPerDay"] = "100000",
             // Scheduled jobs would race the tests; the follow-up tests run each job on demand instead.
             ["FollowUp:SchedulerEnabled"] = "false",
         };

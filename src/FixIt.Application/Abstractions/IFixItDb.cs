@@ -64,5 +64,7 @@ public interface IFixItDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<ReportSupport> ReportSupports { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

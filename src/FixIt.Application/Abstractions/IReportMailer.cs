@@ -25,6 +25,12 @@ public interface IReportMailer
     /// <summary>"Confirm you want updates" to a new subscriber, with a single-use link; the subscription may be unsaved.</summary>
     Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// "Confirm your me too" to <paramref name="email"/>, with a single-use link; the support may be unsaved. The address
+    /// is used for this email only: the support keeps a hash of the mailbox.
+    /// </summary>
+    Task QueueSupportConfirmationAsync(Report report, ReportSupport support, string email, CancellationToken cancellationToken);
+
     /// <summary>A public update to a confirmed subscriber, with an unsubscribe link for that subscription.</summary>
     Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken);
 }

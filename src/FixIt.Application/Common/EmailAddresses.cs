@@ -93,6 +93,13 @@ public static class EmailAddresses
         return $"{local.ToLowerInvariant()}@{(AsciiDomain(domain) ?? domain).ToLowerInvariant()}";
     }
 
+    /// <summary>
+    /// The lower-case hex SHA-256 of the <see cref="MailboxKey"/>: what is stored where FixIt needs to tell mailboxes
+    /// apart (daily caps, "me too" counts) without keeping the address.
+    /// </summary>
+    public static string MailboxHash(string address) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(MailboxKey(address))));
+
     private static bool IsDotAtom(ReadOnlySpan<char> local)
     {
         if (local[0] == '.' || local[^1] == '.')

@@ -16,6 +16,9 @@ public enum TokenPurpose
 
     /// <summary>"Still not fixed": re-opens a fixed or closed report, for the reporter or (with a subscription) a follower.</summary>
     Reopen,
+
+    /// <summary>Confirms a <see cref="Reports.ReportSupport"/> ("me too") of someone other than the reporter.</summary>
+    Support,
 }
 
 public enum TokenState
@@ -60,6 +63,11 @@ public sealed class AccessToken
 
     public ReportSubscription? Subscription { get; private set; }
 
+    /// <summary>Set when the link confirms a "me too" (<see cref="TokenPurpose.Support"/>).</summary>
+    public long? SupportId { get; private set; }
+
+    public Reports.ReportSupport? Support { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -81,6 +89,12 @@ public sealed class AccessToken
     public AccessToken For(ReportSubscription subscription)
     {
         Subscription = subscription;
+        return this;
+    }
+
+    public AccessToken For(Reports.ReportSupport support)
+    {
+        Support = support;
         return this;
     }
 

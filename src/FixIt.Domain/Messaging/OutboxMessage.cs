@@ -26,6 +26,9 @@ public enum MailKind
 
     /// <summary>The link to "My reports", to the address that asked for it.</summary>
     MyReportsLink,
+
+    /// <summary>"Confirm your me too" to someone who says they have the same problem.</summary>
+    SupportConfirmation,
 }
 
 public enum OutboxStatus

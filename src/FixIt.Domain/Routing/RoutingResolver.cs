@@ -47,10 +47,8 @@ public static class RoutingResolver
             }
 
             var tier = (area is null ? 2 : 0) + (rule.CategoryId is null ? 1 : 0);
-            var where = area?.Name ?? "anywhere";
-            var what = rule.CategoryId is { } c ? names.Category(c) : "any category";
             var operatorName = names.Operator(rule.OperatorId);
-            var reason = $"rule {rule.Id}: {where} × {what} → {operatorName}";
+            var reason = RoutingWording.Technical(rule.Id, area?.Name, rule.CategoryId is { } c ? names.Category(c) : null, operatorName);
             candidates.Add((new RoutingCandidate(rule.Id, rule.OperatorId, operatorName, area?.Id, area?.Name, rule.CategoryId,
                 rule.Priority, tier, reason), area?.Size ?? double.MaxValue));
         }
@@ -73,9 +71,7 @@ public static class RoutingResolver
             return new RoutingDecision(chosen.OperatorId, chosen.RuleId, chosen.Reason, areaIds);
         }
 
-        var why = candidates.Count == 0
-            ? "No routing rule covers this place and category; waiting for an administrator."
-            : "Every responsible organisation has declined this report; waiting for an administrator.";
+        var why = candidates.Count == 0 ? RoutingWording.NoRule : RoutingWording.AllDeclined;
         return RoutingDecision.Unrouted(why, areaIds);
     }
 }

@@ -19,8 +19,9 @@ public static class MailRegistration
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
         services.AddOptions<MailboxCapOptions>().Bind(configuration.GetSection(MailboxCapOptions.SectionName))
-            .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0 && o.MyReportsLinksPerDay >= 0,
-                "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay and :MyReportsLinksPerDay must be 0 or more.")
+            .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0 && o.SupportConfirmationsPerDay >= 0
+                    && o.MyReportsLinksPerDay >= 0,
+                "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay, :SupportConfirmationsPerDay and :MyReportsLinksPerDay must be 0 or more.")
             .ValidateOnStart();
         services.AddScoped<MailboxCaps>();
         services.AddScoped<ReportMailer>();

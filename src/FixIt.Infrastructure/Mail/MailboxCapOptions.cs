@@ -16,4 +16,7 @@ public sealed class MailboxCapOptions
 
     /// <summary>"My reports" links to one mailbox per day.</summary>
     public int MyReportsLinksPerDay { get; set; } = 5;
+
+    /// <summary>"Confirm your me too" emails to one mailbox per day.</summary>
+    public int SupportConfirmationsPerDay { get; set; } = 10;
 }

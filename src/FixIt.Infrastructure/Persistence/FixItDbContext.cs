@@ -52,6 +52,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
 
+    public DbSet<ReportSupport> ReportSupports => Set<ReportSupport>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<MailboxDailyCount> MailboxDailyCounts => Set<MailboxDailyCount>();

@@ -1,3 +1,4 @@
+using FixIt.Application.Features.FollowUp;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Operators;
@@ -5,20 +6,25 @@ using FixIt.Domain.Routing;
 using FixIt.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace FixIt.Infrastructure.Seeding;
 
 /// <summary>
-/// A few categories, two operators, one area and its rules, so a newcomer's first run shows a working
-/// service. Runs only when "Seed:Demo" is true (the Development default) and the database has no categories.
+/// A few categories, two operators, one area and its rules, and a few hundred reports with their histories and the
+/// streets and stops they are on in the gazetteer (<see cref="DemoReports"/>), so a newcomer's first run shows a working service. Runs only when "Seed:Demo" is
+/// true (the Development default) and the database has no categories.
 /// </summary>
 public static class DemoSeeder
 {
     public const string DemoAreaCode = "demo-city";
 
-    public static async Task SeedDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <param name="services">The app's services.</param>
+    /// <param name="reports">How many demo reports to add (Seed:DemoReports: 300 in Development, none in tests unless they ask).</param>
+    /// <param name="cancellationToken">Stops the seeding.</param>
+    public static async Task SeedDemoDataAsync(this IServiceProvider services, int reports = 0, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FixItDbContext>();
@@ -75,9 +81,18 @@ public static class DemoSeeder
         db.Areas.Add(area);
         await db.SaveChangesAsync(cancellationToken);
 
-        db.RoutingRules.AddRange(
-            new RoutingRule { AreaId = area.Id, OperatorId = council.Id },
-            new RoutingRule { AreaId = area.Id, CategoryId = categories[2].Id, OperatorId = buses.Id });
+        var everything = new RoutingRule { AreaId = area.Id, OperatorId = council.Id };
+        var shelters = new RoutingRule { AreaId = area.Id, CategoryId = categories[2].Id, OperatorId = buses.Id };
+        db.RoutingRules.AddRange(everything, shelters);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Reports, so the map, the figures and the league table show something on the first run.
+        if (reports > 0)
+        {
+            var clock = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var followUp = scope.ServiceProvider.GetService<IOptions<FollowUpOptions>>()?.Value ?? new FollowUpOptions();
+            var city = new DemoCity(categories, council, buses, area.Id, area.Name, everything, shelters);
+            await new DemoReports(db, city, followUp, clock.GetUtcNow()).AddAsync(reports, cancellationToken);
+        }
     }
 }

@@ -283,6 +283,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.Property<long?>("SubscriptionId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("SupportId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -292,6 +295,8 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("SupportId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -1150,6 +1155,39 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "ConfirmedAt");
+
+                    b.HasIndex("ReportId", "Mailbox")
+                        .IsUnique();
+
+                    b.ToTable("ReportSupports", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -1364,7 +1402,14 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.ClientCascade);
 
+                    b.HasOne("FixIt.Domain.Reports.ReportSupport", "Support")
+                        .WithMany()
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
                     b.Navigation("Subscription");
+
+                    b.Navigation("Support");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -1507,6 +1552,15 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany()

@@ -284,6 +284,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<long?>("SubscriptionId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("SupportId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -293,6 +296,8 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("SupportId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -1153,6 +1158,39 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.ToTable("ReportPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "ConfirmedAt");
+
+                    b.HasIndex("ReportId", "Mailbox")
+                        .IsUnique();
+
+                    b.ToTable("ReportSupports", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -1367,7 +1405,14 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.ClientCascade);
 
+                    b.HasOne("FixIt.Domain.Reports.ReportSupport", "Support")
+                        .WithMany()
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
                     b.Navigation("Subscription");
+
+                    b.Navigation("Support");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -1510,6 +1555,15 @@ namespace FixIt.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany()

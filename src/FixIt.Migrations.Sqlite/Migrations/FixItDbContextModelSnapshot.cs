@@ -268,6 +268,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.Property<long?>("SubscriptionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SupportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 
@@ -277,6 +280,8 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("SupportId");
 
                     b.HasIndex("ReportId", "Purpose");
 
@@ -1104,6 +1109,37 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("ReportPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "ConfirmedAt");
+
+                    b.HasIndex("ReportId", "Mailbox")
+                        .IsUnique();
+
+                    b.ToTable("ReportSupports", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Reports.UpdatePhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -1312,7 +1348,14 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.ClientCascade);
 
+                    b.HasOne("FixIt.Domain.Reports.ReportSupport", "Support")
+                        .WithMany()
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
                     b.Navigation("Subscription");
+
+                    b.Navigation("Support");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Messaging.MailOptOut", b =>
@@ -1455,6 +1498,15 @@ namespace FixIt.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FixIt.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Reports.ReportSupport", b =>
                 {
                     b.HasOne("FixIt.Domain.Reports.Report", null)
                         .WithMany()

@@ -57,8 +57,11 @@ public sealed class ReroutingTests(AppsFixture apps)
 
         var listed = unrouted.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == id);
         Assert.Equal("street-lighting", listed.GetProperty("categoryCode").GetString());
+        Assert.Contains("No routing rule covers this place", listed.GetProperty("routingExplanation").GetString(), StringComparison.Ordinal);
         var page = await app.Client.GetStringAsync(submitted.SecretPath());
-        Assert.Contains("No routing rule covers this place", page, StringComparison.Ordinal);
+        // The reporter's page says it in plain words (ADR 0128); the admin API keeps the technical form.
+        Assert.Contains("No organisation has said it handles this kind of problem here yet; an administrator will decide who gets it.", page,
+            StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
@@ -26,10 +24,11 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
             MailKind.ReporterConfirmation => _options.ReportConfirmationsPerDay,
             MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
             MailKind.MyReportsLink => _options.MyReportsLinksPerDay,
+            MailKind.SupportConfirmation => _options.SupportConfirmationsPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
         };
         // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
-        var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddresses.MailboxKey(address))));
+        var mailbox = EmailAddresses.MailboxHash(address);
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var taken = limit >= 1 && await TakeAsync(mailbox, day, kind, limit, cancellationToken) == 1;
         if (!taken)

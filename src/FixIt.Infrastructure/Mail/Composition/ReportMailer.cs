@@ -84,6 +84,21 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
     }
 
+    public async Task QueueSupportConfirmationAsync(Report report, ReportSupport support, string email, CancellationToken cancellationToken)
+    {
+        if (!await caps.TryTakeAsync(MailKind.SupportConfirmation, email, report.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var (token, stored) = LinkTokens.Issue(TokenPurpose.Support, report.Id, _mail.ConfirmLinkLifetime, now, singleUse: true);
+        db.AccessTokens.Add(stored.For(support));
+        var content = SubscriberTemplates.SupportConfirmation(_site.Name, report, _site.Url($"support/{token}"), _site.Url($"reports/{report.Id}"),
+            _mail.ConfirmLinkLifetime);
+        Add(MailKind.SupportConfirmation, report, null, email, "", content, null, null, now);
+    }
+
     // The follower's own reply address: what comes back under it is kept for admins, never published.
     public async Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken)
     {

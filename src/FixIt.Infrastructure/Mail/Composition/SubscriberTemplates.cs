@@ -25,6 +25,25 @@ internal static class SubscriberTemplates
         return new MailContent($"Confirm: updates on {report.Title}", text.ToString(), html);
     }
 
+    public static MailContent SupportConfirmation(string site, Report report, string confirmUrl, string publicUrl, TimeSpan lifetime)
+    {
+        var text = new StringBuilder()
+            .AppendLine("Hello,").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Someone said on {site} that they have this problem too (report #{report.Id}, \"{report.Title}\"):")
+            .AppendLine(publicUrl).AppendLine()
+            .AppendLine("To be counted, open this link and press the button:").AppendLine()
+            .AppendLine(confirmUrl).AppendLine()
+            .AppendLine("Only the number of people is shown, never who they are. No other emails will follow.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be counted.");
+        var html = Page(
+            $"<p>Hello,</p><p>Someone said on {E(site)} that they have this problem too: report #{report.Id}, " +
+            $"<a href=\"{E(publicUrl)}\"><strong>{E(report.Title)}</strong></a>.</p>" +
+            $"<p><a href=\"{E(confirmUrl)}\">Yes, count me too</a></p>" +
+            "<p>Only the number of people is shown, never who they are. No other emails will follow.</p>" +
+            $"<p>The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be counted.</p>");
+        return new MailContent($"Confirm: you have this problem too: {report.Title}", text.ToString(), html);
+    }
+
     /// <summary>An update to a follower; with <paramref name="stillNotFixedUrl"/> (a fixed or closed report) the "still not fixed?" link too.</summary>
     public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string? stillNotFixedUrl = null)
     {

@@ -73,6 +73,7 @@ internal sealed class OutboxRecorder(FixItDbContext db, ReportMailer mailer, Mai
         MailKind.OperatorReminder or MailKind.OperatorEscalation or MailKind.OperatorReopened =>
             $"An email to {operatorName} ({message.Kind}) could not be delivered.",
         MailKind.SubscriptionConfirmation or MailKind.SubscriberUpdate => $"An email to a follower ({message.Kind}) could not be delivered.",
+        MailKind.SupportConfirmation => $"An email to a supporter ({message.Kind}) could not be delivered.",
         _ => $"An email to the reporter ({message.Kind}) could not be delivered.",
     };
 }

@@ -17,6 +17,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
 
         // Deleting a report already deletes its tokens; a second cascade path is one SQL Server refuses.
         builder.HasOne(t => t.Subscription).WithMany().HasForeignKey(t => t.SubscriptionId).OnDelete(DeleteBehavior.ClientCascade);
+        builder.HasOne(t => t.Support).WithMany().HasForeignKey(t => t.SupportId).OnDelete(DeleteBehavior.ClientCascade);
     }
 }
 

@@ -41,8 +41,9 @@ internal static class EmailLinksEndpoints
             return LinkPages.FormExpired();
         }
 
+        // The report page then opens with the thank-you: what happens next and when to expect an answer.
         var confirmed = await mediator.Send(new ConfirmReportCommand(token), cancellationToken);
-        return TypedResults.Redirect($"/reports/{confirmed.Id}", preserveMethod: false);
+        return TypedResults.Redirect($"/reports/{confirmed.Id}?confirmed=1", preserveMethod: false);
     }
 
     public static Task<IResult> RespondPage(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,

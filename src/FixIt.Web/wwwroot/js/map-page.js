@@ -33,15 +33,20 @@
         if (mine !== generation) { return; }
         cluster.clearLayers();
         list.textContent = '';
-        collection.features.forEach(function (f, i) {
+        collection.features.forEach(function (f) {
           var p = f.properties;
           var marker = FixItMap.pin(f.geometry.coordinates[1], FixItMap.near(map, f.geometry.coordinates[0]), p.statusType, p.title);
           FixItMap.popup(marker, p);
           cluster.addLayer(marker);
-          if (i < 100) { list.appendChild(FixItMap.listItem(p)); }
         });
+        // The API pages west to east; the list is newest first, as its heading says (a higher id is a newer report).
+        var newest = collection.features.map(function (f) { return f.properties; })
+          .sort(function (a, b) { return b.id - a.id; }).slice(0, 100);
+        newest.forEach(function (p) { list.appendChild(FixItMap.listItem(p)); });
         var n = collection.features.length;
-        scope.textContent = '(' + n + (collection.next ? '+' : '') + ' in view' + (n > 100 ? ', newest 100 listed' : '') + ')';
+        var count = n + (collection.next ? ' or more' : '');
+        scope.textContent = n === 0 ? 'none in view'
+          : n > 100 ? 'the 100 newest of ' + count + ' in view' : (n === 1 ? 'the one' : 'all ' + count) + ' in view, newest first';
         status.textContent = n === 0 ? 'No reports match in this part of the map.' : '';
         element.dataset.loaded = String(n);
       })

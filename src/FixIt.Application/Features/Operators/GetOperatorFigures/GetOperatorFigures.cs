@@ -33,6 +33,9 @@ public sealed record OperatorFigures(
     public int OpenCount => ByStatus.Where(s => ReportStatusRules.TypeOf(s.Status) == StatusType.Open).Sum(s => s.Count);
 
     public int PublicCount => ByStatus.Sum(s => s.Count);
+
+    /// <summary>Confirmed "me too"s on the operator's public reports: people who had the same problem and did not file it again.</summary>
+    public int SupporterCount { get; init; }
 }
 
 internal sealed class GetOperatorFiguresHandler(IFixItDb db, IMediator mediator, OperatorStatistics statistics, ReportSummaries summaries)
@@ -56,6 +59,8 @@ internal sealed class GetOperatorFiguresHandler(IFixItDb db, IMediator mediator,
             .Select(g => new CategoryCount(categories.GetValueOrDefault(g.Key).Code ?? "", categories.GetValueOrDefault(g.Key).Name ?? "", g.Sum(c => c.Count)))
             .OrderByDescending(c => c.Count).ThenBy(c => c.CategoryName)
             .ToList();
+        var publicReports = db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport).Where(r => r.OperatorId == info.Id).Select(r => r.Id);
+        var supporters = await db.ReportSupports.CountAsync(s => s.ConfirmedAt != null && publicReports.Contains(s.ReportId), cancellationToken);
 
         return new OperatorFigures(
             info,
@@ -65,6 +70,9 @@ internal sealed class GetOperatorFiguresHandler(IFixItDb db, IMediator mediator,
             await summaries.ToSummariesAsync(await statistics.OpenReportsAsync(info.Id, oldestFirst: true, OpenListLength, cancellationToken), cancellationToken),
             await summaries.ToSummariesAsync(await statistics.OpenReportsAsync(info.Id, oldestFirst: false, OpenListLength * 5, cancellationToken), cancellationToken),
             await statistics.TrendAsync(info.Id, months: 12, cancellationToken),
-            areas);
+            areas)
+        {
+            SupporterCount = supporters,
+        };
     }
 }

@@ -50,6 +50,15 @@ public sealed record ReportView(
 
     /// <summary>Public reports staff marked as duplicates of this one.</summary>
     public IReadOnlyList<int> Duplicates { get; init; } = [];
+
+    /// <summary>People who confirmed "me too" on this report (the reporter not included); never who they are.</summary>
+    public int SupporterCount { get; init; }
+
+    /// <summary>The responsible operator's target for a first answer, in days; null while nobody is responsible.</summary>
+    public int? AcknowledgeTargetDays { get; init; }
+
+    /// <summary><see cref="RoutingExplanation"/> (the technical form staff read) in words a resident reads.</summary>
+    public string RoutingInWords => Domain.Routing.RoutingWording.Plain(RoutingExplanation);
 }
 
 /// <param name="Id">The event's id: Open311's <c>update_id</c>, and what staff hide it by.</param>
@@ -89,7 +98,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
 
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == report.CategoryId, cancellationToken);
         var op = report.OperatorId is { } operatorId
-            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Operators.AsNoTracking().Where(o => o.Id == operatorId).Select(o => new { o.Name, o.Slug, o.AcknowledgeTargetDays })
+                .SingleOrDefaultAsync(cancellationToken)
             : null;
 
         var photos = (await db.UpdatePhotos.AsNoTracking().Where(p => p.ReportId == report.Id)
@@ -103,6 +113,7 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
                 PhotoIds = [.. photos[e.Id].Order()],
             })
             .ToList();
+        var supporters = await db.ReportSupports.CountAsync(s => s.ReportId == report.Id && s.ConfirmedAt != null, cancellationToken);
 
         return new ReportView(report.Id, report.Title, report.Description, category.Code, category.Name,
             report.Status, report.StatusType, report.Latitude, report.Longitude,
@@ -115,6 +126,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             DuplicateOf = report.DuplicateOfId,
             Duplicates = await db.Reports.AsNoTracking().Where(ReportStatusRules.IsPublicReport)
                 .Where(r => r.DuplicateOfId == report.Id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken),
+            SupporterCount = supporters,
+            AcknowledgeTargetDays = op?.AcknowledgeTargetDays,
         };
     }
 }

@@ -26,6 +26,9 @@ public sealed record SearchReportsQuery(
 
     /// <summary>The largest <c>age</c> in days (a century): beyond it the start date would leave the calendar.</summary>
     public const int MaxAgeDaysLimit = 36_500;
+
+    /// <summary>Also count every match (<see cref="ReportSearchResult.Total"/>), so a list can say what share of them it shows.</summary>
+    public bool CountAll { get; init; }
 }
 
 /// <summary>West, south, east, north in WGS84 degrees: GeoJSON's bbox order; west greater than east crosses the 180° meridian.</summary>
@@ -37,7 +40,11 @@ public sealed record BoundingBox(double MinLongitude, double MinLatitude, double
 public sealed record ReportSummary(int Id, string Title, string CategoryCode, string CategoryName, ReportStatus Status,
     StatusType StatusType, double Latitude, double Longitude, DateTimeOffset CreatedAt, string? OperatorName);
 
-public sealed record ReportSearchResult(IReadOnlyList<ReportSummary> Items, int Offset, int Limit, bool HasMore);
+public sealed record ReportSearchResult(IReadOnlyList<ReportSummary> Items, int Offset, int Limit, bool HasMore)
+{
+    /// <summary>Every report matching the filters, when the query asked (<see cref="SearchReportsQuery.CountAll"/>).</summary>
+    public int? Total { get; init; }
+}
 
 internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, ReportSummaries summaries)
     : IQueryHandler<SearchReportsQuery, ReportSearchResult>
@@ -93,6 +100,7 @@ internal sealed class SearchReportsHandler(IFixItDb db, TimeProvider clock, Repo
             .ToListAsync(cancellationToken);
 
         var items = await summaries.ToSummariesAsync(rows.Take(limit), cancellationToken);
-        return new ReportSearchResult(items, offset, limit, rows.Count > limit);
+        var total = query.CountAll ? await reports.CountAsync(cancellationToken) : (int?)null;
+        return new ReportSearchResult(items, offset, limit, rows.Count > limit) { Total = total };
     }
 }

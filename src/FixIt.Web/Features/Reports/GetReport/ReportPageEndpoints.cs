@@ -20,8 +20,8 @@ internal static class ReportPageEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReportPage(int id, string? submitted, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
-        PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportPage(int id, string? submitted, string? confirmed, IMediator mediator, IOptions<MapOptions> map,
+        IAntiforgery antiforgery, PendingReportsCookie pending, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -29,8 +29,8 @@ internal static class ReportPageEndpoints
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
             return new RazorComponentResult<ReportPage>(new
             {
-                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1",
-                Form = LinkPages.FormTokenFor(antiforgery, context)
+                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
+                Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(),
             });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)

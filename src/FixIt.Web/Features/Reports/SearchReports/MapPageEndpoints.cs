@@ -27,7 +27,8 @@ internal static class MapPageEndpoints
             int.TryParse(area, out var a) ? a : null, int.TryParse(age, out var d) && d > 0 ? d : null);
         var areas = await mediator.Send(new ListAreaChoicesQuery(), cancellationToken);
         var result = await mediator.Send(new SearchReportsQuery(null, filters.StatusType, filters.Category, filters.Operator, filters.Area,
-            filters.Age, ListLength), cancellationToken);
+            filters.Age, ListLength)
+        { CountAll = true }, cancellationToken);
 
         return new RazorComponentResult<MapPage>(new
         {

@@ -1,3 +1,4 @@
+using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Categories.CategoryQuestions;
 using FixIt.Application.Features.Categories.ListCategories;
@@ -46,7 +47,8 @@ internal static class ReportFormEndpoints
     }
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
-        IOptions<ReportsOptions> reports, PendingReportsCookie pending, HttpContext context, CancellationToken cancellationToken)
+        IOptions<ReportsOptions> reports, PendingReportsCookie pending, KeptPhotos kept, IPhotoProcessor photoProcessor, HttpContext context,
+        CancellationToken cancellationToken)
     {
         if (Honeypot.Caught(form, context))
         {
@@ -56,12 +58,15 @@ internal static class ReportFormEndpoints
 
         var model = ReportFormModel.From(form);
         var errors = new Dictionary<string, string[]>();
-        var photos = await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken);
+        var keptToken = form["keptPhotos"].ToString();
+        IReadOnlyList<PhotoUpload> photos =
+            [.. await kept.ReadAsync(keptToken, cancellationToken), .. await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken)];
         if (errors.Count == 0)
         {
             try
             {
                 var submitted = await mediator.Send(model.ToCommand(photos), cancellationToken);
+                kept.Forget(keptToken);
 
                 // Until it is confirmed only this browser (and the secret link in the email) sees the report.
                 pending.Remember(context, submitted.Id, submitted.PendingToken);
@@ -69,11 +74,21 @@ internal static class ReportFormEndpoints
             }
             catch (ValidationException v)
             {
-                foreach (var group in v.Errors.GroupBy(e => Field(e.PropertyName)))
-                {
-                    errors[group.Key] = [.. group.Select(e => e.ErrorMessage).Distinct()];
-                }
+                ReportFormErrors.Add(v, errors);
             }
+        }
+
+        // The photos that can be sent are kept, so the resident need not choose them again after fixing the rest.
+        kept.Forget(keptToken);
+        var keepable = photos.Where(p => p.Content.Length > 0 && p.Content.Length <= PhotoRules.MaxBytes && photoProcessor.Recognise(p.Content) is not null)
+            .Take(PhotoRules.MaxCount).ToList();
+        if (keepable.Count > 0)
+        {
+            model = model with
+            {
+                KeptPhotosToken = await kept.KeepAsync(keepable, cancellationToken),
+                KeptPhotoNames = [.. keepable.Select(p => p.FileName)],
+            };
         }
 
         // Something typed that is not a number is "must be a number", not "must not be empty".
@@ -140,11 +155,4 @@ internal static class ReportFormEndpoints
             StatusCode = statusCode,
         };
     }
-
-    private static string Field(string propertyName) => propertyName switch
-    {
-        "" => "body",
-        _ when propertyName.StartsWith("Photos", StringComparison.Ordinal) => "photos",
-        _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(propertyName),
-    };
 }

@@ -41,6 +41,12 @@ public sealed record ReportFormModel(
         };
     }
 
+    /// <summary>The token of the photos kept from a failed submit (<see cref="KeptPhotos"/>), posted back in a hidden field.</summary>
+    public string KeptPhotosToken { get; init; } = "";
+
+    /// <summary>The names of those photos, shown so the resident knows they need not choose them again.</summary>
+    public IReadOnlyList<string> KeptPhotoNames { get; init; } = [];
+
     public double? LatitudeValue => Parse(Latitude);
 
     public double? LongitudeValue => Parse(Longitude);
