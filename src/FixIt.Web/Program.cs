@@ -6,6 +6,7 @@ using FixIt.Web;
 using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Admin.SignIn;
+using FixIt.Web.Features.Alerts;
 using FixIt.Web.Features.Benchmarks;
 using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Mail;
@@ -84,6 +85,7 @@ app.MapPendingReports();
 app.MapEmailLinkPages();
 app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
+app.MapAlerts();
 app.MapMailAdmin();
 app.MapAdminSignIn();
 if (app.Environment.IsDevelopment())

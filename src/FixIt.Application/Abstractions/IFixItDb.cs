@@ -1,4 +1,5 @@
 using FixIt.Domain.Access;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -55,6 +56,14 @@ public interface IFixItDb
     DbSet<Place> Places { get; }
 
     DbSet<PlaceKey> PlaceKeys { get; }
+
+    DbSet<AreaAlert> AreaAlerts { get; }
+
+    DbSet<AreaAlertMatch> AreaAlertMatches { get; }
+
+    DbSet<AlertToken> AlertTokens { get; }
+
+    DbSet<AlertVersion> AlertVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

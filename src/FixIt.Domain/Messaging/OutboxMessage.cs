@@ -23,6 +23,15 @@ public enum MailKind
 
     /// <summary>To the operator's contact: a resident says a fixed or closed report is still not fixed.</summary>
     OperatorReopened,
+
+    /// <summary>"Confirm you want alerts for this place" to whoever asked.</summary>
+    AlertConfirmation,
+
+    /// <summary>One new report, to an immediate alert for a place.</summary>
+    AlertReport,
+
+    /// <summary>The day's new reports, to a daily alert for a place.</summary>
+    AlertDigest,
 }
 
 public enum OutboxStatus

@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Domain.Access;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -57,6 +58,14 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<Place> Places => Set<Place>();
 
     public DbSet<PlaceKey> PlaceKeys => Set<PlaceKey>();
+
+    public DbSet<AreaAlert> AreaAlerts => Set<AreaAlert>();
+
+    public DbSet<AreaAlertMatch> AreaAlertMatches => Set<AreaAlertMatch>();
+
+    public DbSet<AlertToken> AlertTokens => Set<AlertToken>();
+
+    public DbSet<AlertVersion> AlertVersions => Set<AlertVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,8 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common.Scheduling;
+using FixIt.Application.Features.Alerts;
+using FixIt.Application.Features.Alerts.SendAlertDigests;
+using FixIt.Application.Features.Alerts.SendAlerts;
 using FixIt.Application.Features.FollowUp;
 using FixIt.Application.Features.FollowUp.EscalateReports;
 using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
@@ -26,11 +29,28 @@ public static class SchedulingRegistration
         services.AddScheduledJob<EscalateReportsCommand>();
         services.AddScheduledJob<SendQuestionnairesCommand>();
         services.AddScheduledJob<ExpireUnconfirmedCommand>();
+
+        // Alerts for a place (ADR 0105): the mail, this instance's index, the match and digest jobs.
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddScoped<IAlertMailer, AlertMailer>();
+        services.AddSingleton<AlertIndexHolder>();
+        services.AddScheduledJob<SendAlertsCommand>();
+        services.AddScheduledJob<SendAlertDigestsCommand>();
         return services;
     }
 
     public static IServiceCollection AddFixItScheduler(this IServiceCollection services) =>
         services.AddHostedService<ScheduledJobRunner>();
+
+    private sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AlertOptions options)
+        {
+            var problems = options.Problems().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
 
     /// <summary>Names every bad follow-up setting at start, not just the first.</summary>
     private sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>

@@ -15,11 +15,21 @@ public static class LinkTokens
 
     public static (string Token, AccessToken Stored) Issue(TokenPurpose purpose, int reportId, TimeSpan lifetime, DateTimeOffset now, bool singleUse)
     {
+        var (token, hash) = NewToken();
+        return (token, new AccessToken(hash, purpose, reportId, now, now + lifetime, singleUse));
+    }
+
+    /// <summary>A new token and its hash, for links stored elsewhere than <see cref="AccessToken"/> (alert links).</summary>
+    public static (string Token, string Hash) NewToken()
+    {
         Span<byte> random = stackalloc byte[TokenBytes];
         RandomNumberGenerator.Fill(random);
         var token = Base64Url.EncodeToString(random);
-        return (token, new AccessToken(HashOf(token), purpose, reportId, now, now + lifetime, singleUse));
+        return (token, HashOf(token));
     }
+
+    /// <summary>Whether the text has a token's shape; a malformed one cannot match any hash, so no query is spent on it.</summary>
+    public static bool IsWellFormed(string? token) => token is not null && token.Length == TokenLength && Base64Url.IsValid(token);
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

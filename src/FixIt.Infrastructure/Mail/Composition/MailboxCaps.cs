@@ -24,7 +24,7 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
         var limit = kind switch
         {
             MailKind.ReporterConfirmation => _options.ReportConfirmationsPerDay,
-            MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
+            MailKind.SubscriptionConfirmation or MailKind.AlertConfirmation => _options.SubscriptionConfirmationsPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
         };
         // Stored as a hash: the count needs to tell mailboxes apart, not to know them.
