@@ -74,6 +74,6 @@ public sealed class AlertInstancesTests
         Assert.Equal(6, sink.Received.Count(m => m.To == first && m.Subject.Contains("New report", StringComparison.Ordinal)));
     }
 
-    private static Task RunBothAsync(FixItApp one, FixItApp two, Func<Application.Common.Scheduling.IScheduledJobCommand> job) =>
+    private static Task<Application.Common.Scheduling.JobRun[]> RunBothAsync(FixItApp one, FixItApp two, Func<Application.Common.Scheduling.IScheduledJobCommand> job) =>
         Task.WhenAll(Enumerable.Range(0, 2).SelectMany(_ => new[] { one.RunJobAsync(job()), two.RunJobAsync(job()) }));
 }
