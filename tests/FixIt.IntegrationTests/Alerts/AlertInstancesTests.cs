@@ -63,15 +63,21 @@ public sealed class AlertInstancesTests
         Assert.Equal(0, await CountAsync(one, second, MailKind.AlertReport, early[0]));
         Assert.Equal(3, await one.WithDbAsync(db => db.AreaAlertMatches.CountAsync()));
 
+        // Every alert email has gone before the clocks jump a day (a jump would end the dispatchers' leases mid-send).
+        await SmtpSink.WaitUntilAsync(() => sink.Received.Count(m => m.To == first && m.Subject.Contains("New report", StringComparison.Ordinal)) >= 6
+            && sink.Received.Count(m => m.To == second && m.Subject.Contains("New report", StringComparison.Ordinal)) >= 3,
+            TimeSpan.FromSeconds(30), "the alerts");
+
         one.Clock!.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         two.Clock!.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await RunBothAsync(one, two, () => new SendAlertDigestsCommand());
         Assert.Equal(1, await CountAsync(one, daily, MailKind.AlertDigest));
 
-        await SmtpSink.WaitUntilAsync(() => sink.Received.Count(m => m.To == first && m.Subject.Contains("New report", StringComparison.Ordinal)) >= 6,
-            TimeSpan.FromSeconds(30), "the alerts");
+        await sink.WaitForAsync(m => m.To == daily && m.Subject.Contains("3 new reports", StringComparison.Ordinal), "the digest");
         await Task.Delay(500);
         Assert.Equal(6, sink.Received.Count(m => m.To == first && m.Subject.Contains("New report", StringComparison.Ordinal)));
+        Assert.Equal(3, sink.Received.Count(m => m.To == second && m.Subject.Contains("New report", StringComparison.Ordinal)));
+        Assert.Single(sink.Received, m => m.To == daily && m.Subject.Contains("3 new reports", StringComparison.Ordinal));
     }
 
     private static Task<Application.Common.Scheduling.JobRun[]> RunBothAsync(FixItApp one, FixItApp two, Func<Application.Common.Scheduling.IScheduledJobCommand> job) =>

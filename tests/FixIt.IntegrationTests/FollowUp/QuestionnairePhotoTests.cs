@@ -44,7 +44,8 @@ public sealed partial class QuestionnairePhotoTests
         Assert.True(photo.Success, "No photo on the timeline");
         using var served = await app.Client.GetAsync(photo.Groups[1].Value.TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
-        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        // Drawn afresh by the report photos' pipeline (so no metadata survives): a JPEG, whatever came in.
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, await app.WithDbAsync(db => db.UpdatePhotos.CountAsync(p => p.ReportId == id)));
     }
 
