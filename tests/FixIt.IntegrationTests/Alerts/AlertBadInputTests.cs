@@ -27,7 +27,7 @@ public sealed class AlertBadInputTests
         await AssertRefusedAsync(app, new { email, areaId = 987_654 }, "areaId", "There is no area 987654.");
         await AssertRefusedAsync(app, new { email, areaId = await DemoCityAsync(app), latitude = ParkRowLat, longitude = ParkRowLon }, "areaId", "not both");
         await AssertRefusedAsync(app, new { email, areaId = await DemoCityAsync(app), frequency = "weekly" }, "frequency", "daily");
-        await AssertRefusedAsync(app, new { email, areaId = await DemoCityAsync(app), categories = new[] { "no-such-thing" } }, "categories", "not a known category");
+        await AssertRefusedAsync(app, new { email, areaId = await DemoCityAsync(app), categories = new[] { "no-such-thing" } }, "categories[0]", "not a known category");
         await AssertRefusedAsync(app, new { email = "not an address", areaId = await DemoCityAsync(app) }, "email", "");
 
         // The form answers with itself, the message beside the field, and the typed values kept.

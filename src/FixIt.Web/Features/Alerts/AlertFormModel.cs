@@ -74,7 +74,7 @@ public sealed class AlertFormModel
             nameof(CreateAlertCommand.RadiusMetres) => "radius",
             nameof(CreateAlertCommand.AreaId) => "area",
             nameof(CreateAlertCommand.Frequency) => "frequency",
-            "Categories" => "category",
+            var name when name.StartsWith("Categories", StringComparison.Ordinal) => "category",
             _ => "email",
         })
         .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
