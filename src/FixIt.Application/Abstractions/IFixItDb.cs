@@ -1,4 +1,5 @@
 using FixIt.Domain.Access;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -65,6 +66,14 @@ public interface IFixItDb
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<ReportSupport> ReportSupports { get; }
+
+    DbSet<AreaAlert> AreaAlerts { get; }
+
+    DbSet<AreaAlertMatch> AreaAlertMatches { get; }
+
+    DbSet<AlertToken> AlertTokens { get; }
+
+    DbSet<AlertVersion> AlertVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,15 @@ public enum MailKind
 
     /// <summary>"Confirm your me too" to someone who says they have the same problem.</summary>
     SupportConfirmation,
+
+    /// <summary>"Confirm you want alerts for this place" to whoever asked.</summary>
+    AlertConfirmation,
+
+    /// <summary>One new report, to an immediate alert for a place.</summary>
+    AlertReport,
+
+    /// <summary>The day's new reports, to a daily alert for a place.</summary>
+    AlertDigest,
 }
 
 public enum OutboxStatus

@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Domain.Access;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Areas;
 using FixIt.Domain.Categories;
 using FixIt.Domain.Inbound;
@@ -67,6 +68,14 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
     public DbSet<Erasure> Erasures => Set<Erasure>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AreaAlert> AreaAlerts => Set<AreaAlert>();
+
+    public DbSet<AreaAlertMatch> AreaAlertMatches => Set<AreaAlertMatch>();
+
+    public DbSet<AlertToken> AlertTokens => Set<AlertToken>();
+
+    public DbSet<AlertVersion> AlertVersions => Set<AlertVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

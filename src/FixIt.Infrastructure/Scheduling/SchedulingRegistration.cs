@@ -1,5 +1,8 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common.Scheduling;
+using FixIt.Application.Features.Alerts;
+using FixIt.Application.Features.Alerts.SendAlertDigests;
+using FixIt.Application.Features.Alerts.SendAlerts;
 using FixIt.Application.Features.FollowUp;
 using FixIt.Application.Features.FollowUp.EscalateReports;
 using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
@@ -44,6 +47,13 @@ public static class SchedulingRegistration
         services.AddScheduledJob<DeleteOldInboundMailCommand>();
         services.AddScheduledJob<DeleteOldMailBodiesCommand>();
         services.AddScheduledJob<DeleteExpiredMyReportsLinksCommand>();
+        // Alerts for a place (ADR 0105): the mail, this instance's index, the match and digest jobs.
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, ProblemsValidator<AlertOptions>>(_ => new ProblemsValidator<AlertOptions>(o => o.Problems()));
+        services.AddScoped<IAlertMailer, AlertMailer>();
+        services.AddSingleton<AlertIndexHolder>();
+        services.AddScheduledJob<SendAlertsCommand>();
+        services.AddScheduledJob<SendAlertDigestsCommand>();
         return services;
     }
 

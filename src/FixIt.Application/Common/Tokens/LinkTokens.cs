@@ -15,12 +15,12 @@ public static class LinkTokens
 
     public static (string Token, AccessToken Stored) Issue(TokenPurpose purpose, int reportId, TimeSpan lifetime, DateTimeOffset now, bool singleUse)
     {
-        var (token, hash) = NewSecret();
+        var (token, hash) = NewToken();
         return (token, new AccessToken(hash, purpose, reportId, now, now + lifetime, singleUse));
     }
 
-    /// <summary>A new token for a link and the hash to store; for links that are not about one report ("My reports").</summary>
-    public static (string Token, string Hash) NewSecret()
+    /// <summary>A new token and its hash, for links stored elsewhere than <see cref="AccessToken"/> (alert links).</summary>
+    public static (string Token, string Hash) NewToken()
     {
         Span<byte> random = stackalloc byte[TokenBytes];
         RandomNumberGenerator.Fill(random);
@@ -28,7 +28,7 @@ public static class LinkTokens
         return (token, HashOf(token));
     }
 
-    /// <summary>Whether the text could be a token at all; a malformed one cannot match any hash.</summary>
+    /// <summary>Whether the text has a token's shape; a malformed one cannot match any hash, so no query is spent on it.</summary>
     public static bool IsWellFormed(string? token) => token is not null && token.Length == TokenLength && Base64Url.IsValid(token);
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -22,7 +22,7 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
         var limit = kind switch
         {
             MailKind.ReporterConfirmation => _options.ReportConfirmationsPerDay,
-            MailKind.SubscriptionConfirmation => _options.SubscriptionConfirmationsPerDay,
+            MailKind.SubscriptionConfirmation or MailKind.AlertConfirmation => _options.SubscriptionConfirmationsPerDay,
             MailKind.MyReportsLink => _options.MyReportsLinksPerDay,
             MailKind.SupportConfirmation => _options.SupportConfirmationsPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),

@@ -43,6 +43,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.OperatorId, r.FixedAt, r.Status });
         // The bbox API walks this in longitude order and stops at its limit; status in the key spares a row read per miss.
         builder.HasIndex(r => new { r.Longitude, r.Latitude, r.Status });
+        // The alerts job's "not matched yet", oldest first (ADR 0105).
+        builder.HasIndex(r => new { r.AlertsDue, r.Id });
         builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Operator>().WithMany().HasForeignKey(r => r.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);

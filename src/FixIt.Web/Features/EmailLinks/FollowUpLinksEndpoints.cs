@@ -4,6 +4,7 @@ using FixIt.Application.Features.EmailLinks.StillNotFixed;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
+using FixIt.Web.Features.Reports.SubmitReport;
 using FixIt.Web.Infrastructure;
 using FluentValidation;
 using Mediator;
@@ -58,9 +59,17 @@ internal static class FollowUpLinksEndpoints
                 cancellationToken);
         }
 
+        var fileErrors = new Dictionary<string, string[]>();
+        var photos = await PhotoUploads.ReadAsync(context.Request.Form.Files.GetFiles("photo"), fileErrors, cancellationToken);
+        if (fileErrors.Count > 0)
+        {
+            return await QuestionnaireErrorAsync(token, mediator, antiforgery, context, chosen, update, string.Join(" ", fileErrors.Values.SelectMany(m => m)),
+                cancellationToken);
+        }
+
         try
         {
-            var answered = await mediator.Send(new AnswerQuestionnaireCommand(token, chosen, update), cancellationToken);
+            var answered = await mediator.Send(new AnswerQuestionnaireCommand(token, chosen, update) { Photos = photos }, cancellationToken);
             return TypedResults.Redirect($"/reports/{answered.ReportId}", preserveMethod: false);
         }
         catch (ValidationException ex)

@@ -1,8 +1,11 @@
 using FixIt.Application.Common;
+using FixIt.Application.Features.Alerts;
 using FixIt.Application.Features.Areas.ListAreaChoices;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SearchReports;
+using FixIt.Domain.Alerts;
+using FixIt.Domain.Spatial;
 using FixIt.Web.Components.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +23,8 @@ internal static class FeedsEndpoints
         var group = app.MapGroup("/feeds").WithTags("Feeds");
         group.MapGet("/areas/{id:int}.atom", AreaFeed).WithName(nameof(AreaFeed)).WithSummary("New public reports in an area (Atom)");
         group.MapGet("/operators/{slug}.atom", OperatorFeed).WithName(nameof(OperatorFeed)).WithSummary("New public reports for an operator (Atom)");
+        group.MapGet("/nearby.atom", NearbyFeed).WithName(nameof(NearbyFeed))
+            .WithSummary("New public reports within a radius (50 m to 20 km) of a point (Atom)");
         group.MapGet("/reports/{id:int}.atom", ReportFeed).WithName(nameof(ReportFeed)).WithSummary("Updates on one report (Atom)");
         return app;
     }
@@ -43,6 +48,43 @@ internal static class FeedsEndpoints
         return Feed(site.Value, $"operators/{slug}", $"New reports for {op.Operator.Name}", $"/operators/{slug}", reports.Items, clock);
     }
 
+    /// <summary>The feed an alert for a point links to: the newest reports inside the circle.</summary>
+    public static async Task<IResult> NearbyFeed(double? latitude, double? longitude, int? radius, IMediator mediator, IOptions<SiteOptions> site,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (latitude is not (>= -90 and <= 90))
+        {
+            errors["latitude"] = ["Latitude must be a number between -90 and 90."];
+        }
+
+        if (longitude is not (>= -180 and <= 180))
+        {
+            errors["longitude"] = ["Longitude must be a number between -180 and 180."];
+        }
+
+        if (radius is not (>= AreaAlert.MinRadiusMetres and <= AreaAlert.MaxRadiusMetres))
+        {
+            errors["radius"] = [$"The radius must be between {AreaAlert.MinRadiusMetres} and {AreaAlert.MaxRadiusMetres} metres."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (lat, lon, r) = (latitude!.Value, longitude!.Value, radius!.Value);
+        var dLat = r / 110_574.0;
+        var dLon = Math.Min(180, r / (110_574.0 * Math.Max(0.01, Math.Cos(Math.Min(89.9, Math.Abs(lat) + dLat) * Math.PI / 180))));
+        var box = new BoundingBox(GeoBox.WrapLongitude(lon - dLon), Math.Max(-90, lat - dLat), GeoBox.WrapLongitude(lon + dLon), Math.Min(90, lat + dLat));
+        var inBox = await mediator.Send(new SearchReportsQuery(box, null, null, null, null, null, SearchReportsQuery.MaxLimit), cancellationToken);
+        var reports = inBox.Items.Where(s => AlertIndex.DistanceMetres(lat, lon, s.Latitude, s.Longitude) <= r)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(FeedLength).ToList();
+        return Feed(site.Value, "nearby", $"New reports {AlertViews.Around(lat, lon, r)}",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/alerts?lat={lat}&lon={lon}&radius={r}"), reports, clock,
+            AlertViews.FeedPath(null, lat, lon, r));
+    }
+
     public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
         // The feed of one report is its page in another form: it exists exactly when the page does.
@@ -60,11 +102,12 @@ internal static class FeedsEndpoints
             AtomFeed.ContentType);
     }
 
-    private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock)
+    private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock,
+        string? selfPath = null)
     {
         var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,
             $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? $" — sent to {o}" : "")}")).ToList();
-        var self = site.Url($"feeds/{path}.atom");
+        var self = site.Url(selfPath ?? $"feeds/{path}.atom");
         return TypedResults.Bytes(AtomFeed.Write(self, title, self, site.Url(alternate), entries, clock.GetUtcNow()), AtomFeed.ContentType);
     }
 }

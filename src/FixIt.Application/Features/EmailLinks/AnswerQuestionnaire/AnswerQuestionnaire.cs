@@ -3,6 +3,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.Reports;
 using FixIt.Application.Features.Reports.ReopenReport;
+using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Mediator;
@@ -24,11 +25,15 @@ public enum QuestionnaireAnswer
 /// (<see cref="ReopenReportCommand"/>), an open one stays open; either way with the reporter's optional words on the
 /// timeline. Don't know: nothing changes.
 /// </summary>
-public sealed record AnswerQuestionnaireCommand(string Token, QuestionnaireAnswer Answer, string? Update) : ICommand<AnsweredQuestionnaire>;
+public sealed record AnswerQuestionnaireCommand(string Token, QuestionnaireAnswer Answer, string? Update) : ICommand<AnsweredQuestionnaire>
+{
+    /// <summary>With "not fixed" only: photos of how it is now, through the report photos' pipeline, shown with the update.</summary>
+    public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
+}
 
 public sealed record AnsweredQuestionnaire(int ReportId, ReportStatus Status);
 
-internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IPublisher publisher, TimeProvider clock)
+internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IPublisher publisher, IPhotoProcessor photos, TimeProvider clock)
     : ICommandHandler<AnswerQuestionnaireCommand, AnsweredQuestionnaire>
 {
     public async ValueTask<AnsweredQuestionnaire> Handle(AnswerQuestionnaireCommand command, CancellationToken cancellationToken)
@@ -44,6 +49,7 @@ internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IP
         {
             var reopened = await sender.Send(new ReopenReportCommand(report.Id, ActorKind.Reporter, report.PublicReporterName, words),
                 cancellationToken);
+            await AddPhotosAsync(command, report.Id, reopened.EventId, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new AnsweredQuestionnaire(reopened.Id, reopened.Status);
         }
@@ -58,9 +64,21 @@ internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IP
         await db.SaveChangesAsync(cancellationToken);
         if (update is not null)
         {
+            await AddPhotosAsync(command, report.Id, update.Id, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await publisher.Publish(new ReportUpdated(report.Id, update.Id), cancellationToken);
         }
 
         return new AnsweredQuestionnaire(report.Id, report.Status);
+    }
+
+    // Re-encoded into the photos folder (no EXIF survives) and shown on the timeline with the update, as an emailed reply's.
+    private async Task AddPhotosAsync(AnswerQuestionnaireCommand command, int reportId, long eventId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var photo in command.Photos)
+        {
+            var stored = await photos.StoreAsync(photo.Content, cancellationToken);
+            db.UpdatePhotos.Add(new UpdatePhoto(reportId, eventId, photo.FileName, stored.ContentType, stored.Bytes, stored.StorageKey, now));
+        }
     }
 }

@@ -46,12 +46,18 @@ internal sealed class ExpireUnconfirmedHandler(IFixItDb db, IPhotoProcessor phot
         var subscriptions = await db.ReportSubscriptions.Where(s => subscriptionIds.Contains(s.Id) && s.ConfirmedAt == null)
             .ExecuteDeleteAsync(cancellationToken);
 
+        // Alerts for a place never confirmed go the same way (their tokens and categories with them).
+        var alertIds = await db.AreaAlerts.Where(a => a.ConfirmedAt == null && a.CreatedAt <= cutoff)
+            .OrderBy(a => a.Id).Take(batch).Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var alerts = await db.AreaAlerts.Where(a => alertIds.Contains(a.Id) && a.ConfirmedAt == null).ExecuteDeleteAsync(cancellationToken);
+
         // Files last: were the transaction to roll back, the rows stay and the next run deletes them again.
         foreach (var file in files.Except(kept))
         {
             photos.Delete(file);
         }
 
-        return new JobRun(reports + subscriptions, reportIds.Count >= batch || subscriptionIds.Count >= batch);
+        return new JobRun(reports + subscriptions + alerts, reportIds.Count >= batch || subscriptionIds.Count >= batch || alertIds.Count >= batch);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class RequestMyReportsLinkHandler(IFixItDb db, IPersonMailer mai
 
         var now = clock.GetUtcNow();
         var lifetime = options.Value.LinkLifetime;
-        var (token, hash) = LinkTokens.NewSecret();
+        var (token, hash) = LinkTokens.NewToken();
         if (await mailer.QueueMyReportsLinkAsync(address, token, lifetime, cancellationToken))
         {
             db.MyReportsTokens.Add(new MyReportsToken(hash, address, now, now + lifetime));

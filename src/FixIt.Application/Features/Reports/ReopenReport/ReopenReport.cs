@@ -23,7 +23,8 @@ public sealed record ReopenReportCommand(int ReportId, ActorKind ActorKind, stri
     public EventSource Source { get; init; } = EventSource.EmailLink;
 }
 
-public sealed record ReopenedReport(int Id, ReportStatus Status);
+/// <summary>The re-opened report, and its timeline entry (<paramref name="EventId"/>) for what comes with it (photos).</summary>
+public sealed record ReopenedReport(int Id, ReportStatus Status, long EventId);
 
 internal sealed class ReopenReportHandler(IFixItDb db, IFollowUpMailer mailer, IPublisher publisher, TimeProvider clock)
     : ICommandHandler<ReopenReportCommand, ReopenedReport>
@@ -38,6 +39,6 @@ internal sealed class ReopenReportHandler(IFixItDb db, IFollowUpMailer mailer, I
         await mailer.QueueReopenedAsync(report, reopened, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await publisher.Publish(new ReportUpdated(report.Id, reopened.Id), cancellationToken);
-        return new ReopenedReport(report.Id, report.Status);
+        return new ReopenedReport(report.Id, report.Status, reopened.Id);
     }
 }

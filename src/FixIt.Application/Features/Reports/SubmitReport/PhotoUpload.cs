@@ -1,3 +1,6 @@
+using FixIt.Application.Abstractions;
+using FluentValidation;
+
 namespace FixIt.Application.Features.Reports.SubmitReport;
 
 /// <summary>A photo as uploaded: the name is only for messages; the type is read from the bytes.</summary>
@@ -11,4 +14,18 @@ public static class PhotoRules
 
     /// <summary>Longest side of the published copy; larger photos are scaled down.</summary>
     public const int MaxPixels = 2048;
+
+    /// <summary>
+    /// The checks every uploaded photo passes, whatever it comes with (a report, a questionnaire answer): not empty, at
+    /// most <see cref="MaxBytes"/>, a JPEG, PNG or WebP that decodes, within the pixel limit.
+    /// </summary>
+    public static IRuleBuilderOptions<T, PhotoUpload> ValidPhoto<T>(this IRuleBuilderInitialCollection<T, PhotoUpload> rule, IPhotoProcessor photos) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(p => p.Content.Length > 0).WithMessage((_, p) => $"The photo \"{p.FileName}\" is empty.")
+            .Must(p => p.Content.Length <= MaxBytes)
+            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is larger than {MaxBytes / (1024 * 1024)} MB.")
+            .Must(p => photos.Recognise(p.Content) is not null)
+            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.")
+            .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
+            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is {photos.ReadSize(p.Content)}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted.");
 }

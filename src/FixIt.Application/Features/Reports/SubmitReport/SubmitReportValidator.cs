@@ -63,14 +63,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         }).When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount)
             .WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
-        RuleForEach(c => c.Photos).Cascade(CascadeMode.Stop)
-            .Must(p => p.Content.Length > 0).WithMessage((_, p) => $"The photo \"{p.FileName}\" is empty.")
-            .Must(p => p.Content.Length <= PhotoRules.MaxBytes)
-            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is larger than {PhotoRules.MaxBytes / (1024 * 1024)} MB.")
-            .Must(p => photos.Recognise(p.Content) is not null)
-            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.")
-            .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
-            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is {photos.ReadSize(p.Content)}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted.");
+        RuleForEach(c => c.Photos).ValidPhoto(photos);
     }
 
     // Three rules need the category (active or not): it is read once per validation, not once per rule.

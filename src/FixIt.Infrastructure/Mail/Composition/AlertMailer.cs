@@ -1,0 +1,82 @@
+using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Application.Features.Alerts;
+using FixIt.Domain.Alerts;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit.Utils;
+
+namespace FixIt.Infrastructure.Mail.Composition;
+
+/// <summary>Renders the alert emails (<see cref="AlertTemplates"/>) with their link tokens and adds them to the caller's unit of work.</summary>
+internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<SiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock)
+    : IAlertMailer
+{
+    private readonly MailOptions _mail = mailOptions.Value;
+    private readonly SiteOptions _site = siteOptions.Value;
+
+    public async Task<bool> QueueConfirmationAsync(AreaAlert alert, string place, CancellationToken cancellationToken)
+    {
+        // Anyone can make FixIt send this to any address: capped per mailbox and day like the other confirmation requests.
+        if (!await caps.TryTakeAsync(MailKind.AlertConfirmation, alert.Email, 0, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var confirm = _site.Url($"alerts/confirm/{AlertLinks.Issue(db, alert, AlertTokenPurpose.Confirm, _mail.ConfirmLinkLifetime, now)}");
+        var content = AlertTemplates.Confirmation(_site.Name, place, await CategoryNamesAsync(alert, cancellationToken), alert.Frequency, confirm,
+            _mail.ConfirmLinkLifetime);
+        Add(MailKind.AlertConfirmation, null, alert.Email, content, null, now);
+        return true;
+    }
+
+    public async Task QueueReportAsync(AreaAlert alert, string place, Report report, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stop = StopLink(alert, now);
+        var item = await ItemAsync(report, cancellationToken);
+        Add(MailKind.AlertReport, report.Id, alert.Email, AlertTemplates.NewReport(_site.Name, place, item, FeedUrl(alert), stop), stop, now);
+    }
+
+    public async Task QueueDigestAsync(AreaAlert alert, string place, IReadOnlyList<Report> reports, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stop = StopLink(alert, now);
+        var items = new List<AlertItem>(reports.Count);
+        foreach (var report in reports)
+        {
+            items.Add(await ItemAsync(report, cancellationToken));
+        }
+
+        Add(MailKind.AlertDigest, null, alert.Email, AlertTemplates.Digest(_site.Name, place, items, FeedUrl(alert), stop), stop, now);
+    }
+
+    /// <summary>The Atom feed of the same place: the area's, or the reports near the point.</summary>
+    public string FeedUrl(AreaAlert alert) => _site.Url(AlertViews.FeedPath(alert.AreaId, alert.Latitude, alert.Longitude, alert.RadiusMetres));
+
+    private string StopLink(AreaAlert alert, DateTimeOffset now) =>
+        _site.Url($"alerts/stop/{AlertLinks.Issue(db, alert, AlertTokenPurpose.Unsubscribe, _mail.UnsubscribeLinkLifetime, now)}");
+
+    private async Task<AlertItem> ItemAsync(Report report, CancellationToken cancellationToken)
+    {
+        var category = (await db.Categories.FindAsync([report.CategoryId], cancellationToken))?.Name ?? "";
+        return new AlertItem(report.Id, report.Title, category, _site.Url($"reports/{report.Id}"));
+    }
+
+    private async Task<IReadOnlyList<string>> CategoryNamesAsync(AreaAlert alert, CancellationToken cancellationToken)
+    {
+        var ids = alert.Categories.Select(c => c.CategoryId).ToList();
+        return ids.Count == 0 ? [] : await db.Categories.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+    }
+
+    // Every message gets a bounce key of its own (its VERP envelope sender), as ReportMailer's do.
+    private void Add(MailKind kind, int? reportId, string to, MailContent content, string? listUnsubscribe, DateTimeOffset now)
+    {
+        var domain = _mail.FromAddress[(_mail.FromAddress.LastIndexOf('@') + 1)..];
+        db.OutboxMessages.Add(new OutboxMessage(kind, reportId, null, to, "", HeaderText.SingleLine(content.Subject, 450), content.Text, content.Html,
+            null, listUnsubscribe, MimeUtils.GenerateMessageId(domain), now, RandomKeys.Base32(15)));
+    }
+}
