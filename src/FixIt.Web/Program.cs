@@ -25,6 +25,10 @@ using FixIt.Web.Features.Reports.SearchReports;
 using FixIt.Web.Features.Reports.Subscribe;
 using FixIt.Web.Features.Reports.SubmitReport;
 using FixIt.Web.Features.Routing;
+using FixIt.Web.Features.Reports.StaffRespond;
+using FixIt.Web.Features.Staff.Account;
+using FixIt.Web.Features.Staff.List;
+using FixIt.Web.Features.Staff.Passwords;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Scalar.AspNetCore;
@@ -64,6 +68,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -86,6 +91,10 @@ app.MapFollowUpLinkPages();
 app.MapSubscriptionPages();
 app.MapMailAdmin();
 app.MapAdminSignIn();
+app.MapStaffAccount();
+app.MapStaffPasswords();
+app.MapStaffList();
+app.MapStaffRespond();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

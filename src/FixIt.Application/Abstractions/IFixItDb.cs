@@ -56,5 +56,7 @@ public interface IFixItDb
 
     DbSet<PlaceKey> PlaceKeys { get; }
 
+    DbSet<StaffOperator> StaffOperators { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,12 @@ public enum MailKind
 
     /// <summary>To the operator's contact: a resident says a fixed or closed report is still not fixed.</summary>
     OperatorReopened,
+
+    /// <summary>To a new staff member: the single-use link to set their password.</summary>
+    StaffInvitation,
+
+    /// <summary>To a staff member who asked: the single-use link to set a new password.</summary>
+    StaffPasswordReset,
 }
 
 public enum OutboxStatus

@@ -8,13 +8,19 @@ using FixIt.Domain.Operators;
 using FixIt.Domain.Places;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
+using FixIt.Infrastructure.Persistence.Configurations;
+using FixIt.Infrastructure.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FixIt.Infrastructure.Persistence;
 
-public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb, IDataProtectionKeyContext
+/// <remarks>Also ASP.NET Core Identity's store of staff accounts (<see cref="StaffUser"/>, ADR 0130).</remarks>
+public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<int>, int>(options), IFixItDb, IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
 
@@ -58,9 +64,13 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<PlaceKey> PlaceKeys => Set<PlaceKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<StaffOperator> StaffOperators => Set<StaffOperator>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
+        base.OnModelCreating(builder);
+        StaffUserConfiguration.NameIdentityTables(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
 
         // Place keys are compared as code points ("key >= q and key < q's successor" is a prefix search only in that
         // order): PostgreSQL's "C" and SQL Server's BIN2 collations; SQLite's default BINARY already is (ADR 0120).
@@ -72,7 +82,7 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
         };
         if (binary is not null)
         {
-            modelBuilder.Entity<PlaceKey>().Property(k => k.Key).UseCollation(binary);
+            builder.Entity<PlaceKey>().Property(k => k.Key).UseCollation(binary);
         }
     }
 

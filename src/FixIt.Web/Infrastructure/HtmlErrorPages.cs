@@ -34,6 +34,10 @@ internal sealed class HtmlErrorPages : IEndpointFilter
         {
             return LinkPages.NotAllowed(ex);
         }
+        catch (OutOfScopeException)
+        {
+            return LinkPages.Page("Not allowed", "Your staff account may not change this report: it is another operator's.", StatusCodes.Status403Forbidden);
+        }
     }
 
     /// <summary>The one answer for something the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
