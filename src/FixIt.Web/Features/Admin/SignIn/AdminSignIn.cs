@@ -89,7 +89,8 @@ internal static class AdminSignIn
             return TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
         }
 
-        var code = new string([.. form["code"].ToString().Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        // A TOTP code is six digits (apps show "123 456"); anything else is tried as a recovery code ("abcde-fghij").
+        var code = new string([.. form["code"].ToString().Where(c => !char.IsWhiteSpace(c))]);
         var result = code.Length == 0 ? SignInResult.Failed
             : code.Length == 6 && code.All(char.IsAsciiDigit)
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)

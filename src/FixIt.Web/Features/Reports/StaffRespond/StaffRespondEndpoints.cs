@@ -13,12 +13,12 @@ internal static class StaffRespondEndpoints
 {
     public static IEndpointRouteBuilder MapStaffRespond(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/reports/{id:int}/staff-response", Respond).WithName(nameof(StaffRespondEndpoints.Respond)).ExcludeFromDescription()
+        app.MapPost("/reports/{id:int}/staff-response", StaffRespond).WithName(nameof(StaffRespond)).ExcludeFromDescription()
             .RequireAuthorization(StaffAuthentication.StaffPolicy).WithHtmlErrorPages();
         return app;
     }
 
-    public static async Task<IResult> Respond(int id, IAntiforgery antiforgery, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<IResult> StaffRespond(int id, IAntiforgery antiforgery, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {

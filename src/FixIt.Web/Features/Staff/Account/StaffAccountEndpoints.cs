@@ -47,9 +47,9 @@ internal static class StaffAccountEndpoints
         });
     }
 
-    public static async Task<IResult> EnrolPage(HttpContext context, IAntiforgery antiforgery, UserManager<StaffUser> users, IOptions<SiteOptions> site) =>
-        await users.GetUserAsync(context.User) is { } user
-            ? await EnrolForm(context, antiforgery, users, user, site.Value.Name, null, StatusCodes.Status200OK)
+    public static async Task<IResult> EnrolPage(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, IOptions<SiteOptions> site) =>
+        await signIn.UserManager.GetUserAsync(context.User) is { } user
+            ? await EnrolForm(context, antiforgery, signIn, user, site.Value.Name, null, StatusCodes.Status200OK)
             : TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
 
     public static async Task<IResult> Enrol(HttpContext context, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn,
@@ -69,7 +69,7 @@ internal static class StaffAccountEndpoints
         var code = new string([.. form["code"].ToString().Where(char.IsAsciiDigit)]);
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            return await EnrolForm(context, antiforgery, users, user, site.Value.Name,
+            return await EnrolForm(context, antiforgery, signIn, user, site.Value.Name,
                 "That code is not right. Scan the QR code (or type the key) in your authenticator app, then type the 6-digit code it shows now.",
                 StatusCodes.Status400BadRequest);
         }
@@ -95,14 +95,17 @@ internal static class StaffAccountEndpoints
 
     private static RazorComponentResult<RecoveryCodesPage> RecoveryCodes(IEnumerable<string> codes) => new(new { Codes = codes.ToList() });
 
-    private static async Task<IResult> EnrolForm(HttpContext context, IAntiforgery antiforgery, UserManager<StaffUser> users, StaffUser user, string site,
+    private static async Task<IResult> EnrolForm(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, StaffUser user, string site,
         string? error, int status)
     {
+        var users = signIn.UserManager;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // A new key changes the security stamp: re-issue this browser's cookie, or its next request is signed out.
+            await signIn.RefreshSignInAsync(user);
         }
 
         var uri = AuthenticatorUri(site, user.Email!, key);
