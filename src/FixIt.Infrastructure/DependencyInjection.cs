@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddFixItInboundMail(configuration);
         services.AddFixItMail(configuration);
         services.AddFixItFollowUp(configuration);
+        Staff.StaffRegistration.AddFixItStaffAccounts(services, configuration, environment);
         services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SkiaPhotoProcessor>();
         services.AddSingleton<IPhotoProcessor>(sp => sp.GetRequiredService<SkiaPhotoProcessor>());

@@ -30,6 +30,10 @@ using FixIt.Web.Features.Reports.Subscribe;
 using FixIt.Web.Features.Reports.SubmitReport;
 using FixIt.Web.Features.Reports.SupportReport;
 using FixIt.Web.Features.Routing;
+using FixIt.Web.Features.Reports.StaffRespond;
+using FixIt.Web.Features.Staff.Account;
+using FixIt.Web.Features.Staff.List;
+using FixIt.Web.Features.Staff.Passwords;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Scalar.AspNetCore;
@@ -69,6 +73,7 @@ app.UseStatusCodePages();
 app.UseFixItStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -96,6 +101,10 @@ app.MapAlerts();
 app.MapMailAdmin();
 app.MapModerationPages();
 app.MapAdminSignIn();
+app.MapStaffAccount();
+app.MapStaffPasswords();
+app.MapStaffList();
+app.MapStaffRespond();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

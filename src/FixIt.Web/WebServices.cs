@@ -49,13 +49,7 @@ internal static class WebServices
             }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddCookie(Features.Admin.SignIn.AdminSignIn.CookieScheme, Features.Admin.SignIn.AdminSignIn.ConfigureCookie);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, p => p.RequireRole("admin"))
-            .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p.RequireRole("admin", "operator"))
-            .AddPolicy(Features.Admin.SignIn.AdminSignIn.PagePolicy, p => p.AddAuthenticationSchemes(Features.Admin.SignIn.AdminSignIn.CookieScheme).RequireRole("admin"));
+        services.AddFixItStaffAuthentication();
         services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .ValidateOnStart();

@@ -75,5 +75,7 @@ public interface IFixItDb
 
     DbSet<AlertVersion> AlertVersions { get; }
 
+    DbSet<StaffOperator> StaffOperators { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

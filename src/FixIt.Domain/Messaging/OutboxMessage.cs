@@ -38,6 +38,12 @@ public enum MailKind
 
     /// <summary>The day's new reports, to a daily alert for a place.</summary>
     AlertDigest,
+
+    /// <summary>To a new staff member: the single-use link to set their password.</summary>
+    StaffInvitation,
+
+    /// <summary>To a staff member who asked: the single-use link to set a new password.</summary>
+    StaffPasswordReset,
 }
 
 public enum OutboxStatus

@@ -11,13 +11,19 @@ using FixIt.Domain.Places;
 using FixIt.Domain.Privacy;
 using FixIt.Domain.Reports;
 using FixIt.Domain.Routing;
+using FixIt.Infrastructure.Persistence.Configurations;
+using FixIt.Infrastructure.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FixIt.Infrastructure.Persistence;
 
-public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : DbContext(options), IFixItDb, IDataProtectionKeyContext
+/// <remarks>Also ASP.NET Core Identity's store of staff accounts (<see cref="StaffUser"/>, ADR 0130).</remarks>
+public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<int>, int>(options), IFixItDb, IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
 
@@ -69,6 +75,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<StaffOperator> StaffOperators => Set<StaffOperator>();
+
     public DbSet<AreaAlert> AreaAlerts => Set<AreaAlert>();
 
     public DbSet<AreaAlertMatch> AreaAlertMatches => Set<AreaAlertMatch>();
@@ -98,9 +106,11 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
+        base.OnModelCreating(builder);
+        StaffUserConfiguration.NameIdentityTables(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FixItDbContext).Assembly);
 
         // Place keys are compared as code points ("key >= q and key < q's successor" is a prefix search only in that
         // order): PostgreSQL's "C" and SQL Server's BIN2 collations; SQLite's default BINARY already is (ADR 0120).
@@ -112,7 +122,7 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options) : D
         };
         if (binary is not null)
         {
-            modelBuilder.Entity<PlaceKey>().Property(k => k.Key).UseCollation(binary);
+            builder.Entity<PlaceKey>().Property(k => k.Key).UseCollation(binary);
         }
     }
 

@@ -20,17 +20,20 @@ namespace FixIt.Web.Cli;
 /// </summary>
 internal static class AdminCommands
 {
-    private static readonly string[] Verbs = ["create-api-key", "revoke-api-key", "import-areas", "import-rules", "import-places"];
+    private static readonly string[] Verbs = ["create-api-key", "revoke-api-key", "import-areas", "import-rules", "import-places", "create-user", "disable-user"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
 
     /// <param name="settings">Extra configuration over the usual sources; tests point the verbs at their database.</param>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="input">Standard input (create-user --password-stdin reads it); the console's when null.</param>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null,
+        TextReader? input = null)
     {
-        var cli = new CliContext(output, error, settings);
+        var cli = new CliContext(output, error, settings, input ?? Console.In);
         var root = new RootCommand("FixIt administration. Run without arguments to start the web service.")
         {
-            CreateApiKey(cli), RevokeApiKey(cli), ImportAreas(cli), ImportRules(cli), ImportPlaces(cli),
+            CreateApiKey(cli), RevokeApiKey(cli), ImportAreas(cli), ImportRules(cli), ImportPlaces(cli), StaffCommands.CreateUser(cli),
+            StaffCommands.DisableUser(cli),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -15,7 +15,7 @@ internal sealed class CliException(string message) : Exception(message);
 /// user secrets), migrates the database, and runs one verb in a scope. Bad input prints a message and exits 2.
 /// </summary>
 /// <summary>Where a verb writes, and extra settings over the usual configuration sources (tests use them).</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, IReadOnlyDictionary<string, string?>? Settings);
+internal sealed record CliContext(TextWriter Output, TextWriter Error, IReadOnlyDictionary<string, string?>? Settings, TextReader? Input = null);
 
 internal static class CliHost
 {

@@ -39,6 +39,10 @@ internal sealed class HtmlErrorPages : IEndpointFilter
         {
             return LinkPages.NotAllowed(ex);
         }
+        catch (OutOfScopeException)
+        {
+            return LinkPages.Page("Not allowed", "Your staff account may not change this report: it is another operator's.", StatusCodes.Status403Forbidden);
+        }
     }
 
     /// <summary>A report staff took down: 410 Gone, a short page that says no more than that.</summary>

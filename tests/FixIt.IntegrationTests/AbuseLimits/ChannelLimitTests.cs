@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using FixIt.Domain.Access;
 using FixIt.Domain.Messaging;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
@@ -48,21 +47,21 @@ public sealed class ChannelLimitTests
     }
 
     [Fact]
-    public async Task Admin_sign_in_attempts_past_the_limit_get_429_even_with_the_right_key()
+    public async Task Staff_sign_in_attempts_past_the_limit_get_429_even_with_the_right_password()
     {
         await using var app = await AbuseApps.StartAsync(DatabaseProvider.Sqlite, ("RateLimits:SignIn:PermitLimit", "3"),
             ("RateLimits:SignIn:WindowSeconds", "600"));
-        var key = await app.CreateKeyAsync(ApiKeyRole.Admin);
+        var moderator = await app.CreateStaffAsync(FixIt.Application.Common.StaffRoles.Moderator);
 
         for (var i = 0; i < 3; i++)
         {
-            using var wrong = await AdminSignInTests.SignInAsync(app, $"fixit_guess{i}");
+            using var wrong = await AdminSignInTests.SignInAsync(app.Client, moderator, password: $"guess number {i} of many");
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        using var right = await AdminSignInTests.SignInAsync(app, key);
+        using var right = await AdminSignInTests.SignInAsync(app.Client, moderator);
         await AbuseApps.AssertTooManyPageAsync(right);
-        using var page = await app.Client.GetAsync("admin/mail");
+        using var page = await app.Client.GetAsync("admin/account");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }
 

@@ -1,15 +1,12 @@
 using System.Net;
-using FixIt.Application.Features.Admin.ApiKeys.CreateApiKey;
-using FixIt.Application.Features.Admin.ApiKeys.RevokeApiKey;
+using FixIt.Application.Common;
 using FixIt.Domain.Access;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FixIt.IntegrationTests.Mail;
 
-/// <summary>The admin pages in a browser: signed in with an admin API key, a cookie, and nothing for anyone else.</summary>
+/// <summary>The admin pages in a browser: a staff admin signed in (password and TOTP code), a cookie, and nothing for anyone else.</summary>
 public sealed class AdminSignInTests
 {
     [Fact]
@@ -22,7 +19,7 @@ public sealed class AdminSignInTests
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin%2Fmail", anonymous.Headers.Location!.OriginalString);
 
-        using var signedIn = await SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin));
+        using var signedIn = await SignInAsAdminAsync(app);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/admin/mail", signedIn.Headers.Location!.OriginalString);
         var page = await app.Client.GetStringAsync("admin/mail");
@@ -35,51 +32,32 @@ public sealed class AdminSignInTests
     }
 
     [Fact]
-    public async Task Operator_unknown_and_empty_keys_are_refused_alike()
+    public async Task Api_keys_no_longer_sign_in_and_other_roles_do_not_see_the_admin_pages()
     {
         await using var sink = await SmtpSink.StartAsync();
         await using var app = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink);
 
-        foreach (var key in new[] { await app.CreateKeyAsync(ApiKeyRole.Operator, "demo-buses"), "fixit_notakey", "" })
-        {
-            using var response = await SignInAsync(app, key);
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.Contains("That is not a valid admin key.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
+        using var key = await app.Client.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await app.CreateKeyAsync(ApiKeyRole.Admin)));
+        Assert.Equal(HttpStatusCode.Unauthorized, key.StatusCode);
 
+        var moderator = await app.CreateStaffAsync(StaffRoles.Moderator);
+        using var signedIn = await SignInAsync(app.Client, moderator, "/admin/account");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         using var page = await app.Client.GetAsync("admin/mail");
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-    }
-
-    [Fact]
-    public async Task Revoking_the_key_ends_its_browser_session()
-    {
-        await using var sink = await SmtpSink.StartAsync();
-        await using var app = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink);
-        await using var scope = app.Services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var created = await mediator.Send(new CreateApiKeyCommand("browser-admin", ApiKeyRole.Admin, null));
-        using var signedIn = await SignInAsync(app, created.Key);
-        using var before = await app.Client.GetAsync("admin/mail");
-        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-
-        await mediator.Send(new RevokeApiKeyCommand("browser-admin"));
-
-        using var after = await app.Client.GetAsync("admin/mail");
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
     }
 
     [Theory]
-    [InlineData("https://evil.example/", "/admin/mail")]
-    [InlineData("//evil.example/", "/admin/mail")]
-    [InlineData("/\\evil.example/", "/admin/mail")]
+    [InlineData("https://evil.example/", "/admin/account")]
+    [InlineData("//evil.example/", "/admin/account")]
+    [InlineData("/\\evil.example/", "/admin/account")]
     [InlineData("/admin/mail?page=2", "/admin/mail?page=2")]
     public async Task After_sign_in_only_a_path_on_this_site_is_followed(string returnUrl, string expected)
     {
         await using var sink = await SmtpSink.StartAsync();
         await using var app = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink);
 
-        using var response = await SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin), returnUrl);
+        using var response = await SignInAsAdminAsync(app, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -90,16 +68,38 @@ public sealed class AdminSignInTests
     {
         await using var sink = await SmtpSink.StartAsync();
         await using var app = await MailApps.StartAsync(DatabaseProvider.Sqlite, sink);
-        var key = await app.CreateKeyAsync(ApiKeyRole.Admin);
+        var moderator = await app.CreateStaffAsync(StaffRoles.Moderator);
 
-        using var response = await app.Client.PostAsync("admin/sign-in", new FormUrlEncodedContent([new("key", key)]));
+        using var response = await app.Client.PostAsync("admin/sign-in",
+            new FormUrlEncodedContent([new("email", moderator.Email), new("password", moderator.Password)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var page = await app.Client.GetAsync("admin/mail");
+        using var page = await app.Client.GetAsync("admin/account");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }
 
-    /// <summary>Signs <paramref name="app"/>'s client in through the form, as a browser would.</summary>
-    internal static Task<HttpResponseMessage> SignInAsync(FixItApp app, string key, string returnUrl = "/admin/mail") =>
-        app.Client.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", key), ("returnUrl", returnUrl));
+    /// <summary>Makes an admin with an authenticator and signs <paramref name="app"/>'s client in as them, as a browser would.</summary>
+    internal static async Task<HttpResponseMessage> SignInAsAdminAsync(FixItApp app, string returnUrl = "/admin/mail") =>
+        await SignInAsync(app.Client, await app.CreateStaffAsync(StaffRoles.Admin, twoFactor: true), returnUrl);
+
+    /// <summary>
+    /// Email and password on the sign-in form, then (when the account has an authenticator) the current TOTP code on the
+    /// second form; the answer to the last POST.
+    /// </summary>
+    internal static async Task<HttpResponseMessage> SignInAsync(HttpClient client, StaffLogin login, string returnUrl = "/admin/mail",
+        string? password = null)
+    {
+        var response = await client.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("email", login.Email), ("password", password ?? login.Password),
+            ("returnUrl", returnUrl));
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (login.AuthenticatorKey is null || !location.StartsWith("/admin/sign-in/two-factor", StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var kept = Uri.UnescapeDataString(location[(location.IndexOf("returnUrl=", StringComparison.Ordinal) + "returnUrl=".Length)..]);
+        return await client.SubmitFormAsync(location.TrimStart('/'), "admin/sign-in/two-factor", ("code", Totp.Code(login.AuthenticatorKey)),
+            ("returnUrl", kept));
+    }
 }

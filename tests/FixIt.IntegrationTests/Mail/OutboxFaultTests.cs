@@ -30,7 +30,7 @@ public sealed class OutboxFaultTests
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Contains("Could not connect", waiting.LastError, StringComparison.Ordinal);
         MailApps.AssertWaitsForBackOff(app, waiting);
-        (await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(FixIt.Domain.Access.ApiKeyRole.Admin))).Dispose();
+        (await AdminSignInTests.SignInAsAdminAsync(app)).Dispose();
         var admin = await app.Client.GetStringAsync("admin/mail");
         Assert.Contains($"#{id}", admin, StringComparison.Ordinal);
         Assert.DoesNotContain(reporter, admin, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class OutboxFaultTests
 
         var page = await app.Client.GetStringAsync($"reports/{id}");
         Assert.Contains("could not be emailed to Demo City Council", page, StringComparison.Ordinal);
-        (await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(FixIt.Domain.Access.ApiKeyRole.Admin))).Dispose();
+        (await AdminSignInTests.SignInAsAdminAsync(app)).Dispose();
         var admin = await app.Client.GetStringAsync("admin/mail");
         Assert.Contains("r***@council.example.org", admin, StringComparison.Ordinal);
         Assert.Contains("<td data-testid=\"state\">Failed</td>", admin, StringComparison.Ordinal);

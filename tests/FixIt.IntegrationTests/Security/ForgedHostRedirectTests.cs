@@ -1,5 +1,5 @@
 using System.Net;
-using FixIt.Domain.Access;
+using FixIt.Application.Common;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
@@ -28,8 +28,7 @@ public sealed class ForgedHostRedirectTests
             Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin%2Fmail", answer.Headers.Location!.OriginalString);
         }
 
-        AssertLocal(await client.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await app.CreateKeyAsync(ApiKeyRole.Admin)),
-            ("returnUrl", "/admin/mail")), "/admin/mail");
+        AssertLocal(await AdminSignInTests.SignInAsync(client, await app.CreateStaffAsync(StaffRoles.Admin, twoFactor: true)), "/admin/mail");
         AssertLocal(await client.SubmitFormAsync("admin/mail", "admin/sign-out"), "/admin/sign-in");
 
         var reporter = MailApps.UniqueEmail("host");

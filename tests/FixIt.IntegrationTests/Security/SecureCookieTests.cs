@@ -1,5 +1,5 @@
 using System.Net;
-using FixIt.Domain.Access;
+using FixIt.Application.Common;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
 
@@ -16,12 +16,12 @@ public sealed class SecureCookieTests(SecurityHeadersFixture apps) : IClassFixtu
     {
         var app = apps.Https;
         using var form = await app.Client.GetAsync("");
-        using var signedIn = await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin));
+        using var signedIn = await AdminSignInTests.SignInAsAdminAsync(app);
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var cookies = SetCookies(form).Concat(SetCookies(signedIn)).ToList();
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
-        Assert.Contains(cookies, c => c.StartsWith("fixit-admin=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("fixit-staff=", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.All(cookies, c => Assert.Contains("; httponly", c, StringComparison.OrdinalIgnoreCase));
     }
@@ -30,18 +30,18 @@ public sealed class SecureCookieTests(SecurityHeadersFixture apps) : IClassFixtu
     public async Task Cookies_of_an_http_site_are_not_marked_secure_so_sign_in_still_works()
     {
         var app = apps.Http;
-        using var signedIn = await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin));
+        using var signedIn = await AdminSignInTests.SignInAsAdminAsync(app);
         using var page = await NewBrowser(app).GetAsync("admin/sign-in");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var cookies = SetCookies(signedIn).Concat(SetCookies(page)).ToList();
-        Assert.Contains(cookies, c => c.StartsWith("fixit-admin=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("fixit-staff=", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
 
         // A stock HttpClient over http (which drops Secure cookies) stays signed in: the cookie came back.
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var browser = new HttpClient(handler) { BaseAddress = app.BaseAddress };
-        using var signedInAgain = await browser.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await app.CreateKeyAsync(ApiKeyRole.Admin)), ("returnUrl", "/admin/mail"));
+        using var signedInAgain = await AdminSignInTests.SignInAsync(browser, await app.CreateStaffAsync(StaffRoles.Admin, twoFactor: true));
         using var mail = await browser.GetAsync("admin/mail");
         Assert.Equal(HttpStatusCode.Redirect, signedInAgain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, mail.StatusCode);

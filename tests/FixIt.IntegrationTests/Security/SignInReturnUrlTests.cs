@@ -1,5 +1,5 @@
 using System.Net;
-using FixIt.Domain.Access;
+using FixIt.Application.Common;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
 
@@ -8,7 +8,7 @@ namespace FixIt.IntegrationTests.Security;
 /// <summary>Whatever returnUrl reaches the sign-in form, the answer is a redirect to a path on this site (or the default), never a 500.</summary>
 public sealed class SignInReturnUrlTests(SecurityHeadersFixture apps) : IClassFixture<SecurityHeadersFixture>
 {
-    private const string Default = "/admin/mail";
+    private const string Default = "/admin/account";
 
     public static TheoryData<string, string> Cases => new()
     {
@@ -39,7 +39,7 @@ public sealed class SignInReturnUrlTests(SecurityHeadersFixture apps) : IClassFi
     public async Task After_sign_in_a_return_url_is_followed_only_as_a_local_path(string returnUrl, string expected)
     {
         var app = apps.Http;
-        using var response = await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin), returnUrl);
+        using var response = await AdminSignInTests.SignInAsync(app.Client, await app.CreateStaffAsync(StaffRoles.Admin, twoFactor: true), returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -57,9 +57,10 @@ public sealed class SignInReturnUrlTests(SecurityHeadersFixture apps) : IClassFi
     }
 
     [Fact]
-    public async Task A_wrong_key_keeps_the_cleaned_return_url_for_the_next_try()
+    public async Task A_wrong_password_keeps_the_cleaned_return_url_for_the_next_try()
     {
-        using var response = await AdminSignInTests.SignInAsync(apps.Http, "fixit_notakey", "/søg");
+        var moderator = await apps.Http.CreateStaffAsync(StaffRoles.Moderator);
+        using var response = await AdminSignInTests.SignInAsync(apps.Http.Client, moderator, "/søg", password: "not the password at all");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("name=\"returnUrl\" value=\"/s%C3%B8g\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -69,12 +70,14 @@ public sealed class SignInReturnUrlTests(SecurityHeadersFixture apps) : IClassFi
     public async Task A_form_field_with_a_nul_is_refused_with_a_page_not_a_500()
     {
         var app = apps.Http;
-        using var signIn = await AdminSignInTests.SignInAsync(app, await app.CreateKeyAsync(ApiKeyRole.Admin), "/admin\u0000");
+        // A browser of its own: a signed-in one (from the other tests) gets its session cookie renewed on every answer.
+        using var browser = new HttpClient(new BrowserCookies()) { BaseAddress = app.BaseAddress };
+        using var signIn = await AdminSignInTests.SignInAsync(browser, await app.CreateStaffAsync(StaffRoles.Moderator), "/admin\u0000");
         using var link = await app.Client.SubmitFormAsync("admin/sign-in", "confirm/not-a-real-token", ("note", "\u0000"));
 
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
         Assert.Contains("The form expired", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(signIn.Headers.Contains("Set-Cookie") && signIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("fixit-admin=", StringComparison.Ordinal)));
+        Assert.False(signIn.Headers.Contains("Set-Cookie") && signIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("fixit-staff=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.BadRequest, link.StatusCode);
     }
 }

@@ -1,6 +1,5 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common.Tokens;
-using FixIt.Application.Features.Reports;
 using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
@@ -31,20 +30,6 @@ internal sealed class RespondToReportHandler(IFixItDb db, ISender sender, IPubli
         }
 
         var report = await db.Reports.SingleAsync(r => r.Id == token.ReportId, cancellationToken);
-        var operatorName = await db.Operators.Where(o => o.Id == report.OperatorId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
-            ?? "The operator";
-        var text = string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim();
-
-        if (!command.Action.AllowedFrom(report.Status))
-        {
-            throw command.Action.RefusalFrom(report.Status, report.Id);
-        }
-
-        var update = command.Action == OperatorAction.Note
-            ? report.AddNote(ActorKind.Operator, operatorName, EventSource.EmailLink, text!, now)
-            : report.ChangeStatus(command.Action.TargetStatus()!.Value, ActorKind.Operator, operatorName, EventSource.EmailLink, text, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await publisher.Publish(new ReportUpdated(report.Id, update.Id), cancellationToken);
-        return new RespondedReport(report.Id, report.Status);
+        return await OperatorResponse.ApplyAsync(db, publisher, report, command.Action, command.Text, EventSource.EmailLink, now, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace FixIt.Web.Features.Admin.SignIn;
 /// </summary>
 internal static class ReturnUrl
 {
-    public const string Default = "/admin/mail";
+    public const string Default = "/admin/account";
     public const int MaxLength = 2048;
 
     private static readonly Uri Probe = new("https://fixit.invalid/");

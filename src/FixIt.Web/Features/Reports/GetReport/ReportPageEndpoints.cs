@@ -1,6 +1,7 @@
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.ListReportPhotos;
+using FixIt.Application.Features.Reports.StaffRespond;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Reports.PendingReport;
 using FixIt.Web.Infrastructure;
@@ -27,10 +28,13 @@ internal static class ReportPageEndpoints
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
+            var staff = StaffAuthentication.Caller(context.User) is { } caller
+                ? await mediator.Send(new StaffPanelQuery(id, caller), cancellationToken)
+                : null;
             return new RazorComponentResult<ReportPage>(new
             {
                 Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
-                Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(),
+                Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
             });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
