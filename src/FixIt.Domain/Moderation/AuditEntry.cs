@@ -67,6 +67,9 @@ public static class AuditActions
     public const string EditReport = "report.edit";
     public const string RemovePhoto = "report.photo.remove";
     public const string MarkDuplicate = "report.duplicate";
+    public const string ExportPerson = "person.export";
+    public const string ErasePerson = "person.erase";
+    public const string HidePersonName = "person.hide-name";
     public const string BlockSender = "sender.block";
     public const string UnblockSender = "sender.unblock";
     public const string DismissFlags = "flags.dismiss";

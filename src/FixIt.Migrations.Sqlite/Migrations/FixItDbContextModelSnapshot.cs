@@ -75,6 +75,156 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("StaffOperators", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Alerts.AlertToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("AlertTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AlertVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("NextDigestAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RadiusMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
+
+                    b.HasIndex("Frequency", "NextDigestAt");
+
+                    b.ToTable("AreaAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlertCategory", b =>
+                {
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlertId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("AreaAlertCategories", (string)null);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlertMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("AlertId", "ReportId")
+                        .IsUnique();
+
+                    b.ToTable("AreaAlertMatches", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Areas.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +965,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AlertsDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -958,6 +1111,8 @@ namespace FixIt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Open311Token")
                         .IsUnique();
+
+                    b.HasIndex("AlertsDue", "Id");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1516,6 +1671,55 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Alerts.AlertToken", b =>
+                {
+                    b.HasOne("FixIt.Domain.Alerts.AreaAlert", "Alert")
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alert");
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlert", b =>
+                {
+                    b.HasOne("FixIt.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlertCategory", b =>
+                {
+                    b.HasOne("FixIt.Domain.Alerts.AreaAlert", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlertMatch", b =>
+                {
+                    b.HasOne("FixIt.Domain.Alerts.AreaAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FixIt.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FixIt.Domain.Categories.Category", b =>
                 {
                     b.OwnsMany("FixIt.Domain.Categories.ExtraQuestion", "ExtraQuestions", b1 =>
@@ -1851,6 +2055,11 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FixIt.Domain.Alerts.AreaAlert", b =>
+                {
+                    b.Navigation("Categories");
                 });
 
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>

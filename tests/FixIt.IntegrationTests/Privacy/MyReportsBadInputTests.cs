@@ -56,6 +56,11 @@ public sealed class MyReportsBadInputTests
         var known = MailApps.UniqueEmail("ada");
         var (id, _) = await MyReportsFlowTests.NamedReportAsync(app, sink, known, "Ada Known", "Fence down on Elm Road");
         using var admin = await app.AdminClientAsync();
+        using (var alert = await app.Client.PostAsJsonAsync("api/alerts",
+            new { email = known, latitude = 53.7997, longitude = -1.5492, radiusMetres = 500, frequency = "immediate" }))
+        {
+            Assert.True(alert.IsSuccessStatusCode, await alert.Content.ReadAsStringAsync());
+        }
 
         using var knownExport = await admin.PostAsJsonAsync("api/admin/people/export", new { email = known, reason = "SAR-1" });
         using var unknownExport = await admin.PostAsJsonAsync("api/admin/people/export", new { email = MailApps.UniqueEmail("nobody"), reason = "SAR-2" });
@@ -65,6 +70,7 @@ public sealed class MyReportsBadInputTests
         using var unknownJson = JsonDocument.Parse(await unknownExport.Content.ReadAsStringAsync());
         Assert.Equal(id, knownJson.RootElement.GetProperty("reports")[0].GetProperty("id").GetInt32());
         Assert.Equal(0, unknownJson.RootElement.GetProperty("reports").GetArrayLength());
+        Assert.Equal(500, knownJson.RootElement.GetProperty("alertSubscriptions")[0].GetProperty("radiusMetres").GetInt32());
         Assert.Equal(Names(knownJson.RootElement), Names(unknownJson.RootElement));
 
         using var unknownErase = await admin.PostAsJsonAsync("api/admin/people/erase", new { email = MailApps.UniqueEmail("nobody"), reason = "ERA-1" });
@@ -74,6 +80,17 @@ public sealed class MyReportsBadInputTests
         Assert.Equal("erased", (await unknownErase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("erased", (await knownErase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("", await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.ReporterEmail).SingleAsync()));
+
+        var knownLower = known.ToLowerInvariant();
+        Assert.False(await app.WithDbAsync(db => db.AreaAlerts.AnyAsync(a => a.Email == knownLower)));
+
+        // Each action on the person's behalf is on the record with the admin's reason, under the keyed hash: never the address.
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith("person.")).ToListAsync());
+        var erased = Assert.Single(audit, a => a.Action == "person.erase" && a.Reason == "ERA-2");
+        Assert.Single(audit, a => a.Action == "person.export" && a.Reason == "SAR-1");
+        Assert.StartsWith("person:", erased.Target, StringComparison.Ordinal);
+        Assert.Equal(FixIt.Domain.Moderation.StaffActorKind.ApiKey, erased.ActorKind);
+        Assert.DoesNotContain(audit, a => $"{a.Target}{a.Before}{a.After}{a.Reason}".Contains(known, StringComparison.OrdinalIgnoreCase));
 
         // An operator's contact address is managed in the console: refused, nothing changed.
         var contactsBefore = await app.WithDbAsync(db => db.OperatorContacts.CountAsync(c => c.Email == "reports@council.example.org"));

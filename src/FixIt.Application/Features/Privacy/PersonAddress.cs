@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,10 @@ public static class PersonAddress
     public static IQueryable<ReportSubscription> SubscriptionsOf(IFixItDb db, string address) =>
         db.ReportSubscriptions.Where(s => address != "" && s.Email == address);
 
+    /// <summary>Alerts for a place asked for with the address (stored lower-cased, <see cref="AreaAlert.Normalize"/>).</summary>
+    public static IQueryable<AreaAlert> AlertsOf(IFixItDb db, string address) =>
+        db.AreaAlerts.Where(a => address != "" && a.Email == address.ToLowerInvariant());
+
     public static IQueryable<OutboxMessage> MailTo(IFixItDb db, string address) =>
         db.OutboxMessages.Where(m => address != "" && m.ToAddress.ToLower() == address);
 
@@ -42,10 +47,11 @@ public static class PersonAddress
         await db.OperatorContacts.AnyAsync(c => c.Email.ToLower() == address || (c.Cc != null && c.Cc.ToLower().Contains(address)), cancellationToken)
         || await db.Operators.AnyAsync(o => o.EscalationEmail != null && o.EscalationEmail.ToLower() == address, cancellationToken);
 
-    /// <summary>Whether FixIt holds anything linked to the address: a report, a subscription or an email sent to it.</summary>
+    /// <summary>Whether FixIt holds anything linked to the address: a report, a subscription, an alert or an email sent to it.</summary>
     public static async Task<bool> IsKnownAsync(IFixItDb db, string address, CancellationToken cancellationToken) =>
         await ReportsOf(db, address).AnyAsync(cancellationToken)
         || await SubscriptionsOf(db, address).AnyAsync(cancellationToken)
+        || await AlertsOf(db, address).AnyAsync(cancellationToken)
         || await MailTo(db, address).AnyAsync(cancellationToken);
 }
 

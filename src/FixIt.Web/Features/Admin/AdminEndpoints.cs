@@ -33,4 +33,8 @@ internal static class AdminEndpoints
 
     public static RouteHandlerBuilder AdminOnly(this RouteHandlerBuilder builder) =>
         builder.RequireAuthorization(ApiKeyAuthenticationHandler.AdminPolicy);
+
+    /// <summary>Admins and moderators: a staff session in either role, or an admin API key (docs/moderation.md "Roles").</summary>
+    public static RouteHandlerBuilder ModeratorsOnly(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(StaffAuthentication.ModeratePolicy);
 }

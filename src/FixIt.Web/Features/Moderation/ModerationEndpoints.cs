@@ -14,31 +14,32 @@ namespace FixIt.Web.Features.Moderation;
 
 /// <summary>
 /// The moderation admin API (issue 14): hide and unhide reports and updates, correct a report, remove a photo, mark a
-/// duplicate, and the audit log. Admin keys only; every action takes a reason.
+/// duplicate (admins and moderators, by staff session or admin key), and the audit log (admins only). Every action
+/// takes a reason.
 /// </summary>
 internal static class ModerationEndpoints
 {
     public static RouteGroupBuilder MapModeration(this RouteGroupBuilder admin)
     {
         var reports = admin.MapGroup("/reports").WithTags("Admin: moderation");
-        reports.MapPost("/{id:int}/hide", HideReport).AdminOnly().WithName(nameof(HideReport))
+        reports.MapPost("/{id:int}/hide", HideReport).ModeratorsOnly().WithName(nameof(HideReport))
             .WithSummary("Take a report down: 410 Gone at its page and API, on no public list").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        reports.MapPost("/{id:int}/unhide", UnhideReport).AdminOnly().WithName(nameof(UnhideReport))
+        reports.MapPost("/{id:int}/unhide", UnhideReport).ModeratorsOnly().WithName(nameof(UnhideReport))
             .WithSummary("Bring a hidden report back in the status it had").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        reports.MapPost("/{id:int}/updates/{updateId:long}/hide", HideUpdate).AdminOnly().WithName(nameof(HideUpdate))
+        reports.MapPost("/{id:int}/updates/{updateId:long}/hide", HideUpdate).ModeratorsOnly().WithName(nameof(HideUpdate))
             .WithSummary("Take one timeline event off the timeline, feeds and Open311").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        reports.MapPost("/{id:int}/updates/{updateId:long}/unhide", UnhideUpdate).AdminOnly().WithName(nameof(UnhideUpdate))
+        reports.MapPost("/{id:int}/updates/{updateId:long}/unhide", UnhideUpdate).ModeratorsOnly().WithName(nameof(UnhideUpdate))
             .WithSummary("Put a hidden timeline event back").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        reports.MapPatch("/{id:int}", EditReport).AdminOnly().WithName(nameof(EditReport))
+        reports.MapPatch("/{id:int}", EditReport).ModeratorsOnly().WithName(nameof(EditReport))
             .WithSummary("Correct a report: title, description, category, pin, the reporter's name on public view").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        reports.MapDelete("/{id:int}/photos/{photoId:int}", RemovePhoto).AdminOnly().WithName(nameof(RemovePhoto))
+        reports.MapDelete("/{id:int}/photos/{photoId:int}", RemovePhoto).ModeratorsOnly().WithName(nameof(RemovePhoto))
             .WithSummary("Remove one of a report's photos").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        reports.MapPost("/{id:int}/duplicate-of/{originalId:int}", MarkDuplicate).AdminOnly().WithName(nameof(MarkDuplicate))
+        reports.MapPost("/{id:int}/duplicate-of/{originalId:int}", MarkDuplicate).ModeratorsOnly().WithName(nameof(MarkDuplicate))
             .WithSummary("Close a report as a duplicate of another; its followers move to the original").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/audit", ListAudit).AdminOnly().WithTags("Admin: moderation").WithName(nameof(ListAudit))

@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Privacy;
 using FixIt.Domain.Reports;
 using Mediator;
@@ -15,7 +16,9 @@ namespace FixIt.Application.Features.Privacy.ErasePerson;
 /// refused for an operator's contact address (<see cref="OperatorContactException"/>).
 /// </summary>
 /// <param name="Reason">An admin's reason, for the audit record; none from the resident.</param>
-public sealed record ErasePersonCommand(string Email, bool RemovePhotos, ErasureRequester RequestedBy, string? Reason = null) : ICommand<ErasureDone>;
+/// <param name="Actor">The admin acting on the person's behalf, recorded in the audit log under the erasure's hash; null for the resident.</param>
+public sealed record ErasePersonCommand(string Email, bool RemovePhotos, ErasureRequester RequestedBy, string? Reason = null, StaffActor? Actor = null)
+    : ICommand<ErasureDone>;
 
 public sealed record ErasureDone(DateTimeOffset ErasedAt);
 
@@ -44,6 +47,12 @@ internal sealed class ErasePersonHandler(IFixItDb db, IPhotoProcessor photos, IO
         await db.AccessTokens.Where(t => t.SubscriptionId != null && subscriptionIds.Contains(t.SubscriptionId.Value)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportSubscriptions.Where(s => subscriptionIds.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
 
+        // Alerts for a place go too (their categories, matches and links with them); every instance rebuilds its index.
+        if (await PersonAddress.AlertsOf(db, address).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await Alerts.AlertLinks.BumpVersionAsync(db, cancellationToken);
+        }
+
         await ReportContactEraser.ForgetMailAsync(PersonAddress.MailTo(db, address), cancellationToken);
         foreach (var key in await PersonAddress.ReplyKeysOf(db, address).ToListAsync(cancellationToken))
         {
@@ -54,7 +63,13 @@ internal sealed class ErasePersonHandler(IFixItDb db, IPhotoProcessor photos, IO
         await PersonAddress.OptOutsOf(db, address).ExecuteDeleteAsync(cancellationToken);
         await db.MyReportsTokens.Where(t => t.Email == address).ExecuteDeleteAsync(cancellationToken);
 
-        db.Erasures.Add(new Erasure(ErasureHash.Of(address, options.Value.ErasureHashKey), command.RequestedBy, reports.Count, now));
+        var hash = ErasureHash.Of(address, options.Value.ErasureHashKey);
+        db.Erasures.Add(new Erasure(hash, command.RequestedBy, reports.Count, now));
+        if (command.Actor is { } actor)
+        {
+            db.AuditEntries.Add(new AuditEntry(actor, AuditActions.ErasePerson, now, command.Reason, target: $"person:{hash}",
+                after: $"{{\"reports\":{reports.Count},\"photosRemoved\":{(command.RemovePhotos ? "true" : "false")}}}"));
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         // Files last: were the transaction to roll back, the rows stay and pointing at files that are gone is worse.

@@ -1,6 +1,8 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Alerts;
 using FixIt.Domain.Messaging;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,8 @@ namespace FixIt.Application.Features.Privacy.ExportPersonData;
 /// gets the same document with empty lists.
 /// </summary>
 /// <param name="Reason">An admin's reason, for the audit record; none from the resident.</param>
-public sealed record ExportPersonDataQuery(string Email, string? Reason = null) : IQuery<PersonExport>;
+/// <param name="Actor">The admin exporting on the person's behalf: the export is recorded in the audit log (the only write here).</param>
+public sealed record ExportPersonDataQuery(string Email, string? Reason = null, StaffActor? Actor = null) : IQuery<PersonExport>;
 
 public sealed record PersonExport(
     string Email,
@@ -22,7 +25,7 @@ public sealed record PersonExport(
     IReadOnlyList<ExportedReport> Reports,
     IReadOnlyList<ExportedUpdate> Updates,
     IReadOnlyList<ExportedSubscription> Subscriptions,
-    IReadOnlyList<ExportedSubscription> AlertSubscriptions,
+    IReadOnlyList<ExportedAlert> AlertSubscriptions,
     IReadOnlyList<ExportedEmail> Emails);
 
 public sealed record ExportedReport(int Id, string Url, string Title, string Description, string Category, ReportStatus Status,
@@ -34,10 +37,15 @@ public sealed record ExportedUpdate(long Id, int ReportId, DateTimeOffset At, Re
 
 public sealed record ExportedSubscription(long Id, int ReportId, string Url, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? UnsubscribedAt);
 
+/// <summary>An alert for a place: a radius around a point (metres) or an area, the categories it is limited to (none: all).</summary>
+public sealed record ExportedAlert(long Id, double? Latitude, double? Longitude, int? RadiusMetres, int? AreaId, IReadOnlyList<int> CategoryIds,
+    AlertFrequency Frequency, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? UnsubscribedAt);
+
 public sealed record ExportedEmail(long Id, int? ReportId, MailKind Kind, string Subject, OutboxStatus Status, DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt, string Text);
 
-internal sealed class ExportPersonDataHandler(IFixItDb db, IOptions<SiteOptions> site, TimeProvider clock) : IQueryHandler<ExportPersonDataQuery, PersonExport>
+internal sealed class ExportPersonDataHandler(IFixItDb db, IOptions<SiteOptions> site, IOptions<PrivacyOptions> privacy, TimeProvider clock)
+    : IQueryHandler<ExportPersonDataQuery, PersonExport>
 {
     public async ValueTask<PersonExport> Handle(ExportPersonDataQuery query, CancellationToken cancellationToken)
     {
@@ -55,9 +63,18 @@ internal sealed class ExportPersonDataHandler(IFixItDb db, IOptions<SiteOptions>
         var subscriptions = await PersonAddress.SubscriptionsOf(db, address).AsNoTracking().OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.ReportId, s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt })
             .ToListAsync(cancellationToken);
+        var alerts = await PersonAddress.AlertsOf(db, address).AsNoTracking().Include(a => a.Categories).OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
         var emails = await PersonAddress.MailTo(db, address).AsNoTracking().OrderBy(m => m.Id)
             .Select(m => new ExportedEmail(m.Id, m.ReportId, m.Kind, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.TextBody))
             .ToListAsync(cancellationToken);
+
+        if (query.Actor is { } actor)
+        {
+            db.AuditEntries.Add(new AuditEntry(actor, AuditActions.ExportPerson, clock.GetUtcNow(), query.Reason,
+                target: $"person:{ErasureHash.Of(address, privacy.Value.ErasureHashKey)}"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         var siteOptions = site.Value;
         ExportedReport Exported(Report r, string category) => new(r.Id, siteOptions.ReportUrl(r.Id), r.Title, r.Description, category,
@@ -67,7 +84,8 @@ internal sealed class ExportPersonDataHandler(IFixItDb db, IOptions<SiteOptions>
             [.. reports.Select(x => Exported(x.Report, x.Category))],
             updates,
             [.. subscriptions.Select(s => new ExportedSubscription(s.Id, s.ReportId, siteOptions.ReportUrl(s.ReportId), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt))],
-            [],
+            [.. alerts.Select(a => new ExportedAlert(a.Id, a.Latitude, a.Longitude, a.RadiusMetres, a.AreaId,
+                [.. a.Categories.Select(c => c.CategoryId)], a.Frequency, a.CreatedAt, a.ConfirmedAt, a.UnsubscribedAt))],
             emails);
     }
 }

@@ -1,7 +1,9 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Moderation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Application.Features.Privacy.HideMyName;
 
@@ -11,9 +13,10 @@ namespace FixIt.Application.Features.Privacy.HideMyName;
 /// Returns how many reports changed.
 /// </summary>
 /// <param name="Reason">An admin's reason, for the audit record; none from the resident.</param>
-public sealed record HideMyNameCommand(string Email, int? ReportId = null, string? Reason = null) : ICommand<int>;
+/// <param name="Actor">The admin acting on the person's behalf, recorded in the audit log; null for the resident.</param>
+public sealed record HideMyNameCommand(string Email, int? ReportId = null, string? Reason = null, StaffActor? Actor = null) : ICommand<int>;
 
-internal sealed class HideMyNameHandler(IFixItDb db, TimeProvider clock) : ICommandHandler<HideMyNameCommand, int>
+internal sealed class HideMyNameHandler(IFixItDb db, IOptions<PrivacyOptions> options, TimeProvider clock) : ICommandHandler<HideMyNameCommand, int>
 {
     public async ValueTask<int> Handle(HideMyNameCommand command, CancellationToken cancellationToken)
     {
@@ -32,6 +35,14 @@ internal sealed class HideMyNameHandler(IFixItDb db, TimeProvider clock) : IComm
 
         var now = clock.GetUtcNow();
         var changed = loaded.Count(r => r.HideName(now));
+        if (command.Actor is { } actor)
+        {
+            // The person by the erasure's keyed hash, never the address: the audit log is kept longer than they are.
+            db.AuditEntries.Add(new AuditEntry(actor, AuditActions.HidePersonName, now, command.Reason,
+                reportId: command.ReportId, target: $"person:{ErasureHash.Of(address, options.Value.ErasureHashKey)}",
+                after: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"reportsChanged\":{changed}}}")));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using FixIt.Application.Features.Privacy.ErasePerson;
 using FixIt.Application.Features.Privacy.ExportPersonData;
 using FixIt.Application.Features.Privacy.HideMyName;
 using FixIt.Domain.Privacy;
+using FixIt.Web.Features.Moderation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,18 +30,20 @@ internal static class AdminPeopleEndpoints
         return admin;
     }
 
-    public static async Task<Ok<PersonExport>> ExportPerson(PersonRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ExportPersonDataQuery(body.Email ?? "", body.Reason ?? ""), cancellationToken));
+    public static async Task<Ok<PersonExport>> ExportPerson(PersonRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ExportPersonDataQuery(body.Email ?? "", body.Reason ?? "", StaffActors.From(user)), cancellationToken));
 
-    public static async Task<Ok<ErasedPerson>> ErasePerson(ErasePersonRequest body, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<Ok<ErasedPerson>> ErasePerson(ErasePersonRequest body, ClaimsPrincipal user, IMediator mediator,
+        CancellationToken cancellationToken)
     {
-        var done = await mediator.Send(new ErasePersonCommand(body.Email ?? "", body.RemovePhotos, ErasureRequester.Admin, body.Reason ?? ""),
-            cancellationToken);
+        var done = await mediator.Send(new ErasePersonCommand(body.Email ?? "", body.RemovePhotos, ErasureRequester.Admin, body.Reason ?? "",
+            StaffActors.From(user)), cancellationToken);
         return TypedResults.Ok(new ErasedPerson("erased", done.ErasedAt));
     }
 
-    public static async Task<Ok<NameHidden>> HidePersonName(PersonRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new NameHidden(await mediator.Send(new HideMyNameCommand(body.Email ?? "", null, body.Reason ?? ""), cancellationToken)));
+    public static async Task<Ok<NameHidden>> HidePersonName(PersonRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new NameHidden(await mediator.Send(new HideMyNameCommand(body.Email ?? "", null, body.Reason ?? "", StaffActors.From(user)),
+            cancellationToken)));
 }
 
 /// <param name="Reason">Why this is done on the person's behalf (a request's reference); required.</param>

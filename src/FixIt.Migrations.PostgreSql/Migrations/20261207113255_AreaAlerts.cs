@@ -1,0 +1,217 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace FixIt.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class AreaAlerts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AlertsDue",
+                table: "Reports",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "AlertVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertVersion", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AreaAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    RadiusMetres = table.Column<int>(type: "integer", nullable: true),
+                    AreaId = table.Column<int>(type: "integer", nullable: true),
+                    Frequency = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UnsubscribedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextDigestAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AreaAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AreaAlerts_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertTokens_AreaAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "AreaAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AreaAlertCategories",
+                columns: table => new
+                {
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AreaAlertCategories", x => new { x.AlertId, x.CategoryId });
+                    table.ForeignKey(
+                        name: "FK_AreaAlertCategories_AreaAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "AreaAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AreaAlertCategories_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AreaAlertMatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AreaAlertMatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AreaAlertMatches_AreaAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "AreaAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AreaAlertMatches_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AlertVersion",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 1L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_AlertsDue_Id",
+                table: "Reports",
+                columns: new[] { "AlertsDue", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertTokens_AlertId",
+                table: "AlertTokens",
+                column: "AlertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertTokens_Hash",
+                table: "AlertTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlertCategories_CategoryId",
+                table: "AreaAlertCategories",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlertMatches_AlertId_ReportId",
+                table: "AreaAlertMatches",
+                columns: new[] { "AlertId", "ReportId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlertMatches_ReportId",
+                table: "AreaAlertMatches",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlerts_AreaId",
+                table: "AreaAlerts",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlerts_ConfirmedAt_CreatedAt",
+                table: "AreaAlerts",
+                columns: new[] { "ConfirmedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaAlerts_Frequency_NextDigestAt",
+                table: "AreaAlerts",
+                columns: new[] { "Frequency", "NextDigestAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AlertTokens");
+
+            migrationBuilder.DropTable(
+                name: "AlertVersion");
+
+            migrationBuilder.DropTable(
+                name: "AreaAlertCategories");
+
+            migrationBuilder.DropTable(
+                name: "AreaAlertMatches");
+
+            migrationBuilder.DropTable(
+                name: "AreaAlerts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_AlertsDue_Id",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "AlertsDue",
+                table: "Reports");
+        }
+    }
+}
