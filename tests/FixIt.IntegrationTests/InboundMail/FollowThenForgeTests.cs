@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FixIt.Domain.Access;
+using FixIt.Application.Common;
 using FixIt.Domain.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
@@ -100,9 +100,9 @@ public sealed class FollowThenForgeTests(InboundMailFixture apps)
         using var anonymous = await mail.App.Client.GetAsync("api/admin/mail/held");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        // And on the admin mail page, in a browser signed in with an admin key.
+        // And on the admin mail page, in a browser signed in as an admin (password and TOTP).
         using var browser = new HttpClient(new BrowserCookies()) { BaseAddress = mail.App.BaseAddress };
-        (await browser.SubmitFormAsync("admin/sign-in", "admin/sign-in", ("key", await mail.App.CreateKeyAsync(ApiKeyRole.Admin)), ("returnUrl", "/admin/mail"))).Dispose();
+        (await AdminSignInTests.SignInAsync(browser, await mail.App.CreateStaffAsync(StaffRoles.Admin, twoFactor: true))).Dispose();
         var page = await browser.GetStringAsync("admin/mail");
         Assert.Contains("Held replies", page, StringComparison.Ordinal);
         Assert.Contains($"<td>{stored.Id}</td>", page, StringComparison.Ordinal);

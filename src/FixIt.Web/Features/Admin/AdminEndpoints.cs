@@ -27,7 +27,14 @@ internal static class AdminEndpoints
         admin.MapAdminReports();
         admin.MapAdminMail();
         admin.MapAdminPeople();
-        admin.MapModeration();
+
+        // Moderation is for admins and moderators (each route says which), not the read policy above: a moderator is
+        // neither an admin nor an operator, and reads nothing else of the admin API.
+        var moderation = app.MapGroup("/api/admin")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        moderation.MapModeration();
         return app;
     }
 
