@@ -31,21 +31,32 @@ internal sealed class StaticAssetUrls(IWebHostEnvironment environment)
     }
 }
 
-/// <summary>How static files are served: compressed (Brotli, else gzip) and, at fingerprinted URLs, cached for a year.</summary>
+/// <summary>
+/// How static files are served: compressed (Brotli, else gzip) and, at fingerprinted URLs, cached for a year. The public
+/// map data the pages fetch (<see cref="PublicDataPaths"/>) is compressed too.
+/// </summary>
 internal static class StaticAssets
 {
     private static readonly string[] StaticFolders = ["/css", "/js", "/lib"];
+
+    /// <summary>
+    /// GET paths whose answers are public data only — no form token, session value or link secret, and nothing
+    /// personal — so compressing them cannot leak a secret by its compressed length (BREACH). The map's reports
+    /// (up to 1,000 features, ~45 KiB), nearby reports and place suggestions; an operator's areas are matched by suffix.
+    /// </summary>
+    private static readonly string[] PublicDataPaths = ["/api/reports", "/api/reports/nearby", "/api/places"];
 
     public static IServiceCollection AddFixItStaticAssets(this IServiceCollection services)
     {
         services.AddSingleton<StaticAssetUrls>();
         services.AddResponseCompression(o =>
         {
-            // Only files from wwwroot pass through it (UseFixItStaticFiles); pages carry form tokens and stay uncompressed (BREACH).
+            // Only files from wwwroot and public map data pass through it (UseFixItStaticFiles); pages carry form tokens
+            // and stay uncompressed (BREACH).
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json", "application/geo+json"];
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
@@ -54,7 +65,7 @@ internal static class StaticAssets
 
     public static IApplicationBuilder UseFixItStaticFiles(this IApplicationBuilder app)
     {
-        app.UseWhen(context => IsStaticPath(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseWhen(context => IsStaticPath(context.Request.Path) || IsPublicData(context.Request), branch => branch.UseResponseCompression());
         return app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
@@ -68,4 +79,17 @@ internal static class StaticAssets
 
     private static bool IsStaticPath(PathString path) =>
         StaticFolders.Any(folder => path.StartsWithSegments(folder, StringComparison.Ordinal));
+
+    private static bool IsPublicData(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) || request.Path.Value is not { } path)
+        {
+            return false;
+        }
+
+        var trimmed = path.TrimEnd('/');
+        return PublicDataPaths.Contains(trimmed, StringComparer.Ordinal)
+            || (trimmed.StartsWith("/operators/", StringComparison.Ordinal) && trimmed.EndsWith("/areas.geojson", StringComparison.Ordinal)
+                && trimmed.Count(c => c == '/') == 3);
+    }
 }

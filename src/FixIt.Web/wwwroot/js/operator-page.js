@@ -32,7 +32,8 @@
           style: { color: '#0b5cad', weight: 2, fillOpacity: 0.05 },
           coordsToLatLng: function (c) { return L.latLng(c[1], west !== null && c[0] < west ? c[0] + 360 : c[0]); }
         }).addTo(map);
-        map.fitBounds(layer.getBounds());
+        // Without animation the view is set (and its moveend fired) before the listener below: one fetch, not two.
+        map.fitBounds(layer.getBounds(), { animate: false });
       }
       map.on('moveend', loadReports);
       loadReports();
