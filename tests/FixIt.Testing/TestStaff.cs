@@ -57,6 +57,22 @@ public static class TestStaff
 /// <summary>RFC 6238 codes as an authenticator app computes them (SHA-1, 30 s, 6 digits) from a base32 key.</summary>
 public static class Totp
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastSteps = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A code FixIt has not yet accepted for this key (each code works once, RFC 6238 §5.2): the earliest step of the
+    /// five FixIt accepts around now (two 30-second steps either side) that is later than this helper's last one, so
+    /// one account can sign in up to five times within a step. Throws when a test asks for more.
+    /// </summary>
+    public static string NextCode(string base32Key)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = LastSteps.AddOrUpdate(base32Key, now - 2, (_, last) => Math.Max(last + 1, now - 2));
+        return step > now + 2
+            ? throw new InvalidOperationException("More than five TOTP sign-ins with one key within a minute: use another account.")
+            : Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+    }
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;

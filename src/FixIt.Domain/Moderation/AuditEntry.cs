@@ -73,4 +73,7 @@ public static class AuditActions
     public const string BlockSender = "sender.block";
     public const string UnblockSender = "sender.unblock";
     public const string DismissFlags = "flags.dismiss";
+    public const string CreateStaff = "staff.create";
+    public const string ChangeStaffRole = "staff.role";
+    public const string DisableStaff = "staff.disable";
 }

@@ -8,6 +8,9 @@ public enum StaffActorKind
 
     /// <summary>A signed-in staff account (issue 14's accounts): the id is the account's id.</summary>
     StaffUser,
+
+    /// <summary>Someone with a shell on the server, through a command-line verb (create-user, disable-user): the id is the verb.</summary>
+    CommandLine,
 }
 
 /// <summary>

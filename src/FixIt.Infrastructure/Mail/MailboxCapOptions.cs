@@ -19,4 +19,7 @@ public sealed class MailboxCapOptions
 
     /// <summary>"Confirm your me too" emails to one mailbox per day.</summary>
     public int SupportConfirmationsPerDay { get; set; } = 10;
+
+    /// <summary>"Set a new password" emails to one staff account's mailbox per day (the forgot-password form).</summary>
+    public int StaffPasswordResetsPerDay { get; set; } = 3;
 }

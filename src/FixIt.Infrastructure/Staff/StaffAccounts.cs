@@ -1,7 +1,11 @@
 using System.Text;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using System.Text.Json;
 using FixIt.Domain.Access;
+using FixIt.Domain.Messaging;
+using FixIt.Domain.Moderation;
+using FixIt.Infrastructure.Mail.Composition;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
@@ -17,9 +21,13 @@ public sealed record StaffMember(int Id, string Email, string Role, IReadOnlyLis
 /// <summary>
 /// The staff-account use cases every channel shares (the create-user and disable-user verbs, the staff list): they
 /// speak Identity's <see cref="UserManager{TUser}"/>, which the application layer cannot, and run in one unit of work
-/// each (ADR 0130). Bad input is a <see cref="ValidationException"/> naming the field, and nothing is saved.
+/// each (ADR 0130). Bad input is a <see cref="ValidationException"/> naming the field, and nothing is saved. Every
+/// change to an account (create, role, disable) writes an audit entry (<c>staff.*</c>, target <c>staff:&lt;id&gt;</c>) in
+/// the same unit of work, and the last enabled admin can be neither demoted nor disabled: someone must still be able
+/// to run FixIt without a shell on the server.
 /// </summary>
-internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, IUnitOfWork unitOfWork, StaffMail mail, TimeProvider clock)
+internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, IUnitOfWork unitOfWork, StaffMail mail, MailboxCaps caps,
+    TimeProvider clock)
 {
     public const string SetPasswordPath = "admin/set-password";
 
@@ -45,7 +53,7 @@ internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, I
     /// single-use, expiring link to set it, emailed when <paramref name="emailInvitation"/> (otherwise only returned).
     /// </summary>
     public Task<string?> CreateAsync(string email, string role, IReadOnlyList<string> operatorSlugs, string? password, bool emailInvitation,
-        CancellationToken cancellationToken) =>
+        StaffActor actor, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync<string?>(async ct =>
         {
             var address = EmailAddresses.Normalize(email?.Trim()) ?? throw Invalid("email", "Give the person's email address, like name@example.org.");
@@ -69,16 +77,25 @@ internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, I
                 }
             }
 
+            Audit(actor, AuditActions.CreateStaff, user.Id, before: null, after: Describe(address, role, operatorSlugs, disabled: false));
             await db.SaveChangesAsync(ct);
             return link;
         }, cancellationToken);
 
     /// <summary>Changes the role and operators; the person's sessions pick the change up at their next request.</summary>
-    public Task ChangeRoleAsync(int id, string role, IReadOnlyList<string> operatorSlugs, CancellationToken cancellationToken) =>
+    public Task ChangeRoleAsync(int id, string role, IReadOnlyList<string> operatorSlugs, StaffActor actor, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async ct =>
         {
             var user = await RequireAsync(id);
             var operatorIds = await OperatorIdsAsync(role, operatorSlugs, ct);
+            var before = await DescribeAsync(user, ct);
+            if (role != StaffRoles.Admin && await IsLastAdminAsync(user))
+            {
+                throw Invalid("role", $"{user.Email} is the only admin left: make someone else an admin first, so someone can still run FixIt.");
+            }
+
+            Audit(actor, AuditActions.ChangeStaffRole, user.Id, Describe(before),
+                Describe(before.Email, role, [.. operatorSlugs.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)], before.Disabled));
             Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)));
             Check(await users.AddToRoleAsync(user, role));
             await SetOperatorsAsync(user.Id, operatorIds, ct);
@@ -88,11 +105,23 @@ internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, I
         }, cancellationToken);
 
     /// <summary>Disables the account: it can no longer sign in, and changing its security stamp ends every session it has.</summary>
-    public Task<StaffMember> DisableAsync(string email, CancellationToken cancellationToken) =>
+    public Task<StaffMember> DisableAsync(string email, StaffActor actor, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async ct =>
         {
             var user = await users.FindByEmailAsync(EmailAddresses.Normalize(email?.Trim()) ?? "")
                 ?? throw new NotFoundException("staff account", email ?? "");
+            if (user.DisabledAt is null)
+            {
+                if (await IsLastAdminAsync(user))
+                {
+                    throw Invalid("email", $"{user.Email} is the only admin left: make someone else an admin first, so someone can still run FixIt.");
+                }
+
+                var before = await DescribeAsync(user, ct);
+                Audit(actor, AuditActions.DisableStaff, user.Id, Describe(before), Describe(before with { Disabled = true }));
+                await db.SaveChangesAsync(ct);
+            }
+
             user.DisabledAt ??= clock.GetUtcNow();
             Check(await users.UpdateSecurityStampAsync(user));
             return await DescribeAsync(user, ct);
@@ -102,7 +131,9 @@ internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, I
     public Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async ct =>
         {
-            if (EmailAddresses.Normalize(email?.Trim()) is { } address && await users.FindByEmailAsync(address) is { DisabledAt: null } user)
+            // Capped per mailbox and day like every email a stranger can ask FixIt to send (MailboxCaps:StaffPasswordResetsPerDay).
+            if (EmailAddresses.Normalize(email?.Trim()) is { } address && await users.FindByEmailAsync(address) is { DisabledAt: null } user
+                && await caps.TryTakeAsync(MailKind.StaffPasswordReset, address, null, ct))
             {
                 mail.QueuePasswordReset(address, await SetPasswordLinkAsync(user));
                 await db.SaveChangesAsync(ct);
@@ -157,6 +188,20 @@ internal sealed class StaffAccounts(UserManager<StaffUser> users, IFixItDb db, I
             return null;
         }
     }
+
+    /// <summary>Whether the account is an enabled admin and no other enabled admin exists.</summary>
+    private async Task<bool> IsLastAdminAsync(StaffUser user) =>
+        user.DisabledAt is null && await users.IsInRoleAsync(user, StaffRoles.Admin)
+        && !(await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(other => other.Id != user.Id && other.DisabledAt is null);
+
+    private void Audit(StaffActor actor, string action, int userId, string? before, string after) =>
+        db.AuditEntries.Add(new AuditEntry(actor, action, clock.GetUtcNow(), reason: null,
+            target: "staff:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture), before: before, after: after));
+
+    private static string Describe(StaffMember member) => Describe(member.Email, member.Role, member.OperatorSlugs, member.Disabled);
+
+    private static string Describe(string email, string role, IReadOnlyList<string> operators, bool disabled) =>
+        JsonSerializer.Serialize(new { email, role, operators, disabled });
 
     private async Task<StaffUser> RequireAsync(int id) =>
         await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? throw new NotFoundException("staff account", id);

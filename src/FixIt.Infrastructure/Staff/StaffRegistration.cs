@@ -27,7 +27,9 @@ public static class StaffRegistration
             .AddEntityFrameworkStores<FixItDbContext>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Registered after the defaults, so it replaces Identity's authenticator provider under the same name.
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddOptions<IdentityOptions>().Configure<IOptions<StaffOptions>>((identity, staff) =>
         {
             // Length over composition rules (NIST SP 800-63B): a long passphrase is welcome, "Passw0rd!" is not needed.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FixIt.Application.Common;
+using FixIt.Domain.Moderation;
 using FixIt.Infrastructure.Staff;
 
 namespace FixIt.Web.Cli;
@@ -36,7 +37,7 @@ internal static class StaffCommands
 
             var accounts = services.GetRequiredService<StaffAccounts>();
             var link = await accounts.CreateAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(operators) ?? [], password,
-                emailInvitation: false, token);
+                emailInvitation: false, new StaffActor(StaffActorKind.CommandLine, "create-user", "command line"), token);
             if (link is null)
             {
                 await cli.Output.WriteLineAsync($"Created {parse.GetValue(role)} account {parse.GetValue(email)}; it can sign in at /admin/sign-in.");
@@ -56,7 +57,8 @@ internal static class StaffCommands
         var command = new Command("disable-user", "Disable a staff account: it cannot sign in, and its sessions end") { email };
         command.SetAction((parse, ct) => CliHost.RunAsync(cli, async (services, token) =>
         {
-            var member = await services.GetRequiredService<StaffAccounts>().DisableAsync(parse.GetValue(email)!, token);
+            var member = await services.GetRequiredService<StaffAccounts>().DisableAsync(parse.GetValue(email)!,
+                new StaffActor(StaffActorKind.CommandLine, "disable-user", "command line"), token);
             await cli.Output.WriteLineAsync($"Disabled {member.Role} account {member.Email}.");
         }, ct));
         return command;

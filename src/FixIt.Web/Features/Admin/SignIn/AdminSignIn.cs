@@ -10,12 +10,19 @@ namespace FixIt.Web.Features.Admin.SignIn;
 /// <summary>
 /// The staff sign-in (ADR 0130): email and password, then a TOTP or recovery code when the account has two-factor on.
 /// Identity counts failures and locks the account; the POSTs are rate-limited per client as well. The answer to a wrong
-/// email, a wrong password and a disabled account is the same. API keys are for machines (Bearer) and no longer sign in here.
+/// email, a wrong password, a disabled and a locked account is the same, and takes as long (an unknown address still
+/// costs one password-hash check), so the page does not tell a stranger which addresses are staff accounts. API keys
+/// are for machines (Bearer) and no longer sign in here.
 /// </summary>
 internal static class AdminSignIn
 {
     public const string PagePolicy = "admin-pages";
-    private const string WrongCredentials = "That email and password do not match a staff account.";
+    private const string WrongCredentials = "That email and password do not match a staff account, or the account is locked for a while "
+        + "after too many failed attempts. Check them and try again later, or set a new password with the link below.";
+
+    /// <summary>A hash of a random password (Identity v3 format), checked for unknown addresses so they take as long as known ones.</summary>
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
 
     public static IEndpointRouteBuilder MapAdminSignIn(this IEndpointRouteBuilder app)
     {
@@ -49,6 +56,11 @@ internal static class AdminSignIn
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByEmailAsync(email);
         if (user is null || password.Length == 0)
         {
+            if (user is null && password.Length > 0)
+            {
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
+            }
+
             return Page(antiforgery, context, returnUrl, WrongCredentials, StatusCodes.Status401Unauthorized, email);
         }
 
@@ -63,9 +75,7 @@ internal static class AdminSignIn
             ? TypedResults.Redirect(returnUrl, preserveMethod: false)
             : result.RequiresTwoFactor
             ? TypedResults.Redirect($"/admin/sign-in/two-factor?returnUrl={Uri.EscapeDataString(returnUrl)}", preserveMethod: false)
-            : Page(antiforgery, context, returnUrl, result.IsLockedOut
-                ? "This account is locked for a while after too many failed attempts. Try again later, or set a new password with the link below."
-                : WrongCredentials, StatusCodes.Status401Unauthorized, email);
+            : Page(antiforgery, context, returnUrl, WrongCredentials, StatusCodes.Status401Unauthorized, email);
     }
 
     public static async Task<IResult> TwoFactorPage(string? returnUrl, IAntiforgery antiforgery, HttpContext context, SignInManager<StaffUser> signIn) =>
@@ -89,12 +99,13 @@ internal static class AdminSignIn
             return TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
         }
 
-        // A TOTP code is six digits (apps show "123 456"); anything else is tried as a recovery code ("abcde-fghij").
+        // A TOTP code is six digits (apps show "123 456"); anything else is tried as a recovery code ("ABCDE-FGHIJ": Identity
+        // makes them of upper-case letters and digits, so a code typed in lower case is the same code).
         var code = new string([.. form["code"].ToString().Where(c => !char.IsWhiteSpace(c))]);
         var result = code.Length == 0 ? SignInResult.Failed
             : code.Length == 6 && code.All(char.IsAsciiDigit)
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-                : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+                : await signIn.TwoFactorRecoveryCodeSignInAsync(code.ToUpperInvariant());
         return result.Succeeded
             ? TypedResults.Redirect(returnUrl, preserveMethod: false)
             : TwoFactorForm(antiforgery, context, returnUrl, result.IsLockedOut

@@ -3,6 +3,7 @@ using FixIt.Application.Features.Admin.Operators.ListOperators;
 using FixIt.Infrastructure.Staff;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Moderation;
 using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
@@ -48,7 +49,7 @@ internal static class StaffListEndpoints
         try
         {
             await accounts.CreateAsync(form["email"].ToString(), form["role"].ToString(), [.. form["operator"].Select(s => s ?? "")], null,
-                emailInvitation: true, cancellationToken);
+                emailInvitation: true, StaffActors.From(context.User), cancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -76,7 +77,8 @@ internal static class StaffListEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         try
         {
-            await accounts.ChangeRoleAsync(id, form["role"].ToString(), [.. form["operator"].Select(s => s ?? "")], cancellationToken);
+            await accounts.ChangeRoleAsync(id, form["role"].ToString(), [.. form["operator"].Select(s => s ?? "")], StaffActors.From(context.User),
+                cancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -95,7 +97,15 @@ internal static class StaffListEndpoints
         }
 
         var member = await accounts.FindAsync(id, cancellationToken) ?? throw new NotFoundException("staff account", id);
-        await accounts.DisableAsync(member.Email, cancellationToken);
+        try
+        {
+            await accounts.DisableAsync(member.Email, StaffActors.From(context.User), cancellationToken);
+        }
+        catch (ValidationException ex)
+        {
+            return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
         return await List(antiforgery, context, accounts, mediator, $"{member.Email} is disabled.", null, StatusCodes.Status200OK, cancellationToken);
     }
 
