@@ -6,7 +6,6 @@ using FixIt.Domain.Access;
 using FixIt.Domain.Alerts;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Moderation;
-using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;

@@ -2,7 +2,6 @@ using System.Net;
 using FixIt.Domain.Inbound;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.InboundMail;
-using FixIt.IntegrationTests.Infrastructure;
 
 namespace FixIt.IntegrationTests.Moderation;
 
