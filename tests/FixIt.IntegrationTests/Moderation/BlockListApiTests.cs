@@ -112,7 +112,7 @@ public sealed class BlockListApiTests(AppsFixture apps)
 
         await BlockedSenderRequests.SetPasswordConfirmedAtAsync(app, login.Email, DateTimeOffset.UtcNow.AddMinutes(-6));
         using (var stale = await adminBrowser.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "api/admin/blocked-senders")
-            { Content = JsonContent.Create(new { value, reason = "Forgiven." }) }))
+        { Content = JsonContent.Create(new { value, reason = "Forgiven." }) }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, stale.StatusCode);
             Assert.Contains("/admin/reauthenticate", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class BlockListApiTests(AppsFixture apps)
         Assert.Single(await app.WithDbAsync(db => db.BlockedSenders.Where(b => b.Value == value).ToListAsync()));
         await BlockedSenderRequests.SetPasswordConfirmedAtAsync(app, login.Email, DateTimeOffset.UtcNow);
         using (var fresh = await adminBrowser.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "api/admin/blocked-senders")
-            { Content = JsonContent.Create(new { value, reason = "Forgiven." }) }))
+        { Content = JsonContent.Create(new { value, reason = "Forgiven." }) }))
         {
             Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         }

@@ -86,47 +86,47 @@ public sealed partial class BlockedReportsTests
         switch (channel)
         {
             case "api":
-            {
-                var body = ReportRequests.Valid(title);
-                body["reporterEmail"] = email;
-                using var response = await app.Client.PostAsJsonAsync("api/reports", body);
-                var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-                var id = json.GetProperty("id").GetInt32();
-                var shape = string.Join(",", json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-                return (id, $"{(int)response.StatusCode} {shape} {json.GetProperty("status").GetString()}");
-            }
+                {
+                    var body = ReportRequests.Valid(title);
+                    body["reporterEmail"] = email;
+                    using var response = await app.Client.PostAsJsonAsync("api/reports", body);
+                    var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                    var id = json.GetProperty("id").GetInt32();
+                    var shape = string.Join(",", json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+                    return (id, $"{(int)response.StatusCode} {shape} {json.GetProperty("status").GetString()}");
+                }
 
             case "web":
-            {
-                using var browser = new CookieBrowser(app.BaseAddress);
-                using var home = await browser.GetAsync("?lat=53.8&lon=-1.55");
-                var token = FormToken().Match(await home.Content.ReadAsStringAsync()).Groups[1].Value;
-                using var form = new MultipartFormDataContent();
-                foreach (var (key, value) in new[]
                 {
+                    using var browser = new CookieBrowser(app.BaseAddress);
+                    using var home = await browser.GetAsync("?lat=53.8&lon=-1.55");
+                    var token = FormToken().Match(await home.Content.ReadAsStringAsync()).Groups[1].Value;
+                    using var form = new MultipartFormDataContent();
+                    foreach (var (key, value) in new[]
+                    {
                     ("category", "street-lighting"), ("title", title), ("description", $"{title}: out."), ("lat", "53.8"), ("lon", "-1.55"),
                     ("name", "Ada"), ("email", email), ("__RequestVerificationToken", token),
                 })
-                {
-                    form.Add(new StringContent(value), key);
+                    {
+                        form.Add(new StringContent(value), key);
+                    }
+
+                    using var response = await browser.PostAsync("reports", form);
+                    var id = await app.WithDbAsync(db => db.Reports.Where(r => r.Title == title).Select(r => r.Id).SingleAsync());
+                    using var page = await browser.GetAsync($"reports/{id}?submitted=1");
+                    var html = (await page.Content.ReadAsStringAsync()).Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal);
+                    var location = response.Headers.Location!.OriginalString.Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal);
+                    return (id, $"{(int)response.StatusCode} {location} {(int)page.StatusCode} {ThankYou().Match(html).Value}");
                 }
 
-                using var response = await browser.PostAsync("reports", form);
-                var id = await app.WithDbAsync(db => db.Reports.Where(r => r.Title == title).Select(r => r.Id).SingleAsync());
-                using var page = await browser.GetAsync($"reports/{id}?submitted=1");
-                var html = (await page.Content.ReadAsStringAsync()).Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal);
-                var location = response.Headers.Location!.OriginalString.Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal);
-                return (id, $"{(int)response.StatusCode} {location} {(int)page.StatusCode} {ThankYou().Match(html).Value}");
-            }
-
             default:
-            {
-                var posted = await app.PostAsync("json", Open311Http.ValidForm(title).With("email", email));
-                var request = JsonDocument.Parse(posted).RootElement[0];
-                var token = request.GetProperty("token").GetString()!;
-                var id = await app.WithDbAsync(db => db.Reports.Where(r => r.Open311Token == token).Select(r => r.Id).SingleAsync());
-                return (id, posted.Replace(token, "{token}", StringComparison.Ordinal));
-            }
+                {
+                    var posted = await app.PostAsync("json", Open311Http.ValidForm(title).With("email", email));
+                    var request = JsonDocument.Parse(posted).RootElement[0];
+                    var token = request.GetProperty("token").GetString()!;
+                    var id = await app.WithDbAsync(db => db.Reports.Where(r => r.Open311Token == token).Select(r => r.Id).SingleAsync());
+                    return (id, posted.Replace(token, "{token}", StringComparison.Ordinal));
+                }
         }
     }
 
