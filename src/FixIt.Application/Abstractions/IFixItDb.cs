@@ -65,6 +65,8 @@ public interface IFixItDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<BlockedSender> BlockedSenders { get; }
+
     DbSet<ReportSupport> ReportSupports { get; }
 
     DbSet<AreaAlert> AreaAlerts { get; }

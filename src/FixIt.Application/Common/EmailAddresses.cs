@@ -45,6 +45,13 @@ public static class EmailAddresses
     }
 
     /// <summary>
+    /// A domain name as FixIt compares it: lower-case ASCII (punycode for IDN), at least two labels, the last not a
+    /// number (<c>BÜCHER.Example</c> is <c>xn--bcher-kva.example</c>). Null when it is not such a name.
+    /// </summary>
+    public static string? NormalizeDomain(string? value) =>
+        value is null || IndexOfInvisible(value, out _) >= 0 ? null : AsciiDomain(value.Trim());
+
+    /// <summary>
     /// The index of the first invisible character — a format character (Unicode category Cf: soft hyphen,
     /// zero-width space and joiners, bidi controls, byte order mark) — and its code point; -1 when there is none.
     /// </summary>

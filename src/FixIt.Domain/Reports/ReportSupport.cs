@@ -32,5 +32,20 @@ public sealed class ReportSupport
 
     public bool IsCounted => ConfirmedAt is not null;
 
-    public void Confirm(DateTimeOffset now) => ConfirmedAt ??= now;
+    /// <summary>
+    /// Asked for by a sender on the block list (checked when asked: the row keeps no address to check later). Its
+    /// confirmation link works as usual and counts nothing.
+    /// </summary>
+    public bool SenderBlocked { get; private set; }
+
+    /// <summary>Records whether the sender was on the block list when they (last) asked.</summary>
+    public void AskedBy(bool senderBlocked) => SenderBlocked = senderBlocked;
+
+    public void Confirm(DateTimeOffset now)
+    {
+        if (!SenderBlocked)
+        {
+            ConfirmedAt ??= now;
+        }
+    }
 }

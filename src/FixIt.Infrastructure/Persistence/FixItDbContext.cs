@@ -75,6 +75,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<BlockedSender> BlockedSenders => Set<BlockedSender>();
+
     public DbSet<StaffOperator> StaffOperators => Set<StaffOperator>();
 
     public DbSet<AreaAlert> AreaAlerts => Set<AreaAlert>();

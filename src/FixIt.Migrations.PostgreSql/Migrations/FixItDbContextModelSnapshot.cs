@@ -767,6 +767,55 @@ namespace FixIt.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.BlockedSender", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BlockedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BlockedByKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("character varying(3200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Value")
+                        .IsUnique();
+
+                    b.ToTable("BlockedSenders", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -1353,6 +1402,9 @@ namespace FixIt.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SenderBlocked")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

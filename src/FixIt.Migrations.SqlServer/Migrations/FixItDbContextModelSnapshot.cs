@@ -769,6 +769,55 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.BlockedSender", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("BlockedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("BlockedByKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("nvarchar(3200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Value")
+                        .IsUnique();
+
+                    b.ToTable("BlockedSenders", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -1356,6 +1405,9 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ReportId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("SenderBlocked")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

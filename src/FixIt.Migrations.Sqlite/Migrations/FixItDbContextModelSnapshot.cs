@@ -736,6 +736,53 @@ namespace FixIt.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FixIt.Domain.Moderation.BlockedSender", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedByKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(3200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Value")
+                        .IsUnique();
+
+                    b.ToTable("BlockedSenders", (string)null);
+                });
+
             modelBuilder.Entity("FixIt.Domain.Operators.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -1298,6 +1345,9 @@ namespace FixIt.Migrations.Sqlite.Migrations
                         .IsFixedLength();
 
                     b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SenderBlocked")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

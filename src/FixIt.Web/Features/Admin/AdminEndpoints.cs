@@ -35,6 +35,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         moderation.MapModeration();
+        moderation.MapBlockedSenders();
         return app;
     }
 

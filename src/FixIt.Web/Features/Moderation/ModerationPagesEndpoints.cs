@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FixIt.Web.Features.Moderation;
 
-/// <summary>The moderation pages for admins signed in at /admin/sign-in: the audit log.</summary>
+/// <summary>The moderation pages for admins signed in at /admin/sign-in: the audit log and the block list.</summary>
 internal static class ModerationPagesEndpoints
 {
     public static IEndpointRouteBuilder MapModerationPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/audit", AuditLogPage).WithName(nameof(AuditLogPage)).ExcludeFromDescription()
             .RequireAuthorization(AdminSignIn.PagePolicy);
+        app.MapBlockedSenderPages();
         return app;
     }
 

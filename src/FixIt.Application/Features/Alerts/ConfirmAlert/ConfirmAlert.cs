@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Domain.Alerts;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,14 @@ internal sealed class ConfirmAlertHandler(IFixItDb db, IOptions<AlertOptions> op
         var token = await AlertLinks.RequireAsync(db, command.Token, AlertTokenPurpose.Confirm, now, cancellationToken);
         var alert = token.Alert!;
         token.Use(now);
+
+        // A blocked sender sees the alert as confirmed (the same page); it never starts (ADR 0150).
+        if (await SenderBlockList.IsBlockedAsync(db, alert.Email, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return await AlertViews.ViewAsync(db, alert, cancellationToken) with { IsActive = true };
+        }
+
         if (alert.Confirm(now, options.Value.DigestInterval))
         {
             await AlertLinks.BumpVersionAsync(db, cancellationToken);

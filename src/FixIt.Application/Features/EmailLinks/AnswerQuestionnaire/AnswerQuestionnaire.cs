@@ -43,6 +43,13 @@ internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IP
         var report = await db.Reports.Where(ReportStatusRules.IsPublicReport).SingleOrDefaultAsync(r => r.Id == token.ReportId, cancellationToken)
             ?? throw new NotFoundException("Report", token.ReportId);
         token.Use(now);
+        if (await SenderBlockList.IsBlockedAsync(db, report.ReporterEmail, cancellationToken))
+        {
+            // The reporter is on the block list: the same answer, and the report and its timeline stay as they are (ADR 0150).
+            await db.SaveChangesAsync(cancellationToken);
+            return new AnsweredQuestionnaire(report.Id, report.Status);
+        }
+
         var words = string.IsNullOrWhiteSpace(command.Update) ? null : command.Update.Trim();
 
         if (command.Answer == QuestionnaireAnswer.NotFixed && ReportStatusRules.CanReopen(report.Status))

@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
@@ -15,6 +16,8 @@ public sealed record ConfirmedReport(int Id, ReportStatus Status, bool QueuedFor
 internal sealed class ConfirmReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock)
     : ICommandHandler<ConfirmReportCommand, ConfirmedReport>
 {
+    public const string HiddenForBlockedSender = "Hidden on confirmation: the reporter is on the block list.";
+
     public async ValueTask<ConfirmedReport> Handle(ConfirmReportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -23,6 +26,14 @@ internal sealed class ConfirmReportHandler(IFixItDb db, IReportMailer mailer, Ti
 
         report.Confirm(EventSource.EmailLink, now);
         token.Use(now);
+        if (await SenderBlockList.IsBlockedAsync(db, report.ReporterEmail, cancellationToken))
+        {
+            // The sender sees what anyone sees on confirming; the report is hidden at once and never sent (ADR 0150).
+            report.Hide(HiddenForBlockedSender, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new ConfirmedReport(report.Id, ReportStatus.Open, false);
+        }
+
         var queued = await mailer.QueueToOperatorAsync(report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ConfirmedReport(report.Id, report.Status, queued);

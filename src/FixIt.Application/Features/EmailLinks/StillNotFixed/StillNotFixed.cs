@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.Reports.ReopenReport;
 using FixIt.Domain.Messaging;
@@ -22,6 +23,7 @@ internal sealed class StillNotFixedHandler(IFixItDb db, ISender sender, TimeProv
         var now = clock.GetUtcNow();
         var token = await LinkTokens.RequireAsync(db, command.Token, TokenPurpose.Reopen, now, cancellationToken);
         (ActorKind Kind, string Name) actor;
+        string from;
         if (token.SubscriptionId is { } subscriptionId)
         {
             var subscription = await db.ReportSubscriptions.SingleAsync(s => s.Id == subscriptionId, cancellationToken);
@@ -33,11 +35,22 @@ internal sealed class StillNotFixedHandler(IFixItDb db, ISender sender, TimeProv
 
             // Followers are not named in public; the reporter and the other followers are told like of any update.
             actor = (ActorKind.System, "A follower");
+            from = subscription.Email;
         }
         else
         {
             var report = await db.Reports.SingleAsync(r => r.Id == token.ReportId, cancellationToken);
             actor = (ActorKind.Reporter, report.PublicReporterName);
+            from = report.ReporterEmail;
+        }
+
+        if (await SenderBlockList.IsBlockedAsync(db, from, cancellationToken))
+        {
+            // On the block list: the same answer (the report's page), and nothing re-opens (ADR 0150).
+            token.Use(now);
+            await db.SaveChangesAsync(cancellationToken);
+            var status = await db.Reports.Where(r => r.Id == token.ReportId).Select(r => r.Status).SingleAsync(cancellationToken);
+            return new ReopenedReport(token.ReportId, status, 0);
         }
 
         var reopened = await sender.Send(new ReopenReportCommand(token.ReportId, actor.Kind, actor.Name, command.Words), cancellationToken);

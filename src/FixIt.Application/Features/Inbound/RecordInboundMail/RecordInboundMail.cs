@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Features.Reports;
 using FixIt.Domain.Inbound;
 using FixIt.Domain.Messaging;
@@ -95,6 +96,12 @@ internal sealed class RecordInboundMailHandler(IFixItDb db, IPublisher publisher
         if (mail.Kind == InboundMailKind.Bounce)
         {
             return new Outcome(InboundMessageStatus.Ignored, "A delivery failure report came to a reply address; only a message's own bounce address takes them.", null);
+        }
+
+        // Residents on the block list are dropped, whatever the key; an operator's own key is not a resident's (ADR 0150).
+        if (key.Holder != ReplyKeyHolder.Operator && await SenderBlockList.IsBlockedAsync(db, mail.FromAddress, cancellationToken))
+        {
+            return new Outcome(InboundMessageStatus.Ignored, "From a sender on the block list: dropped.", null);
         }
 
         var author = await ReplyAuthor.IdentifyAsync(db, report, key, mail, cancellationToken);

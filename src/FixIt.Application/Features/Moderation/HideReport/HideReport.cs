@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Messaging;
 using FixIt.Domain.Moderation;
 using FixIt.Domain.Reports;
 using FluentValidation;
@@ -24,7 +25,7 @@ internal sealed class HideReportValidator : AbstractValidator<HideReportCommand>
     public HideReportValidator() => RuleFor(c => c.Reason).Reason();
 }
 
-internal sealed class HideReportHandler(IFixItDb db, TimeProvider clock) : ICommandHandler<HideReportCommand, ModeratedReport>
+internal sealed class HideReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock) : ICommandHandler<HideReportCommand, ModeratedReport>
 {
     public async ValueTask<ModeratedReport> Handle(HideReportCommand command, CancellationToken cancellationToken)
     {
@@ -34,6 +35,14 @@ internal sealed class HideReportHandler(IFixItDb db, TimeProvider clock) : IComm
         var before = report.Status;
         var reason = command.Reason!.Trim();
         var reportEvent = command.Hide ? report.Hide(reason, now) : report.Unhide(reason, now);
+        if (!command.Hide && report.SentAt is null && report.StatusType == StatusType.Open
+            && !await db.OutboxMessages.AnyAsync(m => m.ReportId == report.Id && m.Kind == MailKind.OperatorReport && m.Status == OutboxStatus.Pending,
+                cancellationToken))
+        {
+            // Hidden before it was sent (a blocked sender's, ADR 0150): back in view, it goes to its operator like any confirmed report.
+            await mailer.QueueToOperatorAsync(report, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(command.Actor, command.Hide ? AuditActions.HideReport : AuditActions.UnhideReport, now, reason,
             reportId: report.Id, updateId: reportEvent.Id,

@@ -24,8 +24,14 @@ internal sealed class ConfirmSubscriptionHandler(IFixItDb db, TimeProvider clock
         }
 
         var subscription = await db.ReportSubscriptions.SingleAsync(s => s.Id == token.SubscriptionId, cancellationToken);
-        subscription.Confirm(now);
         token.Use(now);
+
+        // A blocked sender gets the same answer, and a subscription that never starts (ADR 0150).
+        if (!await SenderBlockList.IsBlockedAsync(db, subscription.Email, cancellationToken))
+        {
+            subscription.Confirm(now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return token.ReportId;
     }

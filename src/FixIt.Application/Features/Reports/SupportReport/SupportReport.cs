@@ -50,6 +50,8 @@ internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, Ti
             return Unit.Value;
         }
 
+        // A blocked sender gets the same answer and email; confirming it counts nothing (ADR 0150).
+        support.AskedBy(senderBlocked: await SenderBlockList.IsBlockedAsync(db, email, cancellationToken));
         await mailer.QueueSupportConfirmationAsync(report, support, email, cancellationToken);
         var isNew = support.Id == 0;
         try

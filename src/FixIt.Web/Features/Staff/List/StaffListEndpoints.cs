@@ -68,10 +68,9 @@ internal static class StaffListEndpoints
             return LinkPages.FormExpired();
         }
 
-        if (await users.GetUserAsync(context.User) is not { } me || me.PasswordConfirmedAt is not { } typed
-            || clock.GetUtcNow() - typed > StaffOptions.ReauthenticationWindow)
+        if (!await RecentPassword.IsTypedAsync(users, context.User, clock))
         {
-            return TypedResults.Redirect("/admin/reauthenticate?returnUrl=%2Fadmin%2Fstaff", preserveMethod: false);
+            return RecentPassword.Ask("/admin/staff");
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
