@@ -6,6 +6,7 @@ using FixIt.Web.Features.Admin.Reports;
 using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Moderation;
+using FixIt.Web.Features.Moderation.ListFlags;
 using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Admin;
@@ -35,6 +36,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         moderation.MapModeration();
+        moderation.MapFlagsApi();
         return app;
     }
 

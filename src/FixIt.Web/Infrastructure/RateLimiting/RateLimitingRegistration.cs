@@ -44,6 +44,13 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.ConfirmationResend, o => o.ConfirmationResend);
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
+            AddPolicy(options, RateLimitPolicies.Flag, o => o.Flag);
+            // The global limiter runs before each endpoint's policy; only the flag form has an overall budget in it.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Flag
+                    ? RateLimitPartition.GetFixedWindowLimiter(RateLimitPolicies.Flag, _ => Window(
+                        context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value.FlagOverall))
+                    : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
     }
@@ -60,14 +67,16 @@ internal static partial class RateLimitingRegistration
         options.AddPolicy(name, context =>
         {
             var limit = window(context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value);
-            return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => Window(limit));
         });
+
+    private static FixedWindowRateLimiterOptions Window(RateLimitWindow limit) => new()
+    {
+        PermitLimit = limit.PermitLimit,
+        Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
