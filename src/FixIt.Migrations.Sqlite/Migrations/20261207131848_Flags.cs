@@ -1,0 +1,68 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FixIt.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Flags : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdateId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    FlaggerKey = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DigestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DismissedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportFlags_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFlags_DigestedAt_Id",
+                table: "ReportFlags",
+                columns: new[] { "DigestedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFlags_DismissedAt_ReportId",
+                table: "ReportFlags",
+                columns: new[] { "DismissedAt", "ReportId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFlags_FlaggerKey",
+                table: "ReportFlags",
+                column: "FlaggerKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFlags_ReportId",
+                table: "ReportFlags",
+                column: "ReportId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReportFlags");
+        }
+    }
+}
