@@ -45,13 +45,8 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
             AddPolicy(options, RateLimitPolicies.Flag, o => o.Flag);
-            // The global limiter runs before each endpoint's policy; only the flag form has an overall budget in it.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Flag
-                    ? RateLimitPartition.GetFixedWindowLimiter(RateLimitPolicies.Flag, _ => Window(
-                        context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value.FlagOverall))
-                    : RateLimitPartition.GetNoLimiter(""));
         });
+        services.AddSingleton<FlagOverallLimiter>();
         return services;
     }
 
@@ -70,7 +65,7 @@ internal static partial class RateLimitingRegistration
             return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => Window(limit));
         });
 
-    private static FixedWindowRateLimiterOptions Window(RateLimitWindow limit) => new()
+    internal static FixedWindowRateLimiterOptions Window(RateLimitWindow limit) => new()
     {
         PermitLimit = limit.PermitLimit,
         Window = TimeSpan.FromSeconds(limit.WindowSeconds),

@@ -34,15 +34,20 @@ internal static class FlagEndpoints
     public static Task<RazorComponentResult<FlagFormPage>> FlagUpdateForm(int id, long updateId, IMediator mediator, IAntiforgery antiforgery,
         HttpContext context, CancellationToken cancellationToken) => FormAsync(id, updateId, mediator, antiforgery, context, null, cancellationToken);
 
-    public static Task<IResult> FlagReport(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
-        FlagAsync(id, null, mediator, antiforgery, context, cancellationToken);
+    public static Task<IResult> FlagReport(int id, IMediator mediator, IAntiforgery antiforgery, FlagOverallLimiter overall, HttpContext context,
+        CancellationToken cancellationToken) => FlagAsync(id, null, mediator, antiforgery, overall, context, cancellationToken);
 
-    public static Task<IResult> FlagUpdate(int id, long updateId, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken) => FlagAsync(id, updateId, mediator, antiforgery, context, cancellationToken);
+    public static Task<IResult> FlagUpdate(int id, long updateId, IMediator mediator, IAntiforgery antiforgery, FlagOverallLimiter overall,
+        HttpContext context, CancellationToken cancellationToken) => FlagAsync(id, updateId, mediator, antiforgery, overall, context, cancellationToken);
 
-    private static async Task<IResult> FlagAsync(int id, long? updateId, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> FlagAsync(int id, long? updateId, IMediator mediator, IAntiforgery antiforgery, FlagOverallLimiter overall,
+        HttpContext context, CancellationToken cancellationToken)
     {
+        if (overall.Refuse(context) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
             return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Go back, reload the page and try again.",
