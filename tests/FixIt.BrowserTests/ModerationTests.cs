@@ -36,7 +36,7 @@ public sealed partial class ModerationTests(BrowserFixture browser)
             await SignInAsync(page, admin.Email, admin.Password, admin.AuthenticatorKey);
             await page.GotoAsync($"/reports/{copy}");
             await Expect(page.GetByTestId("moderator-tools")).ToBeVisibleAsync();
-            await page.Locator(".moderator-tools details").EvaluateAllAsync("ds => ds.forEach(d => d.open = true)");
+            await page.Locator(".moderator-tools details").EvaluateAllAsync<int>("ds => { ds.forEach(d => d.open = true); return ds.length; }");
             await page.VerifyAsync($"moderator-tools-{width}");
             await page.Context.CloseAsync();
         }
