@@ -12,6 +12,9 @@ using FixIt.Web.Features.Categories;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Mail.DevMail;
 using FixIt.Web.Features.Moderation;
+using FixIt.Web.Features.Moderation.FlagItem;
+using FixIt.Web.Features.Moderation.ListFlags;
+using FixIt.Web.Features.Moderation.ReportTools;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
@@ -105,6 +108,9 @@ app.MapStaffAccount();
 app.MapStaffPasswords();
 app.MapStaffList();
 app.MapStaffRespond();
+app.MapFlagPages();
+app.MapFlagQueue();
+app.MapReportTools();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

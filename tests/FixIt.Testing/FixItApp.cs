@@ -77,6 +77,8 @@ public sealed class FixItApp : IAsyncDisposable
             ["RateLimits:Subscribe:PermitLimit"] = "100000",
             ["RateLimits:SignIn:PermitLimit"] = "100000",
             ["RateLimits:ConfirmationResend:PermitLimit"] = "100000",
+            ["RateLimits:Flag:PermitLimit"] = "100000",
+            ["RateLimits:FlagOverall:PermitLimit"] = "100000",
             ["MailboxCaps:ReportConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SubscriptionConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SupportConfirmationsPerDay"] = "100000",

@@ -79,5 +79,7 @@ public interface IFixItDb
 
     DbSet<StaffOperator> StaffOperators { get; }
 
+    DbSet<ReportFlag> ReportFlags { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,9 @@ public enum MailKind
 
     /// <summary>To a staff member who asked: the single-use link to set a new password.</summary>
     StaffPasswordReset,
+
+    /// <summary>To every admin and moderator: what residents flagged as inappropriate since the last digest.</summary>
+    FlagDigest,
 }
 
 public enum OutboxStatus

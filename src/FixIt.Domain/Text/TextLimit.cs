@@ -44,6 +44,9 @@ public static class TextLimits
     /// <summary>Why staff hid, corrected or blocked something: kept in the audit log, never shown to the public.</summary>
     public static readonly TextLimit ModerationReason = new(1000);
 
+    /// <summary>What a resident adds to a flag ("report this as inappropriate"): for staff only, never shown to the public.</summary>
+    public static readonly TextLimit FlagDetails = new(500);
+
     public static readonly TextLimit OperatorName = new(200);
     public static readonly TextLimit CategoryName = new(200);
     public static readonly TextLimit CategoryGroup = new(200);

@@ -87,6 +87,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options)
 
     public DbSet<AlertVersion> AlertVersions => Set<AlertVersion>();
 
+    public DbSet<ReportFlag> ReportFlags => Set<ReportFlag>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();

@@ -4,6 +4,8 @@ using FixIt.Application.Features.Alerts;
 using FixIt.Application.Features.Alerts.SendAlertDigests;
 using FixIt.Application.Features.Alerts.SendAlerts;
 using FixIt.Application.Features.FollowUp;
+using FixIt.Application.Features.Moderation;
+using FixIt.Application.Features.Moderation.SendFlagDigest;
 using FixIt.Application.Features.FollowUp.EscalateReports;
 using FixIt.Application.Features.FollowUp.ExpireUnconfirmed;
 using FixIt.Application.Features.FollowUp.SendQuestionnaires;
@@ -15,6 +17,7 @@ using FixIt.Application.Features.Retention.AnonymiseClosedReports;
 using FixIt.Application.Features.Retention.DeleteOldInboundMail;
 using FixIt.Application.Features.Retention.DeleteOldMailBodies;
 using FixIt.Infrastructure.Mail.Composition;
+using FixIt.Infrastructure.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -54,6 +57,11 @@ public static class SchedulingRegistration
         services.AddSingleton<AlertIndexHolder>();
         services.AddScheduledJob<SendAlertsCommand>();
         services.AddScheduledJob<SendAlertDigestsCommand>();
+        // Flags ("report this as inappropriate", ADR 0155): the staff digest.
+        services.AddOptions<FlagOptions>().Bind(configuration.GetSection(FlagOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FlagOptions>, ProblemsValidator<FlagOptions>>(_ => new ProblemsValidator<FlagOptions>(o => o.Problems()));
+        services.AddScoped<IFlagDigestMailer, FlagDigestMailer>();
+        services.AddScheduledJob<SendFlagDigestCommand>();
         return services;
     }
 

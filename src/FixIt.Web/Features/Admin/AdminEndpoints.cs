@@ -6,6 +6,7 @@ using FixIt.Web.Features.Admin.Reports;
 using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Mail;
 using FixIt.Web.Features.Moderation;
+using FixIt.Web.Features.Moderation.ListFlags;
 using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Admin;
@@ -36,6 +37,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         moderation.MapModeration();
         moderation.MapBlockedSenders();
+        moderation.MapFlagsApi();
         return app;
     }
 

@@ -17,4 +17,7 @@ internal static class RateLimitPolicies
 
     /// <summary>Admin sign-in attempts.</summary>
     public const string SignIn = "sign-in";
+
+    /// <summary>"Report this as inappropriate": per client (<c>RateLimits:Flag</c>) and, for every client together, <c>RateLimits:FlagOverall</c>.</summary>
+    public const string Flag = "flag";
 }

@@ -44,7 +44,9 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.ConfirmationResend, o => o.ConfirmationResend);
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
+            AddPolicy(options, RateLimitPolicies.Flag, o => o.Flag);
         });
+        services.AddSingleton<FlagOverallLimiter>();
         return services;
     }
 
@@ -60,14 +62,16 @@ internal static partial class RateLimitingRegistration
         options.AddPolicy(name, context =>
         {
             var limit = window(context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value);
-            return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => Window(limit));
         });
+
+    internal static FixedWindowRateLimiterOptions Window(RateLimitWindow limit) => new()
+    {
+        PermitLimit = limit.PermitLimit,
+        Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

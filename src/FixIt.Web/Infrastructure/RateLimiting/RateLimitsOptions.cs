@@ -18,9 +18,14 @@ public sealed class RateLimitsOptions
 
     public RateLimitWindow MyReports { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
+    public RateLimitWindow Flag { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
+    /// <summary>Flags from every client together: a flood from many addresses cannot bury the queue faster than this.</summary>
+    public RateLimitWindow FlagOverall { get; set; } = new() { PermitLimit = 300, WindowSeconds = 600 };
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> All() =>
         [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn),
-            (nameof(MyReports), MyReports)];
+            (nameof(MyReports), MyReports), (nameof(Flag), Flag), (nameof(FlagOverall), FlagOverall)];
 }
 
 /// <summary>A fixed window: PermitLimit requests, then none until WindowSeconds have passed since the window opened.</summary>

@@ -2,6 +2,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.ListReportPhotos;
 using FixIt.Application.Features.Reports.StaffRespond;
+using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Reports.PendingReport;
 using FixIt.Web.Infrastructure;
@@ -26,15 +27,28 @@ internal static class ReportPageEndpoints
     {
         try
         {
-            var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+            var caller = StaffAuthentication.Caller(context.User);
+            ReportView report;
+            try
+            {
+                report = await mediator.Send(new GetReportQuery(id), cancellationToken);
+            }
+            catch (ReportRemovedException) when (caller?.ActsForEveryOperator == true)
+            {
+                // Admins and moderators get the same 410 page, with the form to bring it back.
+                return new RazorComponentResult<ReportRemovedPage>(new { ReportId = id, Form = LinkPages.FormTokenFor(antiforgery, context) })
+                {
+                    StatusCode = StatusCodes.Status410Gone,
+                };
+            }
+
             var photos = await mediator.Send(new ListReportPhotosQuery(id), cancellationToken);
-            var staff = StaffAuthentication.Caller(context.User) is { } caller
-                ? await mediator.Send(new StaffPanelQuery(id, caller), cancellationToken)
-                : null;
+            var staff = caller is not null ? await mediator.Send(new StaffPanelQuery(id, caller), cancellationToken) : null;
             return new RazorComponentResult<ReportPage>(new
             {
                 Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
                 Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
+                Moderator = caller?.ActsForEveryOperator == true,
             });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
