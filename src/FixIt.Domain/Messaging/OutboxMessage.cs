@@ -44,6 +44,12 @@ public enum MailKind
 
     /// <summary>To a staff member who asked: the single-use link to set a new password.</summary>
     StaffPasswordReset,
+
+    /// <summary>To the reporter or a confirmed follower who asked on the report page: the single-use link to add an update.</summary>
+    UpdateLink,
+
+    /// <summary>To the operator's contact: a resident added an update to an open report (their words quoted).</summary>
+    OperatorResidentUpdate,
 }
 
 public enum OutboxStatus

@@ -19,4 +19,7 @@ public sealed class MailboxCapOptions
 
     /// <summary>"Confirm your me too" emails to one mailbox per day.</summary>
     public int SupportConfirmationsPerDay { get; set; } = 10;
+
+    /// <summary>"Add your update" links (asked for on a report page) to one mailbox per day.</summary>
+    public int UpdateLinksPerDay { get; set; } = 10;
 }

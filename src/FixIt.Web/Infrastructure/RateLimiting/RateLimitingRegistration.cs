@@ -44,6 +44,7 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.ConfirmationResend, o => o.ConfirmationResend);
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
+            AddPolicy(options, RateLimitPolicies.Update, o => o.Update);
         });
         return services;
     }

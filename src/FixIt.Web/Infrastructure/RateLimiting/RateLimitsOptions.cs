@@ -18,9 +18,11 @@ public sealed class RateLimitsOptions
 
     public RateLimitWindow MyReports { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
+    public RateLimitWindow Update { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> All() =>
         [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn),
-            (nameof(MyReports), MyReports)];
+            (nameof(MyReports), MyReports), (nameof(Update), Update)];
 }
 
 /// <summary>A fixed window: PermitLimit requests, then none until WindowSeconds have passed since the window opened.</summary>
