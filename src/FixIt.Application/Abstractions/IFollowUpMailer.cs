@@ -21,6 +21,12 @@ public interface IFollowUpMailer
     /// <summary>"Has this been fixed?" to the reporter, with a single-use link to the questionnaire; false when they opted out.</summary>
     Task<bool> QueueQuestionnaireAsync(Report report, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A resident's update (the reporter's or a follower's) to the operator's contact: the report email with a lead in
+    /// FixIt's words and the resident's words quoted (<paramref name="update"/>'s scrubbed public text), with action links.
+    /// </summary>
+    Task<bool> QueueResidentUpdateAsync(Report report, ReportEvent update, int photoCount, CancellationToken cancellationToken);
+
     /// <summary>"Still not fixed" to the operator's contact, with the resident's words (the re-opening event) and action links.</summary>
     Task<bool> QueueReopenedAsync(Report report, ReportEvent reopened, CancellationToken cancellationToken);
 }

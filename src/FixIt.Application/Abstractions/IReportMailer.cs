@@ -31,6 +31,12 @@ public interface IReportMailer
     /// </summary>
     Task QueueSupportConfirmationAsync(Report report, ReportSupport support, string email, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The single-use link to add an update, to the reporter (<paramref name="follower"/> null) or a confirmed follower who
+    /// asked for it on the report page; capped per mailbox and day.
+    /// </summary>
+    Task QueueUpdateLinkAsync(Report report, ReportSubscription? follower, CancellationToken cancellationToken);
+
     /// <summary>A public update to a confirmed subscriber, with an unsubscribe link for that subscription.</summary>
     Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken);
 }

@@ -19,6 +19,12 @@ public enum TokenPurpose
 
     /// <summary>Confirms a <see cref="Reports.ReportSupport"/> ("me too") of someone other than the reporter.</summary>
     Support,
+
+    /// <summary>
+    /// Adds one update (words and photos) from the web: the reporter's, or (with a subscription) a follower's, which works
+    /// only while their subscription is confirmed and active. Works once.
+    /// </summary>
+    Update,
 }
 
 public enum TokenState

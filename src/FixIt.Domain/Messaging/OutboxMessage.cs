@@ -47,6 +47,12 @@ public enum MailKind
 
     /// <summary>To every admin and moderator: what residents flagged as inappropriate since the last digest.</summary>
     FlagDigest,
+
+    /// <summary>To the reporter or a confirmed follower who asked on the report page: the single-use link to add an update.</summary>
+    UpdateLink,
+
+    /// <summary>To the operator's contact: a resident added an update to an open report (their words quoted).</summary>
+    OperatorResidentUpdate,
 }
 
 public enum OutboxStatus

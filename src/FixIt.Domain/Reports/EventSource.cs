@@ -19,6 +19,9 @@ public enum ActorKind
     Operator,
     Admin,
     System,
+
+    /// <summary>A confirmed follower of the report (never named in public: <see cref="ReportEvent.FollowerName"/>).</summary>
+    Follower,
 }
 
 /// <summary>What happened, for the timeline: a status change, a note, a routing step, a delivery fact.</summary>

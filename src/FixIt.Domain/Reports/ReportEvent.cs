@@ -24,6 +24,9 @@ public sealed class ReportEvent
         IsPublic = isPublic;
     }
 
+    /// <summary>How a follower's entries are shown: followers leave no name (a subscription has none to give).</summary>
+    public const string FollowerName = "A follower";
+
     public long Id { get; private set; }
 
     public int ReportId { get; private set; }

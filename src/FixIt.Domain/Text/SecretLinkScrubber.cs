@@ -5,7 +5,7 @@ namespace FixIt.Domain.Text;
 
 /// <summary>
 /// Removes FixIt's own secrets from text about to be published: every link whose path carries a token (confirm,
-/// respond, unsubscribe, subscribe, questionnaire, still-not-fixed, the Open311 token look-up) and every reply or bounce address with its key.
+/// respond, unsubscribe, subscribe, questionnaire, still-not-fixed, update, the Open311 token look-up) and every reply or bounce address with its key.
 /// Operators and residents quote FixIt's emails back to it, and one quoted "mark as fixed" link on a public page
 /// lets anyone act as the operator. Links are recognised by their path whatever host they name (or none), also
 /// percent-encoded inside a wrapper (Outlook SafeLinks, Google's redirect, any number of layers), encoded the way
@@ -259,7 +259,7 @@ public static partial class SecretLinkScrubber
 
     // FixIt's token routes (src/FixIt.Web: MapGet/MapPost with {token}; /reports/{id}/pending/{token} for an
     // unconfirmed report's secret link); the token is the next path segment.
-    [GeneratedRegex(@"(?<![A-Za-z0-9._~-])(?:confirm|respond|unsubscribe|subscribe|pending|questionnaire|still-not-fixed|open311/v2/tokens)/(?<token>[A-Za-z0-9_-]*)",
+    [GeneratedRegex(@"(?<![A-Za-z0-9._~-])(?:confirm|respond|unsubscribe|subscribe|pending|questionnaire|still-not-fixed|update|open311/v2/tokens)/(?<token>[A-Za-z0-9_-]*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenPath();
 

@@ -20,9 +20,9 @@ public static class MailRegistration
 
         services.AddOptions<MailboxCapOptions>().Bind(configuration.GetSection(MailboxCapOptions.SectionName))
             .Validate(o => o.ReportConfirmationsPerDay >= 0 && o.SubscriptionConfirmationsPerDay >= 0 && o.SupportConfirmationsPerDay >= 0
-                    && o.MyReportsLinksPerDay >= 0 && o.StaffPasswordResetsPerDay >= 0,
-                "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay, :SupportConfirmationsPerDay, :MyReportsLinksPerDay and "
-                + ":StaffPasswordResetsPerDay must be 0 or more.")
+                    && o.MyReportsLinksPerDay >= 0 && o.StaffPasswordResetsPerDay >= 0 && o.UpdateLinksPerDay >= 0,
+                "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay, :SupportConfirmationsPerDay, :MyReportsLinksPerDay, "
+                + ":StaffPasswordResetsPerDay and :UpdateLinksPerDay must be 0 or more.")
             .ValidateOnStart();
         services.AddScoped<MailboxCaps>();
         services.AddScoped<ReportMailer>();

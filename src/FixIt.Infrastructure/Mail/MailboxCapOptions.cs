@@ -22,4 +22,7 @@ public sealed class MailboxCapOptions
 
     /// <summary>"Set a new password" emails to one staff account's mailbox per day (the forgot-password form).</summary>
     public int StaffPasswordResetsPerDay { get; set; } = 3;
+
+    /// <summary>"Add your update" links (asked for on a report page) to one mailbox per day.</summary>
+    public int UpdateLinksPerDay { get; set; } = 10;
 }

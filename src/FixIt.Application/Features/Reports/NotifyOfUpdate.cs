@@ -8,7 +8,7 @@ namespace FixIt.Application.Features.Reports;
 
 /// <summary>
 /// Emails each public update to the reporter (unless they unsubscribed or made the update themselves) and to every
-/// confirmed subscriber still subscribed. Nobody gets the same update twice.
+/// confirmed subscriber still subscribed. Nobody gets the same update twice, nor their own (a follower's web update).
 /// </summary>
 internal sealed class NotifyOfUpdate(IFixItDb db, IReportMailer mailer) : INotificationHandler<ReportUpdated>
 {
@@ -37,7 +37,8 @@ internal sealed class NotifyOfUpdate(IFixItDb db, IReportMailer mailer) : INotif
             .Where(s => s.ReportId == report.Id && s.ConfirmedAt != null && s.UnsubscribedAt == null)
             .OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
-        foreach (var subscriber in subscribers.Where(s => s.Email != reporterAddress || !(byReporter || reporterMailed)))
+        foreach (var subscriber in subscribers.Where(s => s.Id != notification.AuthorSubscriptionId
+            && (s.Email != reporterAddress || !(byReporter || reporterMailed))))
         {
             await mailer.QueueUpdateToSubscriberAsync(report, subscriber, update, cancellationToken);
         }

@@ -7,4 +7,8 @@ namespace FixIt.Application.Features.Reports;
 /// operator's note or reply, a re-routing). Handlers run inside the same transaction, so what they
 /// write (an outbox message to subscribers, say) commits or rolls back with the update itself.
 /// </summary>
-public sealed record ReportUpdated(int ReportId, long EventId) : INotification;
+public sealed record ReportUpdated(int ReportId, long EventId) : INotification
+{
+    /// <summary>The follower who wrote the update, when one did: they are not emailed their own words.</summary>
+    public long? AuthorSubscriptionId { get; init; }
+}

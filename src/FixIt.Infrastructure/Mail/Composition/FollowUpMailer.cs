@@ -41,6 +41,20 @@ internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<
             $"{reopened.Actor} says this report is still not fixed, and it has been re-opened.", "Re-opened: ", cancellationToken,
             reopened.PublicText);
 
+    // The lead is FixIt's words only (who wrote, never their chosen name); what they wrote is the quote.
+    public Task<bool> QueueResidentUpdateAsync(Report report, ReportEvent update, int photoCount, CancellationToken cancellationToken)
+    {
+        var who = update.ActorKind == ActorKind.Follower ? "A resident who follows this report" : "The resident who reported this";
+        var photos = photoCount switch
+        {
+            0 => "",
+            1 => " with a photo (on the public page)",
+            _ => string.Create(CultureInfo.InvariantCulture, $" with {photoCount} photos (on the public page)"),
+        };
+        return QueueToContactAsync(MailKind.OperatorResidentUpdate, report, $"{who} added an update{photos}.", "Update: ", cancellationToken,
+            update.PublicText);
+    }
+
     public async Task<bool> QueueEscalationAsync(Report report, CancellationToken cancellationToken)
     {
         if (await OperatorAsync(report, cancellationToken) is not { EscalationEmail: { Length: > 0 } to } op)

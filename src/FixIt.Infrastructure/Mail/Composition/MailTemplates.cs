@@ -104,7 +104,7 @@ internal static class MailTemplates
     /// A resident's words in an operator email: a label in FixIt's voice, then every line marked "> " in the text part
     /// and a bordered blockquote (never bold, never a heading) in the HTML part.
     /// </summary>
-    private static void ResidentQuote(StringBuilder text, StringBuilder html, string label, string words)
+    internal static void ResidentQuote(StringBuilder text, StringBuilder html, string label, string words)
     {
         text.AppendLine(label);
         foreach (var line in words.ReplaceLineEndings("\n").Split('\n'))
@@ -123,43 +123,70 @@ internal static class MailTemplates
 
     private static string Place(Report report) => report.NearPlace is { Length: > 0 } place ? $"near {place}, " : "";
 
-    public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl) =>
-        Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName);
+    public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl, string addUpdateUrl) =>
+        Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName, addUpdateUrl);
 
-    /// <summary>An update to the reporter; with <paramref name="stillNotFixedUrl"/> (a fixed or closed report) the "still not fixed?" link too.</summary>
-    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string? stillNotFixedUrl = null)
+    /// <summary>
+    /// An update to the reporter, with the link to add their own; with <paramref name="stillNotFixedUrl"/> (a fixed or
+    /// closed report) the "still not fixed?" link too.
+    /// </summary>
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string addUpdateUrl,
+        string? stillNotFixedUrl = null)
     {
         var what = MailWords.WhatHappened(update);
-        return Update(site, report, what, update.PublicText, publicUrl, unsubscribeUrl, "Update", stillNotFixedUrl);
+        return Update(site, report, what, update, publicUrl, unsubscribeUrl, "Update", addUpdateUrl, stillNotFixedUrl);
     }
 
-    private static MailContent Update(string site, Report report, string what, string? said, string publicUrl, string unsubscribeUrl, string subject,
-        string? stillNotFixedUrl = null)
+    private static MailContent Update(string site, Report report, string what, ReportEvent? update, string publicUrl, string unsubscribeUrl, string subject,
+        string addUpdateUrl, string? stillNotFixedUrl = null)
     {
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"News about your report \"{report.Title}\" (#{report.Id}): {what}");
-        if (!string.IsNullOrWhiteSpace(said))
-        {
-            text.AppendLine().AppendLine(said);
-        }
-
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
+            .AppendLine(CultureInfo.InvariantCulture, $"News about your report \"{report.Title}\" (#{report.Id}): {what}").AppendLine();
+        var html = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>");
+        Said(text, html, update);
+        text.AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
         if (stillNotFixedUrl is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{StillNotFixedHint} {stillNotFixedUrl}").AppendLine();
         }
 
-        text.AppendLine(ReplyHint).AppendLine()
+        text.AppendLine(CultureInfo.InvariantCulture, $"{AddUpdateHint} {addUpdateUrl}").AppendLine()
+            .AppendLine(ReplyHint).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
-        var html = $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>"
-            + (string.IsNullOrWhiteSpace(said) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>")
-            + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
-            + StillNotFixedHtml(stillNotFixedUrl)
-            + $"<p>{E(ReplyHint)}</p>"
-            + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
-        return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html));
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>")
+            .Append(StillNotFixedHtml(stillNotFixedUrl))
+            .Append(AddUpdateHtml(addUpdateUrl))
+            .Append(CultureInfo.InvariantCulture, $"<p>{E(ReplyHint)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>");
+        return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html.ToString()));
     }
+
+    /// <summary>
+    /// What an update says, in an email about it: a resident's words (the reporter's or a follower's) as a labelled quote,
+    /// like <see cref="ResidentQuote"/> in the operator's emails; anyone else's (the operator's, FixIt's) as they are.
+    /// </summary>
+    internal static void Said(StringBuilder text, StringBuilder html, ReportEvent? update)
+    {
+        if (string.IsNullOrWhiteSpace(update?.PublicText))
+        {
+            return;
+        }
+
+        if (update.ActorKind is ActorKind.Reporter or ActorKind.Follower)
+        {
+            ResidentQuote(text, html, "Their words:", update.PublicText);
+            return;
+        }
+
+        text.AppendLine(update.PublicText).AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>");
+    }
+
+    internal const string AddUpdateHint = "Add an update of your own (words or photos):";
+
+    internal static string AddUpdateHtml(string url) => $"<p><a href=\"{E(url)}\">Add an update of your own</a> (words or photos).</p>";
 
     // The reporter's answer is published: they should know before they write it.
     private const string ReplyHint = "Reply to this email to add your own update; your reply is shown on the report page, your address is not.";

@@ -26,6 +26,7 @@ internal sealed partial class MailboxCaps(FixItDbContext db, IOptions<MailboxCap
             MailKind.MyReportsLink => _options.MyReportsLinksPerDay,
             MailKind.SupportConfirmation => _options.SupportConfirmationsPerDay,
             MailKind.StaffPasswordReset => _options.StaffPasswordResetsPerDay,
+            MailKind.UpdateLink => _options.UpdateLinksPerDay,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only confirmation requests are capped."),
         };
         // Stored as a hash: the count needs to tell mailboxes apart, not to know them.

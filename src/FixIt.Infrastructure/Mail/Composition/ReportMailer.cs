@@ -65,7 +65,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     {
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
-        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe, StillNotFixedLink(report, now));
+        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe, AddUpdateLink(report, now),
+            StillNotFixedLink(report, now));
         Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content,
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
@@ -106,9 +107,25 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var token = Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false, subscription);
         var unsubscribe = _site.Url($"unsubscribe/{token}");
         var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe,
-            StillNotFixedLink(report, now, subscription));
+            AddUpdateLink(report, now, subscription), StillNotFixedLink(report, now, subscription));
         var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForFollowerAsync(db, subscription, now, cancellationToken), _inbound);
         Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, replyTo, unsubscribe, now);
+    }
+
+    // Asked for on the report page, by an address FixIt already writes to about this report (the caller checked): capped
+    // per mailbox and day all the same, as anyone can press the button with someone else's address.
+    public async Task QueueUpdateLinkAsync(Report report, ReportSubscription? follower, CancellationToken cancellationToken)
+    {
+        var to = follower?.Email ?? report.ReporterEmail;
+        if (!await caps.TryTakeAsync(MailKind.UpdateLink, to, report.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var content = SubscriberTemplates.UpdateLink(_site.Name, report, follower is null ? report.ReporterName : null, AddUpdateLink(report, now, follower),
+            _site.Url($"reports/{report.Id}"), _followUp.LinkLifetime);
+        Add(MailKind.UpdateLink, report, null, to, follower is null ? report.ReporterName : "", content, null, null, now);
     }
 
     /// <summary>"Your report was sent to …", once the operator's email has gone.</summary>
@@ -122,7 +139,7 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
 
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
-        var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe);
+        var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe, AddUpdateLink(report, now));
         Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content,
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
@@ -135,6 +152,10 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         ReportStatusRules.CanReopen(report.Status)
             ? _site.Url($"still-not-fixed/{Issue(TokenPurpose.Reopen, report, _followUp.LinkLifetime, now, singleUse: true, subscription)}")
             : null;
+
+    // Every email to the reporter or a follower about a public report carries a single-use link to add an update.
+    private string AddUpdateLink(Report report, DateTimeOffset now, ReportSubscription? subscription = null) =>
+        _site.Url($"update/{Issue(TokenPurpose.Update, report, _followUp.LinkLifetime, now, singleUse: true, subscription)}");
 
     internal string Issue(TokenPurpose purpose, Report report, TimeSpan lifetime, DateTimeOffset now, bool singleUse,
         ReportSubscription? subscription = null)

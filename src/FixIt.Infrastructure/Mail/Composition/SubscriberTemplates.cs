@@ -44,33 +44,56 @@ internal static class SubscriberTemplates
         return new MailContent($"Confirm: you have this problem too: {report.Title}", text.ToString(), html);
     }
 
-    /// <summary>An update to a follower; with <paramref name="stillNotFixedUrl"/> (a fixed or closed report) the "still not fixed?" link too.</summary>
-    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string? stillNotFixedUrl = null)
+    /// <summary>
+    /// An update to a follower, with the link to add their own; with <paramref name="stillNotFixedUrl"/> (a fixed or
+    /// closed report) the "still not fixed?" link too.
+    /// </summary>
+    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string addUpdateUrl,
+        string? stillNotFixedUrl = null)
     {
         var what = MailWords.WhatHappened(update);
         var text = new StringBuilder()
             .AppendLine("Hello,").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"News about report #{report.Id}, \"{report.Title}\", which you follow: {what}");
-        if (!string.IsNullOrWhiteSpace(update.PublicText))
-        {
-            text.AppendLine().AppendLine(update.PublicText);
-        }
-
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
+            .AppendLine(CultureInfo.InvariantCulture, $"News about report #{report.Id}, \"{report.Title}\", which you follow: {what}").AppendLine();
+        var html = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>");
+        Said(text, html, update);
+        text.AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
         if (stillNotFixedUrl is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{StillNotFixedHint} {stillNotFixedUrl}").AppendLine();
         }
 
-        text.AppendLine(ReplyHint).AppendLine()
+        text.AppendLine(CultureInfo.InvariantCulture, $"{AddUpdateHint} {addUpdateUrl}").AppendLine()
+            .AppendLine(ReplyHint).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
-        var html = $"<p>Hello,</p><p>News about report #{report.Id}, <strong>{E(report.Title)}</strong>, which you follow: {E(what)}</p>"
-            + (string.IsNullOrWhiteSpace(update.PublicText) ? "" : $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>")
-            + $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>"
-            + StillNotFixedHtml(stillNotFixedUrl)
-            + $"<p>{E(ReplyHint)}</p>"
-            + $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>";
-        return new MailContent($"[{site} #{report.Id}] Update: {report.Title}", text.ToString(), Page(html));
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>")
+            .Append(StillNotFixedHtml(stillNotFixedUrl))
+            .Append(AddUpdateHtml(addUpdateUrl))
+            .Append(CultureInfo.InvariantCulture, $"<p>{E(ReplyHint)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>");
+        return new MailContent($"[{site} #{report.Id}] Update: {report.Title}", text.ToString(), Page(html.ToString()));
+    }
+
+    /// <summary>The link to add an update, to the reporter or a follower who asked for it on the report page.</summary>
+    public static MailContent UpdateLink(string site, Report report, string? name, string updateUrl, string publicUrl, TimeSpan lifetime)
+    {
+        var greeting = string.IsNullOrEmpty(name) ? "Hello," : $"Hello {name},";
+        var text = new StringBuilder()
+            .AppendLine(greeting).AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"You asked {site} to add an update to report #{report.Id}, \"{report.Title}\":")
+            .AppendLine(publicUrl).AppendLine()
+            .AppendLine("Write your update (and add up to 3 photos) at this link:").AppendLine()
+            .AppendLine(updateUrl).AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"The link works once, for {lifetime.TotalDays:0} days. Your update is shown on the report page, your address is not.")
+            .AppendLine("If you did not ask for this, ignore this email: nothing is published.");
+        var html = Page(
+            $"<p>{E(greeting)}</p><p>You asked {E(site)} to add an update to report #{report.Id}, " +
+            $"<a href=\"{E(publicUrl)}\"><strong>{E(report.Title)}</strong></a>.</p>" +
+            $"<p><a href=\"{E(updateUrl)}\">Write your update</a> (and add up to 3 photos).</p>" +
+            string.Create(CultureInfo.InvariantCulture, $"<p>The link works once, for {lifetime.TotalDays:0} days. Your update is shown on the report page, your address is not.</p>") +
+            "<p>If you did not ask for this, ignore this email: nothing is published.</p>");
+        return new MailContent($"[{site} #{report.Id}] Add your update: {report.Title}", text.ToString(), html);
     }
 
     // A follower's reply is not published (docs/security/identity.md): they should know before they write it.

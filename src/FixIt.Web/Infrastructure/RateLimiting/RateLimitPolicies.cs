@@ -15,6 +15,9 @@ internal static class RateLimitPolicies
     /// <summary>"Email me my reports" requests.</summary>
     public const string MyReports = "my-reports";
 
+    /// <summary>Residents' updates from the web: asking for the link, and sending the update.</summary>
+    public const string Update = "update";
+
     /// <summary>Admin sign-in attempts.</summary>
     public const string SignIn = "sign-in";
 

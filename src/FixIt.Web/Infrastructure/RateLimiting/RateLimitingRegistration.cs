@@ -45,6 +45,7 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.SignIn, o => o.SignIn);
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
             AddPolicy(options, RateLimitPolicies.Flag, o => o.Flag);
+            AddPolicy(options, RateLimitPolicies.Update, o => o.Update);
         });
         services.AddSingleton<FlagOverallLimiter>();
         return services;

@@ -23,9 +23,11 @@ public sealed class RateLimitsOptions
     /// <summary>Flags from every client together: a flood from many addresses cannot bury the queue faster than this.</summary>
     public RateLimitWindow FlagOverall { get; set; } = new() { PermitLimit = 300, WindowSeconds = 600 };
 
+    public RateLimitWindow Update { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> All() =>
         [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn),
-            (nameof(MyReports), MyReports), (nameof(Flag), Flag), (nameof(FlagOverall), FlagOverall)];
+            (nameof(MyReports), MyReports), (nameof(Flag), Flag), (nameof(FlagOverall), FlagOverall), (nameof(Update), Update)];
 }
 
 /// <summary>A fixed window: PermitLimit requests, then none until WindowSeconds have passed since the window opened.</summary>

@@ -79,13 +79,6 @@ internal sealed class AnswerQuestionnaireHandler(IFixItDb db, ISender sender, IP
         return new AnsweredQuestionnaire(report.Id, report.Status);
     }
 
-    // Re-encoded into the photos folder (no EXIF survives) and shown on the timeline with the update, as an emailed reply's.
-    private async Task AddPhotosAsync(AnswerQuestionnaireCommand command, int reportId, long eventId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var photo in command.Photos)
-        {
-            var stored = await photos.StoreAsync(photo.Content, cancellationToken);
-            db.UpdatePhotos.Add(new UpdatePhoto(reportId, eventId, photo.FileName, stored.ContentType, stored.Bytes, stored.StorageKey, now));
-        }
-    }
+    private Task AddPhotosAsync(AnswerQuestionnaireCommand command, int reportId, long eventId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdatePhotoStore.AddAsync(db, photos, command.Photos, reportId, eventId, now, cancellationToken);
 }

@@ -15,9 +15,9 @@ internal sealed class CheckLinkHandler(IFixItDb db, TimeProvider clock) : IQuery
     {
         var token = await LinkTokens.RequireAsync(db, query.Token, query.Purpose, clock.GetUtcNow(), cancellationToken);
 
-        // A follower's "still not fixed" link speaks for them only while they follow: the page says so at once,
+        // A follower's "still not fixed" (or "add an update") link speaks for them only while they follow: the page says so at once,
         // as its POST would (StillNotFixedCommand), rather than showing a form that cannot be sent.
-        if (query.Purpose == TokenPurpose.Reopen && token.SubscriptionId is { } subscriptionId
+        if (query.Purpose is TokenPurpose.Reopen or TokenPurpose.Update && token.SubscriptionId is { } subscriptionId
             && !await db.ReportSubscriptions.AnyAsync(s => s.Id == subscriptionId && s.ConfirmedAt != null && s.UnsubscribedAt == null, cancellationToken))
         {
             throw new LinkTokenException(LinkTokenProblem.Revoked);

@@ -34,7 +34,7 @@ internal sealed class StillNotFixedHandler(IFixItDb db, ISender sender, TimeProv
             }
 
             // Followers are not named in public; the reporter and the other followers are told like of any update.
-            actor = (ActorKind.System, "A follower");
+            actor = (ActorKind.Follower, ReportEvent.FollowerName);
             from = subscription.Email;
         }
         else

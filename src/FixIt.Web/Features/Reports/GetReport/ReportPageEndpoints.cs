@@ -22,7 +22,7 @@ internal static class ReportPageEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReportPage(int id, string? submitted, string? confirmed, IMediator mediator, IOptions<MapOptions> map,
+    public static async Task<IResult> ReportPage(int id, string? submitted, string? confirmed, string? updated, IMediator mediator, IOptions<MapOptions> map,
         IAntiforgery antiforgery, PendingReportsCookie pending, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         try
@@ -47,7 +47,7 @@ internal static class ReportPageEndpoints
             return new RazorComponentResult<ReportPage>(new
             {
                 Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
-                Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
+                Updated = updated == "1", Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
                 Moderator = caller?.ActsForEveryOperator == true,
             });
         }
