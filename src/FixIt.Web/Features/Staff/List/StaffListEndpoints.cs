@@ -67,8 +67,7 @@ internal static class StaffListEndpoints
             return LinkPages.FormExpired();
         }
 
-        if (await users.GetUserAsync(context.User) is not { } me || me.PasswordConfirmedAt is not { } typed
-            || clock.GetUtcNow() - typed > StaffOptions.ReauthenticationWindow)
+        if (!await PasswordTypedRecentlyAsync(users, context, clock))
         {
             return TypedResults.Redirect("/admin/reauthenticate?returnUrl=%2Fadmin%2Fstaff", preserveMethod: false);
         }
@@ -98,6 +97,10 @@ internal static class StaffListEndpoints
         await accounts.DisableAsync(member.Email, cancellationToken);
         return await List(antiforgery, context, accounts, mediator, $"{member.Email} is disabled.", null, StatusCodes.Status200OK, cancellationToken);
     }
+
+    /// <summary>Whether the signed-in staff member typed their password in the last five minutes (role changes, new API keys).</summary>
+    public static async Task<bool> PasswordTypedRecentlyAsync(UserManager<StaffUser> users, HttpContext context, TimeProvider clock) =>
+        await users.GetUserAsync(context.User) is { PasswordConfirmedAt: { } typed } && clock.GetUtcNow() - typed <= StaffOptions.ReauthenticationWindow;
 
     public static RazorComponentResult<ReauthenticatePage> ReauthenticatePage(string? returnUrl, IAntiforgery antiforgery, HttpContext context) =>
         new(new { Form = LinkPages.FormTokenFor(antiforgery, context), ReturnUrl = ReturnUrl.LocalPathOrDefault(returnUrl) });
