@@ -75,6 +75,7 @@ public sealed class ConsoleAdminTests(BrowserFixture browser)
 
         // The resident's form asks the new question when the category is chosen.
         var resident = await browser.NewPageAsync(app);
+        resident.SetDefaultTimeout(60_000);
         await resident.GotoAsync("/");
         await resident.GetByLabel("What kind of problem?").SelectOptionAsync("flooding");
         await Expect(resident.GetByRole(AriaRole.Radio, new() { Name = "Knee deep" })).ToBeVisibleAsync();
@@ -100,6 +101,8 @@ public sealed class ConsoleAdminTests(BrowserFixture browser)
     private async Task<IPage> SignInAsync(FixItApp app, StaffLogin admin, int width)
     {
         var page = await browser.NewPageAsync(app, width);
+        // Server-rendered pages are compiled on first use: a loaded machine takes a while for each one.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/admin/operators");
         await page.GetByLabel("Email").FillAsync(admin.Email);
         await page.GetByLabel("Password").FillAsync(admin.Password);
