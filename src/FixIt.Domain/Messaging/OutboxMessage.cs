@@ -167,6 +167,18 @@ public sealed class OutboxMessage
     }
 
     /// <summary>
+    /// An admin asks for another try (the address was fixed, the server is back): a failed or retrying message is due
+    /// now with a fresh count of attempts. The last error stays until a try succeeds.
+    /// </summary>
+    public void SendAgain(DateTimeOffset now)
+    {
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        ReleaseClaim();
+    }
+
+    /// <summary>
     /// The recipient was erased: the record that a message was sent stays, without the address, the name or the body;
     /// a message still waiting is never sent.
     /// </summary>

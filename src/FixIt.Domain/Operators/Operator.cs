@@ -28,6 +28,12 @@ public sealed class Operator
     /// </summary>
     public string? EscalationEmail { get; set; }
 
+    /// <summary>
+    /// False once an admin deactivates the operator: its routing rules stop choosing it for new reports; its reports,
+    /// figures and public page stay.
+    /// </summary>
+    public bool IsActive { get; set; } = true;
+
     public List<OperatorContact> Contacts { get; set; } = [];
 
     /// <summary>The contact for a category: the category's own, else the catch-all one.</summary>
@@ -51,4 +57,24 @@ public sealed class OperatorContact
 
     /// <summary>Set when mail to this contact bounced; cleared by an admin.</summary>
     public DateTimeOffset? BouncingSince { get; set; }
+
+    /// <summary>Why it is marked bouncing: which message came back and what the delivery report said. Admins only.</summary>
+    public string? BounceReason { get; set; }
+
+    /// <summary>Mail to this contact bounced: the first bounce sets the time and the reason, later ones change nothing.</summary>
+    public void MarkBouncing(DateTimeOffset at, string reason)
+    {
+        if (BouncingSince is null)
+        {
+            BouncingSince = at;
+            BounceReason = TextElements.TruncateToLength(reason, 500);
+        }
+    }
+
+    /// <summary>An admin checked the address ("mark as fixed"): mail to it is expected to arrive again.</summary>
+    public void ClearBouncing()
+    {
+        BouncingSince = null;
+        BounceReason = null;
+    }
 }

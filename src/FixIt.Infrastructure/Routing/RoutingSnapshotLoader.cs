@@ -22,7 +22,9 @@ internal static class RoutingSnapshotLoader
         var version = await ReadVersionAsync(db, cancellationToken);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.Name, a.Code, a.Kind, a.Size, a.GeometryWkb }).ToListAsync(cancellationToken);
-        var rules = await db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken);
+        // A deactivated operator's rules are left out: no new report is routed to it (its name still names old reports).
+        var rules = await db.RoutingRules.AsNoTracking()
+            .Where(r => db.Operators.Any(o => o.Id == r.OperatorId && o.IsActive)).ToListAsync(cancellationToken);
         var operators = await db.Operators.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 

@@ -14,6 +14,8 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.Property(o => o.Kind).HasMaxLength(50);
         builder.Property(o => o.EscalationEmail).HasMaxLength(254);
+        // Operators that existed before deactivation did are active; the sentinel lets EF write an explicit false.
+        builder.Property(o => o.IsActive).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -26,6 +28,7 @@ internal sealed class OperatorContactConfiguration : IEntityTypeConfiguration<Op
         builder.ToTable("OperatorContacts");
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Cc).HasMaxLength(1000);
+        builder.Property(c => c.BounceReason).HasMaxLength(500);
         builder.HasIndex(c => new { c.OperatorId, c.CategoryId });
         builder.HasOne<FixIt.Domain.Categories.Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,4 +1,5 @@
 using FixIt.Application.Features.Mail.ListHeldMail;
+using FixIt.Application.Features.Mail.ResendMail;
 using FixIt.Web.Features.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,15 @@ internal static class AdminMailEndpoints
         var mail = admin.MapGroup("/mail").WithTags("Admin: mail");
         mail.MapGet("/held", ListHeldMail).AdminOnly().WithName(nameof(ListHeldMail))
             .WithSummary("Replies held for moderation: sent under a reply address by someone other than its recipient");
+        mail.MapPost("/{id:long}/resend", ResendMail).AdminOnly().WithName(nameof(ResendMail))
+            .WithSummary("Send a failed (or retrying) email again now").ProducesValidationProblem();
         return admin;
+    }
+
+    public static async Task<NoContent> ResendMail(long id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ResendMailCommand(id), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<IReadOnlyList<HeldMailView>>> ListHeldMail(IMediator mediator, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Domain.Categories;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,12 @@ public sealed record CategoryQuestionsQuery : IQuery<IReadOnlyDictionary<string,
 
 /// <summary>One extra question as the form shows it; <see cref="DataType"/> is the Open311 attribute datatype.</summary>
 public sealed record QuestionView(string Code, string Question, string DataType, bool Required, string? Description,
-    IReadOnlyList<QuestionChoice> Values);
+    IReadOnlyList<QuestionChoice> Values)
+{
+    /// <summary>A stored (or, in the console's preview, a typed) question as the resident's form asks it.</summary>
+    public static QuestionView Of(ExtraQuestion q) =>
+        new(q.Code, q.Question, q.DataType, q.Required, q.Description, [.. q.Values.Select(v => new QuestionChoice(v.Key, v.Name))]);
+}
 
 public sealed record QuestionChoice(string Key, string Name);
 
@@ -24,8 +30,7 @@ internal sealed class CategoryQuestionsHandler(IFixItDb db)
             .Where(c => c.ExtraQuestions.Count > 0)
             .ToDictionary(
                 c => c.Code,
-                c => (IReadOnlyList<QuestionView>)c.ExtraQuestions.OrderBy(q => q.Order).Select(q => new QuestionView(q.Code, q.Question,
-                    q.DataType, q.Required, q.Description, [.. q.Values.Select(v => new QuestionChoice(v.Key, v.Name))])).ToList(),
+                c => (IReadOnlyList<QuestionView>)[.. c.ExtraQuestions.OrderBy(q => q.Order).Select(QuestionView.Of)],
                 StringComparer.Ordinal);
     }
 }

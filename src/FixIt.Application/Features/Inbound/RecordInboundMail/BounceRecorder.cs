@@ -48,9 +48,10 @@ internal static class BounceRecorder
             case MailKind.OperatorReport:
                 var contacts = await db.OperatorContacts.Where(c => c.OperatorId == sent.OperatorId).ToListAsync(cancellationToken);
                 var bouncing = contacts.Where(c => ReplyAuthor.Matches(c.Email, sent.ToAddress)).ToList();
+                var said = mail.Text.ReplaceLineEndings(" ").Trim();
                 foreach (var contact in bouncing)
                 {
-                    contact.BouncingSince ??= now;
+                    contact.MarkBouncing(now, $"Report {report.Id} (message {sent.Id}) came back as undeliverable" + (said.Length > 0 ? $": {said}" : "."));
                 }
 
                 var operatorName = await db.Operators.Where(o => o.Id == sent.OperatorId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "the operator";

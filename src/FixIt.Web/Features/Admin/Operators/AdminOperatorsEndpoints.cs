@@ -1,5 +1,6 @@
 using FixIt.Application.Features.Admin.Operators;
 using FixIt.Application.Features.Admin.Operators.ListOperators;
+using FixIt.Application.Features.Admin.Operators.MarkContactFixed;
 using FixIt.Application.Features.Admin.Operators.SaveOperator;
 using FixIt.Web.Infrastructure;
 using Mediator;
@@ -16,7 +17,15 @@ internal static class AdminOperatorsEndpoints
         operators.MapGet("/{slug}", GetOperator).WithName(nameof(GetOperator)).WithSummary("One operator and its contacts");
         operators.MapPut("/{slug}", SaveOperator).AdminOnly().WithName(nameof(SaveOperator))
             .WithSummary("Create or replace an operator and its contacts").ProducesValidationProblem();
+        operators.MapPost("/{slug}/contacts/{id:int}/fixed", MarkOperatorContactFixed).AdminOnly().WithName(nameof(MarkOperatorContactFixed))
+            .WithSummary("Mark a bouncing contact as fixed: its address was checked").ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
+    }
+
+    public static async Task<NoContent> MarkOperatorContactFixed(string slug, int id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new MarkContactFixedCommand(slug, id), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<IReadOnlyList<OperatorView>>> ListOperators(HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
@@ -35,16 +44,17 @@ internal static class AdminOperatorsEndpoints
 
 /// <summary>
 /// The JSON body of PUT /api/admin/operators/{slug}; targets default to 5 days (acknowledge) and 28 (fix); no
-/// escalationEmail: reports of this operator are reminded but never escalated.
+/// escalationEmail: reports of this operator are reminded but never escalated; isActive false deactivates it.
 /// </summary>
 internal sealed record OperatorRequest(string? Name, string? Kind, int? AcknowledgeTargetDays, int? FixTargetDays,
-    IReadOnlyList<OperatorContactRequest>? Contacts, string? EscalationEmail = null)
+    IReadOnlyList<OperatorContactRequest>? Contacts, string? EscalationEmail = null, bool? IsActive = null)
 {
     public SaveOperatorCommand ToCommand(string slug) =>
         new(slug, Name, Kind, AcknowledgeTargetDays ?? 5, FixTargetDays ?? 28,
             Contacts?.Select(c => new OperatorContactView(c.Category, c.Email!, c.Cc)).ToList())
         {
             EscalationEmail = EscalationEmail,
+            IsActive = IsActive ?? true,
         };
 }
 

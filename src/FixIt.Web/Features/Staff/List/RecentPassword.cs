@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace FixIt.Web.Features.Staff.List;
 
 /// <summary>
-/// Re-authentication: the sensitive staff actions (changing a role, unblocking a sender) need the staff member's password
+/// Re-authentication: the sensitive staff actions (changing a role, unblocking a sender, creating an API key) need the staff member's password
 /// typed within <see cref="StaffOptions.ReauthenticationWindow"/>, at sign-in or at <c>/admin/reauthenticate</c>.
 /// </summary>
 internal static class RecentPassword

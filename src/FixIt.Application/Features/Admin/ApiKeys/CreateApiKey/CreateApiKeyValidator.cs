@@ -15,12 +15,12 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComm
             .WithMessage("An API key named '{PropertyValue}' already exists.");
         RuleFor(c => c.Role).IsInEnum();
         RuleFor(c => c.OperatorSlug).NotEmpty().When(c => c.Role == ApiKeyRole.Operator)
-            .WithMessage("An operator key needs --operator SLUG.");
+            .WithMessage("An operator key needs its operator (--operator SLUG).");
         RuleFor(c => c.OperatorSlug)
             .MustAsync((slug, ct) => db.Operators.AnyAsync(o => o.Slug == slug, ct))
             .When(c => c.Role == ApiKeyRole.Operator && !string.IsNullOrEmpty(c.OperatorSlug))
             .WithMessage("There is no operator '{PropertyValue}'.");
         RuleFor(c => c.OperatorSlug).Empty().When(c => c.Role == ApiKeyRole.Admin)
-            .WithMessage("An admin key is not scoped to an operator; leave out --operator.");
+            .WithMessage("An admin key is not scoped to an operator; leave the operator out.");
     }
 }

@@ -13,6 +13,9 @@ public sealed record SaveOperatorCommand(string Slug, string? Name, string? Kind
 {
     /// <summary>Who is emailed when a report stays unanswered after the last reminder; null or empty: nobody (no escalation).</summary>
     public string? EscalationEmail { get; init; }
+
+    /// <summary>False deactivates the operator: its rules stop choosing it for new reports (see <see cref="Operator.IsActive"/>).</summary>
+    public bool IsActive { get; init; } = true;
 }
 
 internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOperatorCommand, OperatorView>
@@ -34,16 +37,31 @@ internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOpe
         entity.EscalationEmail = string.IsNullOrWhiteSpace(command.EscalationEmail)
             ? null
             : EmailAddresses.Normalize(command.EscalationEmail.Trim()) ?? command.EscalationEmail.Trim();
-        entity.Contacts.Clear();
-        foreach (var contact in command.Contacts ?? [])
+        entity.IsActive = command.IsActive;
+
+        // Contacts are matched by category, so a contact whose address stays keeps its id and its bounce state; a new
+        // address is a new start.
+        // Key 0 is the catch-all contact (no category): ids start at 1, and a dictionary takes no null key.
+        var wanted = (command.Contacts ?? []).ToDictionary(c => c.Category is { Length: > 0 } code ? categories[code] : 0);
+        entity.Contacts.RemoveAll(c => !wanted.ContainsKey(c.CategoryId ?? 0));
+        foreach (var (key, contact) in wanted)
         {
-            entity.Contacts.Add(new OperatorContact
+            int? categoryId = key == 0 ? null : key;
+            var email = EmailAddresses.Normalize(contact.Email.Trim()) ?? contact.Email.Trim();
+            var existing = entity.Contacts.FirstOrDefault(c => c.CategoryId == categoryId);
+            if (existing is null)
             {
-                CategoryId = contact.Category is { Length: > 0 } code ? categories[code] : null,
-                Email = EmailAddresses.Normalize(contact.Email.Trim()) ?? contact.Email.Trim(),
-                Cc = string.IsNullOrWhiteSpace(contact.Cc) ? null
-                    : string.Join(", ", contact.Cc.Split(',', StringSplitOptions.TrimEntries).Select(a => EmailAddresses.Normalize(a) ?? a)),
-            });
+                existing = new OperatorContact { CategoryId = categoryId };
+                entity.Contacts.Add(existing);
+            }
+            else if (!string.Equals(existing.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                existing.ClearBouncing();
+            }
+
+            existing.Email = email;
+            existing.Cc = string.IsNullOrWhiteSpace(contact.Cc) ? null
+                : string.Join(", ", contact.Cc.Split(',', StringSplitOptions.TrimEntries).Select(a => EmailAddresses.Normalize(a) ?? a));
         }
 
         await db.SaveChangesAsync(cancellationToken);
