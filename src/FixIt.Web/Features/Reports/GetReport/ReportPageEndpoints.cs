@@ -21,9 +21,10 @@ internal static class ReportPageEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReportPage(int id, string? submitted, string? confirmed, IMediator mediator, IOptions<MapOptions> map,
-        IAntiforgery antiforgery, PendingReportsCookie pending, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportPage(int id, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
+        PendingReportsCookie pending, ReportNoticeCookie notices, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
+        var notice = notices.Take(context, id);
         try
         {
             var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
@@ -33,14 +34,15 @@ internal static class ReportPageEndpoints
                 : null;
             return new RazorComponentResult<ReportPage>(new
             {
-                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
+                Report = report, Photos = photos, Map = map.Value, Submitted = notice == ReportNotice.Submitted,
+                Confirmed = notice == ReportNotice.Confirmed,
                 Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
             });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
         {
             // Not public: only the browser that submitted it (through the web form) sees it here.
-            return await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
+            return await PendingReportEndpoints.RenderAsync(id, token, notice == ReportNotice.Submitted, resent: false, mediator, map.Value, antiforgery, context,
                 cancellationToken);
         }
     }
