@@ -58,6 +58,7 @@ internal static class WebServices
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddSingleton<Features.Reports.PendingReport.PendingReportsCookie>();
+        services.AddSingleton<Features.Reports.GetReport.ReportNoticeCookie>();
         services.AddSingleton<Features.Privacy.MyReports.MyReportsSession>();
         services.AddSingleton<Features.Reports.SubmitReport.KeptPhotos>();
         services.AddFixItStaticAssets();

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FixIt.BrowserTests.Infrastructure;
 using FixIt.Domain.Reports;
+using FixIt.Web.Features.Reports.GetReport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -56,7 +58,10 @@ public sealed class FormJourneyTests(BrowserFixture browser)
         });
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"/reports/{id}?confirmed=1");
+        // The cookie the confirm link's POST sets on its redirect: the thank-you shows once, to that browser only.
+        var notice = browser.App.Services.GetRequiredService<ReportNoticeCookie>().ValueFor(id, ReportNotice.Confirmed);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ReportNoticeCookie.Name, Value = notice, Url = new Uri(browser.App.BaseAddress, $"reports/{id}").ToString() }]);
+        await page.GotoAsync($"/reports/{id}");
         var thanks = page.GetByTestId("thank-you");
         await Expect(thanks).ToContainTextAsync("Thank you: your report is confirmed");
         await Expect(thanks).ToContainTextAsync("Demo City Council aims to answer within 3 days");

@@ -30,4 +30,18 @@ public sealed class InvalidTransitionException : InvalidOperationException
     {
         ReportId = reportId,
     };
+
+    /// <summary>"Me too" asked of a report that is no longer open (fixed, closed, a duplicate).</summary>
+    public static InvalidTransitionException NotSupportable(ReportStatus from, int? reportId = null) => new(from,
+        $"The report is {from}; \"me too\" counts only on an open report. If you have the same problem again, report it as a new problem.")
+    {
+        ReportId = reportId,
+    };
+
+    /// <summary>A change in an operator's name asked of a report that no operator is responsible for (unrouted).</summary>
+    public static InvalidTransitionException NoOperator(ReportStatus from, int? reportId = null) => new(from,
+        "No operator is responsible for this report, so nobody can answer in an operator's name: an administrator has to route it first.")
+    {
+        ReportId = reportId,
+    };
 }

@@ -56,6 +56,12 @@ public static class ReportStatusRules
 
     public static bool CanMove(ReportStatus from, ReportStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// Whether a resident may say "me too" on the report (and have it counted): only while it is open. A fixed, closed or
+    /// duplicate report has nothing left to support; the page shows no form, and the request and its emailed link are refused.
+    /// </summary>
+    public static bool CanSupport(ReportStatus status) => TypeOf(status) == StatusType.Open;
+
     /// <summary>Whether a resident may say "still not fixed" and re-open the report: only once it is fixed or closed.</summary>
     public static bool CanReopen(ReportStatus status) => TypeOf(status) is StatusType.Fixed or StatusType.Closed;
 
@@ -95,7 +101,10 @@ public static class ReportStatusRules
     /// Removed: taken down by staff (hidden). Its own public addresses answer 410 Gone ("This report has been removed")
     /// rather than as a missing report, and it stays off every list (<see cref="IsPublic(ReportStatus)"/> is false).
     /// </summary>
-    public static bool IsRemoved(ReportStatus status) => status == ReportStatus.Hidden;
+    /// A report hidden while it still awaited confirmation was never public: it stays the same 404 as a missing report
+    /// (<paramref name="statusBeforeHidden"/> is the status it had when staff hid it).
+    public static bool IsRemoved(ReportStatus status, ReportStatus? statusBeforeHidden) =>
+        status == ReportStatus.Hidden && statusBeforeHidden != ReportStatus.Unconfirmed;
 
     /// <summary>Whether a status type may be asked for by the public (every type but the hidden one).</summary>
     public static bool IsPublic(StatusType type) => type != StatusType.Hidden;

@@ -56,7 +56,7 @@ public sealed class RetriedCommandTests
 
         Assert.Equal(1, faults.Fired);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal($"/reports/{id}?confirmed=1", confirmed.Headers.Location!.OriginalString);
+        Assert.Equal($"/reports/{id}", confirmed.Headers.Location!.OriginalString);
         Assert.Equal(ReportStatus.Open, await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.ReportEvents.CountAsync(e => e.ReportId == id && e.ToStatus == ReportStatus.Open)));
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.OperatorReport)));

@@ -53,7 +53,7 @@ public sealed partial class WebUpdateTests
         using (var added = await PostUpdateAsync(app, path, words, gps, gps, gps))
         {
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-            Assert.StartsWith($"/reports/{id}?updated=1#event-", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.StartsWith($"/reports/{id}#event-", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var update = await app.WithDbAsync(db => db.ReportEvents.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.Id).LastAsync());
@@ -62,8 +62,15 @@ public sealed partial class WebUpdateTests
         Assert.DoesNotContain("/respond/", update.PublicText, StringComparison.Ordinal);
 
         // On the page with its three photos, re-encoded: no EXIF, no GPS.
-        var page = await app.Client.GetStringAsync($"reports/{id}?updated=1");
+        var page = await app.Client.GetStringAsync($"reports/{id}");
         Assert.Contains("your update is published", page, StringComparison.Ordinal);
+        // The notice is this browser's, once: not on the next visit, nor for a stranger who types ?updated=1.
+        Assert.DoesNotContain("your update is published", await app.Client.GetStringAsync($"reports/{id}"), StringComparison.Ordinal);
+        using (var stranger = FixIt.IntegrationTests.Staff.StaffSignInTests.Browser(app))
+        {
+            Assert.DoesNotContain("your update is published", await stranger.GetStringAsync($"reports/{id}?updated=1"), StringComparison.Ordinal);
+        }
+
         Assert.Contains("Now the next lamp is out too.", page, StringComparison.Ordinal);
         var served = PhotoLink().Matches(page).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.Equal(3, served.Count);

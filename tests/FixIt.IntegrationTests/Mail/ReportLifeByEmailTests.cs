@@ -34,7 +34,7 @@ public sealed class ReportLifeByEmailTests
 
         using var confirmed = await app.Client.SubmitLinkFormAsync(confirmPath);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal($"/reports/{id}?confirmed=1", confirmed.Headers.Location!.OriginalString);
+        Assert.Equal($"/reports/{id}", confirmed.Headers.Location!.OriginalString);
         Assert.Equal("open", (await app.Client.GetJsonAsync($"api/reports/{id}")).GetProperty("status").GetString());
 
         // 2. The operator gets the report with action links and the report's own reply address.

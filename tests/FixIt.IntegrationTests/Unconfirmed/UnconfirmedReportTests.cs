@@ -56,7 +56,7 @@ public sealed class UnconfirmedReportTests
 
         // Confirmed: public as usual, and the secret link leads there.
         using var confirmed = await app.Client.SubmitLinkFormAsync(MailApps.LinkPath(confirmation, "confirm/"));
-        Assert.Equal($"/reports/{id}?confirmed=1", confirmed.Headers.Location!.OriginalString);
+        Assert.Equal($"/reports/{id}", confirmed.Headers.Location!.OriginalString);
         Assert.Contains(title, await app.Client.GetStringAsync($"reports/{id}"), StringComparison.Ordinal);
         Assert.Equal("open", (await app.Client.GetJsonAsync($"api/reports/{id}")).GetProperty("status").GetString());
         Assert.Contains(title, await app.Client.GetStringAsync($"open311/v2/requests/{id}.json"), StringComparison.Ordinal);

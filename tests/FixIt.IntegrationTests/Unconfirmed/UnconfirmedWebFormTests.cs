@@ -29,7 +29,7 @@ public sealed partial class UnconfirmedWebFormTests
         using var posted = await PostFormAsync(browser, title, reporter);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var id = await app.WithDbAsync(db => db.Reports.Where(r => r.Title == title).Select(r => r.Id).SingleAsync());
-        Assert.Equal($"/reports/{id}?submitted=1", posted.Headers.Location!.OriginalString);
+        Assert.Equal($"/reports/{id}", posted.Headers.Location!.OriginalString);
         var cookie = Assert.Single(browser.SetCookies, c => c.StartsWith("fixit-pending=", StringComparison.Ordinal));
         Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
@@ -37,7 +37,7 @@ public sealed partial class UnconfirmedWebFormTests
         Assert.DoesNotContain(id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":", cookie, StringComparison.Ordinal);
 
         // The same browser sees its report and its photo at the public address.
-        using var own = await browser.GetAsync($"reports/{id}?submitted=1");
+        using var own = await browser.GetAsync($"reports/{id}");
         var html = await own.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains(title, html, StringComparison.Ordinal);

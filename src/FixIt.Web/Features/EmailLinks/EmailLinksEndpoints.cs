@@ -3,7 +3,9 @@ using FixIt.Application.Features.EmailLinks.ConfirmReport;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Application.Features.EmailLinks.Unsubscribe;
 using FixIt.Application.Features.Reports.GetReport;
+using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
+using FixIt.Web.Features.Reports.GetReport;
 using FixIt.Web.Infrastructure;
 using FluentValidation;
 using Mediator;
@@ -34,7 +36,8 @@ internal static class EmailLinksEndpoints
         ShowAsync(token, TokenPurpose.Confirm, mediator, cancellationToken, report =>
             new RazorComponentResult<ConfirmPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) }));
 
-    public static async Task<IResult> Confirm(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> Confirm(string token, IMediator mediator, IAntiforgery antiforgery, ReportNoticeCookie notices, HttpContext context,
+        CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -43,7 +46,8 @@ internal static class EmailLinksEndpoints
 
         // The report page then opens with the thank-you: what happens next and when to expect an answer.
         var confirmed = await mediator.Send(new ConfirmReportCommand(token), cancellationToken);
-        return TypedResults.Redirect($"/reports/{confirmed.Id}?confirmed=1", preserveMethod: false);
+        notices.Set(context, confirmed.Id, ReportNotice.Confirmed);
+        return TypedResults.Redirect(ReportPaths.Public(confirmed.Id), preserveMethod: false);
     }
 
     public static Task<IResult> RespondPage(string token, string action, IMediator mediator, IAntiforgery antiforgery, HttpContext context,

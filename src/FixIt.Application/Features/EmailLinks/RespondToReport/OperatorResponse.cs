@@ -24,6 +24,12 @@ internal static class OperatorResponse
             throw action.RefusalFrom(report.Status, report.Id);
         }
 
+        // Every answer here is recorded in an operator's name ("The operator acknowledged it"): an unrouted report has none.
+        if (report.OperatorId is null)
+        {
+            throw InvalidTransitionException.NoOperator(report.Status, report.Id);
+        }
+
         var update = action == OperatorAction.Note
             ? report.AddNote(ActorKind.Operator, operatorName, source, publicText!, now)
             : report.ChangeStatus(action.TargetStatus()!.Value, ActorKind.Operator, operatorName, source, publicText, now);

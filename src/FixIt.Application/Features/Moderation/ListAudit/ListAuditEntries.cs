@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Domain.Moderation;
 using FluentValidation;
 using Mediator;
@@ -53,7 +54,7 @@ internal sealed class ListAuditEntriesHandler(IFixItDb db) : IQueryHandler<ListA
 
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(e => e.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(Paging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(e => new AuditEntryView(e.Id, e.At, e.ActorKind, e.ActorId, e.ActorName, e.Action, e.ReportId, e.UpdateId, e.Target,
                 e.Before, e.After, e.Reason))
             .ToListAsync(cancellationToken);

@@ -86,7 +86,7 @@ internal sealed class ListServiceRequestsHandler(IFixItDb db, TimeProvider clock
 
         var rows = await reports
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(Math.Min(query.PageSize, ListServiceRequestsQuery.MaxRows))
+            .Skip(Paging.Skip(query.Page, query.PageSize)).Take(Math.Min(query.PageSize, ListServiceRequestsQuery.MaxRows))
             .Select(r => new Row(r.Id, r.Status, r.CategoryId, r.OperatorId, r.Title, r.Description, r.RoutingExplanation,
                 r.CreatedAt, r.UpdatedAt, r.ConfirmedAt, r.Address, r.Latitude, r.Longitude, r.MediaUrl))
             .ToListAsync(cancellationToken);

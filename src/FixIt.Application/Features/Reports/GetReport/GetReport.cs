@@ -85,8 +85,8 @@ internal sealed class GetReportHandler(IFixItDb db) : IQueryHandler<GetReportQue
             .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
 
         // At its public addresses a report staff took down says so (410); through its own links (ADR 0042), and while it
-        // awaits confirmation, it answers exactly as one that does not exist.
-        if (report is not null && !query.ShownByLink && ReportStatusRules.IsRemoved(report.Status))
+        // awaits confirmation (or was hidden before it was ever confirmed), it answers exactly as one that does not exist.
+        if (report is not null && !query.ShownByLink && ReportStatusRules.IsRemoved(report.Status, report.StatusBeforeHidden))
         {
             throw new ReportRemovedException(query.Id);
         }

@@ -32,7 +32,7 @@ internal sealed class StaffRespondHandler(IFixItDb db, IPublisher publisher, Tim
 /// <summary>What a signed-in staff member may do on a report's page: the actions its status allows, or null when the report is not theirs.</summary>
 public sealed record StaffPanelQuery(int ReportId, StaffCaller Caller) : IQuery<StaffPanel?>;
 
-public sealed record StaffPanel(int ReportId, IReadOnlyList<OperatorAction> Actions);
+public sealed record StaffPanel(int ReportId, IReadOnlyList<OperatorAction> Actions, bool HasOperator = true);
 
 internal sealed class StaffPanelHandler(IFixItDb db) : IQueryHandler<StaffPanelQuery, StaffPanel?>
 {
@@ -45,7 +45,10 @@ internal sealed class StaffPanelHandler(IFixItDb db) : IQueryHandler<StaffPanelQ
             return null;
         }
 
-        return new StaffPanel(query.ReportId, [.. StaffRespondValidator.Allowed.Where(a => a.AllowedFrom(report.Status))]);
+        // An unrouted report has no operator to answer as (OperatorResponse refuses it): no actions, and the panel says why.
+        return report.OperatorId is null
+            ? new StaffPanel(query.ReportId, [], HasOperator: false)
+            : new StaffPanel(query.ReportId, [.. StaffRespondValidator.Allowed.Where(a => a.AllowedFrom(report.Status))]);
     }
 }
 

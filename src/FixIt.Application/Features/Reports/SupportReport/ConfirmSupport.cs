@@ -23,6 +23,12 @@ internal sealed class ConfirmSupportHandler(IFixItDb db, TimeProvider clock) : I
             throw new NotFoundException("Report", token.ReportId);
         }
 
+        // The report may have been fixed or closed since the email went: the link is then refused, and stays unused.
+        if (!ReportStatusRules.CanSupport(status))
+        {
+            throw InvalidTransitionException.NotSupportable(status, token.ReportId);
+        }
+
         var support = await db.ReportSupports.SingleAsync(s => s.Id == token.SupportId, cancellationToken);
         support.Confirm(now);
         token.Use(now);

@@ -27,6 +27,12 @@ internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, Ti
             throw new NotFoundException("Report", command.ReportId);
         }
 
+        // Refused before anything is stored or mailed: the page shows no form for a report that is no longer open.
+        if (!ReportStatusRules.CanSupport(report.Status))
+        {
+            throw InvalidTransitionException.NotSupportable(report.Status, report.Id);
+        }
+
         var email = EmailAddresses.Normalize(command.Email) ?? command.Email!;
         var mailbox = EmailAddresses.MailboxHash(email);
 

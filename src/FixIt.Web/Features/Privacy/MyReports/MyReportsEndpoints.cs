@@ -117,8 +117,22 @@ internal static class MyReportsEndpoints
         CancellationToken cancellationToken) =>
         ActAsync(antiforgery, session, context, async address =>
         {
+            // "all" only when asked for by name: anything else that is not a report number changes nothing.
             var which = context.Request.Form["report"].ToString();
-            int? reportId = int.TryParse(which, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+            int? reportId;
+            if (which == "all")
+            {
+                reportId = null;
+            }
+            else if (int.TryParse(which, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                reportId = id;
+            }
+            else
+            {
+                return BadField("report", "must be one of your report numbers, or \"all\" for every report. Nothing was changed.");
+            }
+
             await mediator.Send(new HideMyNameCommand(address, reportId), cancellationToken);
             return TypedResults.Redirect("/my/reports?done=name-hidden", preserveMethod: false);
         });
@@ -149,12 +163,25 @@ internal static class MyReportsEndpoints
         CancellationToken cancellationToken) =>
         ActAsync(antiforgery, session, context, async address =>
         {
-            if (context.Request.Form["confirm"].ToString() != "yes")
+            // The two tick boxes send exactly their value when ticked and nothing when not; anything else is refused.
+            var confirm = context.Request.Form["confirm"].ToString();
+            var photos = context.Request.Form["removePhotos"].ToString();
+            if (confirm is not ("" or "yes"))
+            {
+                return BadField("confirm", "must be \"yes\" (the tick box), or left out. Nothing was erased.");
+            }
+
+            if (photos is not ("" or "true"))
+            {
+                return BadField("removePhotos", "must be \"true\" (the tick box), or left out. Nothing was erased.");
+            }
+
+            if (confirm != "yes")
             {
                 return TypedResults.Redirect("/my/reports?done=erase-unconfirmed", preserveMethod: false);
             }
 
-            var removePhotos = context.Request.Form["removePhotos"].ToString() == "true";
+            var removePhotos = photos == "true";
             try
             {
                 await mediator.Send(new ErasePersonCommand(address, removePhotos, ErasureRequester.Resident), cancellationToken);
@@ -176,6 +203,9 @@ internal static class MyReportsEndpoints
         ["unsubscribed"] = "Unsubscribed: no more update emails about any report.",
         ["erase-unconfirmed"] = "Nothing was erased: tick the box to confirm that you want your data erased.",
     };
+
+    private static RazorComponentResult<LinkProblemPage> BadField(string field, string problem) =>
+        LinkPages.Page("Nothing changed", $"The field \"{field}\" {problem}", StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> ActAsync(IAntiforgery antiforgery, MyReportsSession session, HttpContext context, Func<string, Task<IResult>> act)
     {

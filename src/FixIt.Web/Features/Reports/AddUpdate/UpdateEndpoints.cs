@@ -3,6 +3,7 @@ using FixIt.Application.Features.Reports.AddUpdate;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Domain.Messaging;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.GetReport;
 using FixIt.Web.Features.Reports.SubmitReport;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
@@ -74,8 +75,8 @@ internal static class UpdateEndpoints
         return new RazorComponentResult<UpdateFormPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
     }
 
-    public static async Task<IResult> AddUpdate(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> AddUpdate(string token, IMediator mediator, IAntiforgery antiforgery, ReportNoticeCookie notices,
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -97,7 +98,9 @@ internal static class UpdateEndpoints
             try
             {
                 var added = await mediator.Send(new AddUpdateCommand(token, text) { Photos = photos }, cancellationToken);
-                return TypedResults.Redirect($"/reports/{added.ReportId}?updated=1#event-{added.EventId}", preserveMethod: false);
+                // "Your update is on the page" for this browser only, once (a query string anyone could type would say it to anyone).
+                notices.Set(context, added.ReportId, ReportNotice.Updated);
+                return TypedResults.Redirect($"/reports/{added.ReportId}#event-{added.EventId}", preserveMethod: false);
             }
             catch (ValidationException ex)
             {

@@ -22,9 +22,10 @@ internal static class ReportPageEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReportPage(int id, string? submitted, string? confirmed, string? updated, IMediator mediator, IOptions<MapOptions> map,
-        IAntiforgery antiforgery, PendingReportsCookie pending, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportPage(int id, IMediator mediator, IOptions<MapOptions> map, IAntiforgery antiforgery,
+        PendingReportsCookie pending, ReportNoticeCookie notices, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
+        var notice = notices.Take(context, id);
         try
         {
             var caller = StaffAuthentication.Caller(context.User);
@@ -46,15 +47,16 @@ internal static class ReportPageEndpoints
             var staff = caller is not null ? await mediator.Send(new StaffPanelQuery(id, caller), cancellationToken) : null;
             return new RazorComponentResult<ReportPage>(new
             {
-                Report = report, Photos = photos, Map = map.Value, Submitted = submitted == "1", Confirmed = confirmed == "1",
-                Updated = updated == "1", Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
+                Report = report, Photos = photos, Map = map.Value, Submitted = notice == ReportNotice.Submitted,
+                Confirmed = notice == ReportNotice.Confirmed, Updated = notice == ReportNotice.Updated,
+                Form = LinkPages.FormTokenFor(antiforgery, context), Now = clock.GetUtcNow(), Staff = staff,
                 Moderator = caller?.ActsForEveryOperator == true,
             });
         }
         catch (NotFoundException) when (pending.TokenFor(context, id) is { } token)
         {
             // Not public: only the browser that submitted it (through the web form) sees it here.
-            return await PendingReportEndpoints.RenderAsync(id, token, submitted == "1", resent: false, mediator, map.Value, antiforgery, context,
+            return await PendingReportEndpoints.RenderAsync(id, token, notice == ReportNotice.Submitted, resent: false, mediator, map.Value, antiforgery, context,
                 cancellationToken);
         }
     }

@@ -7,6 +7,7 @@ using FixIt.Application.Features.Categories.RoutedCategories;
 using FixIt.Application.Features.Reports.NearbyReports;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.GetReport;
 using FixIt.Web.Features.Reports.PendingReport;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
@@ -47,8 +48,8 @@ internal static class ReportFormEndpoints
     }
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
-        IOptions<ReportsOptions> reports, PendingReportsCookie pending, KeptPhotos kept, IPhotoProcessor photoProcessor, HttpContext context,
-        CancellationToken cancellationToken)
+        IOptions<ReportsOptions> reports, PendingReportsCookie pending, ReportNoticeCookie notices, KeptPhotos kept, IPhotoProcessor photoProcessor,
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (Honeypot.Caught(form, context))
         {
@@ -70,7 +71,8 @@ internal static class ReportFormEndpoints
 
                 // Until it is confirmed only this browser (and the secret link in the email) sees the report.
                 pending.Remember(context, submitted.Id, submitted.PendingToken);
-                return Results.Redirect($"{ReportPaths.Public(submitted.Id)}?submitted=1");
+                notices.Set(context, submitted.Id, ReportNotice.Submitted);
+                return Results.Redirect(ReportPaths.Public(submitted.Id));
             }
             catch (ValidationException v)
             {

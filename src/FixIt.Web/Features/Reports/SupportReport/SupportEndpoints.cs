@@ -58,6 +58,11 @@ internal static class SupportEndpoints
                 throw new NotFoundException("Report", id);
             }
 
+            if (!ReportStatusRules.CanSupport(report.Status))
+            {
+                throw InvalidTransitionException.NotSupportable(report.Status, id);
+            }
+
             return new RazorComponentResult<SupportFormPage>(new
             {
                 Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
@@ -72,6 +77,11 @@ internal static class SupportEndpoints
     {
         var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Support), cancellationToken);
         var report = await mediator.Send(new GetReportQuery(reportId), cancellationToken);
+        if (!ReportStatusRules.CanSupport(report.Status))
+        {
+            return LinkPages.NotAllowed(InvalidTransitionException.NotSupportable(report.Status, report.Id));
+        }
+
         return new RazorComponentResult<ConfirmSupportPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
     }
 

@@ -46,7 +46,7 @@ internal static class PasswordEndpoints
         var result = await accounts.SetPasswordAsync(userId, token, password);
         if (result.Succeeded)
         {
-            return LinkPages.Page("Password set", "Your password is set. Sign in with your email address and it.", StatusCodes.Status200OK);
+            return LinkPages.Page("Password set", "Your password is set. Sign in with your email address and your new password.", StatusCodes.Status200OK);
         }
 
         return result.Errors.Any(e => e.Code == "InvalidToken")
