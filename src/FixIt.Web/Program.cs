@@ -5,6 +5,9 @@ using FixIt.Infrastructure.Seeding;
 using FixIt.Web;
 using FixIt.Web.Cli;
 using FixIt.Web.Features.Admin;
+using FixIt.Web.Features.Admin.Areas;
+using FixIt.Web.Features.Admin.Reports;
+using FixIt.Web.Features.Admin.Rules;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.Alerts;
 using FixIt.Web.Features.Benchmarks;
@@ -104,6 +107,9 @@ app.MapAdminSignIn();
 app.MapStaffAccount();
 app.MapStaffPasswords();
 app.MapStaffList();
+app.MapAreaPages();
+app.MapRulePages();
+app.MapUnroutedPages();
 app.MapStaffRespond();
 if (app.Environment.IsDevelopment())
 {

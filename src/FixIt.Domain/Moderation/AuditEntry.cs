@@ -73,4 +73,5 @@ public static class AuditActions
     public const string BlockSender = "sender.block";
     public const string UnblockSender = "sender.unblock";
     public const string DismissFlags = "flags.dismiss";
+    public const string AssignReport = "report.assign";
 }
