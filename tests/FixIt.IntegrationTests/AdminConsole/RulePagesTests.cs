@@ -112,7 +112,8 @@ public sealed class RulePagesTests(ConsoleApps apps)
         Assert.Contains("data-testid=\"before-none\"", now, StringComparison.Ordinal);
 
         var path = $"admin/rules/dry-run?lat=20.5&lon=94.5&reportCategory=pothole&change=new&areaKind={kind}&areaCode=q1&category=pothole&operator=demo-buses&priority=0";
-        var pending = await admin.GetStringAsync(path);
+        // The page writes × and → as character references; the text is what a reader sees.
+        var pending = WebUtility.HtmlDecode(await admin.GetStringAsync(path));
         Assert.Contains("data-testid=\"after\"", pending, StringComparison.Ordinal);
         Assert.Contains("new rule: Square q1 × Potholes → Demo Buses", pending, StringComparison.Ordinal);
         Assert.Contains("The change moves this report: nobody (unrouted) → Demo Buses.", pending, StringComparison.Ordinal);

@@ -16,8 +16,8 @@ internal sealed class AreaImportChoicesValidator : AbstractValidator<IAreaImport
 {
     public AreaImportChoicesValidator()
     {
-        RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$")
-            .WithMessage("The kind must be lower-case letters, digits and hyphens, like 'county'.");
+        const string kind = "The kind must be lower-case letters, digits and hyphens, like 'county'.";
+        RuleFor(c => c.Kind).NotEmpty().WithMessage(kind).MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(kind);
         RuleFor(c => c.NameProperty).NotEmpty().WithMessage("Choose the property that holds the name.");
         RuleFor(c => c.CodeProperty).NotEmpty().WithMessage("Choose the property that holds the code.");
     }
