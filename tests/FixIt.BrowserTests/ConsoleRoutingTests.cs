@@ -26,7 +26,7 @@ public sealed class ConsoleRoutingTests(BrowserFixture browser)
         var page = await SignInAsync(app, admin, 1280);
         await page.GotoAsync("/admin/areas");
         await page.VerifyAsync("areas-list-1280");
-        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload
         {
             Name = "districts.topojson", MimeType = "application/json",
             Buffer = Encoding.UTF8.GetBytes(AdminRequests.SquaresTopoJson(10, 45, 1, "n1", "n2")),
