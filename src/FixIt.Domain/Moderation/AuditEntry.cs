@@ -76,4 +76,5 @@ public static class AuditActions
     public const string CreateStaff = "staff.create";
     public const string ChangeStaffRole = "staff.role";
     public const string DisableStaff = "staff.disable";
+    public const string AssignReport = "report.assign";
 }

@@ -104,6 +104,30 @@ public sealed partial class Report
     }
 
     /// <summary>
+    /// An administrator gives a report no rule routed (or that every candidate declined) to an operator by hand, with a
+    /// "re-routed" entry saying so. Returns true when the report is open and already public, so it must be sent now (an
+    /// unconfirmed one is sent when it is confirmed, like any other).
+    /// </summary>
+    /// <exception cref="ModerationConflictException">The report already has an operator: that is a decline's or a correction's job.</exception>
+    public bool AssignTo(int operatorId, string operatorName, DateTimeOffset now)
+    {
+        if (OperatorId is not null)
+        {
+            throw new ModerationConflictException($"Report {Id} is already with an operator; only an unrouted report can be assigned.");
+        }
+
+        ApplyRouting(new RoutingDecision(operatorId, null, $"Assigned by an administrator to {operatorName}.", [.. _areas.Select(a => a.AreaId)]),
+            ReportEventKind.Rerouted, now);
+        var send = ReportStatusRules.IsPublic(Status) && StatusType == StatusType.Open;
+        if (send)
+        {
+            SentAt = null;
+        }
+
+        return send;
+    }
+
+    /// <summary>
     /// Staff change the category or move the pin: the report is routed again (<paramref name="routing"/>, decided by the
     /// caller for the new point and category) with a "re-routed" entry. Returns true when the responsible operator changed
     /// and the report is open and already public, so it must be sent to the new one.

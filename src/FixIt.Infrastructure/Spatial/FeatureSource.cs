@@ -32,6 +32,24 @@ public static class FeatureSource
         }
     }
 
+    /// <summary>The names of a TopoJSON Topology's objects (empty for a GeoJSON file), for a page to offer as choices.</summary>
+    public static async Task<IReadOnlyList<string>> TopologyObjectsAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(new LimitedReadStream(stream, maxBytes), default, cancellationToken);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueEquals("Topology")
+                && root.TryGetProperty("objects", out var objects) && objects.ValueKind == JsonValueKind.Object
+                    ? [.. objects.EnumerateObject().Select(o => o.Name)]
+                    : [];
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportFileException($"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated.", ex);
+        }
+    }
+
     internal static Dictionary<string, string> Properties(JsonElement feature)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using FixIt.Application.Features.Admin.Reports;
+using FixIt.Application.Features.Admin.Reports.AssignReport;
 using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Domain.Reports;
+using FixIt.Web.Features.Moderation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +18,9 @@ internal static class AdminReportsEndpoints
         reports.MapPost("/{id:int}/decline", DeclineReport).AdminOnly().WithName(nameof(DeclineReport))
             .WithSummary("Record the current operator's \"not ours\" and re-route to the next candidate")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        reports.MapPost("/{id:int}/assign", AssignReport).AdminOnly().WithName(nameof(AssignReport))
+            .WithSummary("Give an unrouted report to an operator; an open, public one is emailed to it at once")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return admin;
     }
 
@@ -24,6 +29,13 @@ internal static class AdminReportsEndpoints
 
     public static async Task<Ok<DeclinedReport>> DeclineReport(int id, DeclineRequest body, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new DeclineReportCommand(id, body.Reason) { Source = EventSource.Api }, cancellationToken));
+
+    public static async Task<Ok<AssignedReport>> AssignReport(int id, AssignRequest body, HttpContext context, IMediator mediator,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new AssignReportCommand(id, body.Operator, StaffActors.From(context.User)), cancellationToken));
 }
 
 internal sealed record DeclineRequest(string? Reason);
+
+/// <summary>The JSON body of POST /api/admin/reports/{id}/assign: the operator's slug.</summary>
+internal sealed record AssignRequest(string? Operator);

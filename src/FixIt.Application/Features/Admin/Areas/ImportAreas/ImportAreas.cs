@@ -14,7 +14,7 @@ namespace FixIt.Application.Features.Admin.Areas.ImportAreas;
 /// bad feature rejects the file, with every problem listed; with SkipRejected the bad ones are listed and left out.
 /// </summary>
 public sealed record ImportAreasCommand(IReadOnlyList<SourceFeature> Features, string? Kind, string? NameProperty, string? CodeProperty,
-    string Source, bool SkipRejected = false) : ICommand<ImportedAreas>, IChangesRouting;
+    string Source, bool SkipRejected = false) : ICommand<ImportedAreas>, IChangesRouting, IAreaImportChoices;
 
 public sealed record ImportedAreas(int Created, int Updated, IReadOnlyList<string> Repairs, IReadOnlyList<string> Rejected);
 

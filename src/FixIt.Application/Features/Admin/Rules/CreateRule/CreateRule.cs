@@ -12,8 +12,8 @@ internal sealed class CreateRuleHandler(IFixItDb db) : ICommandHandler<CreateRul
 {
     public async ValueTask<RuleView> Handle(CreateRuleCommand command, CancellationToken cancellationToken)
     {
-        var rows = new[] { new RuleRow(0, command.AreaKind, command.AreaCode, command.Category, command.Operator, $"{command.Priority}",
-            command.ActiveFrom?.ToString("O"), command.ActiveTo?.ToString("O")) };
+        var rows = new[] { RuleRows.Of(command.AreaKind, command.AreaCode, command.Category, command.Operator, command.Priority,
+            command.ActiveFrom, command.ActiveTo) };
         var rule = (await RuleRowResolver.ResolveAsync(db, rows, cancellationToken))[0];
         db.RoutingRules.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
