@@ -16,6 +16,7 @@ using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
+using FixIt.Web.Features.OperatorConsole;
 using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Places;
 using FixIt.Web.Features.Privacy.MyReports;
@@ -105,6 +106,7 @@ app.MapStaffAccount();
 app.MapStaffPasswords();
 app.MapStaffList();
 app.MapStaffRespond();
+app.MapOperatorConsole();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

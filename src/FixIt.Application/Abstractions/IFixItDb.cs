@@ -77,5 +77,7 @@ public interface IFixItDb
 
     DbSet<StaffOperator> StaffOperators { get; }
 
+    DbSet<ResponseTemplate> ResponseTemplates { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
