@@ -3,7 +3,6 @@ using FixIt.Application.Features.Areas.ListAreaChoices;
 using FixIt.Application.Features.Categories.ListCategories;
 using FixIt.Application.Features.OperatorConsole;
 using FixIt.Application.Features.OperatorConsole.AcknowledgeReports;
-using FixIt.Application.Features.OperatorConsole.Inbox;
 using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure;

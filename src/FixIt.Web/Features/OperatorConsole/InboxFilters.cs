@@ -57,7 +57,12 @@ public sealed record InboxFilters(string Status, string? Category, int? Area, in
     public string Link(string slug, int? page = null, bool? map = null)
     {
         var query = new Dictionary<string, string?>(StringComparer.Ordinal);
-        Add(query, "status", Status == "open" ? null : Status);
+        if (Status != "open")
+        {
+            // "status=" is "any status", which differs from the default (unresolved).
+            query["status"] = Status;
+        }
+
         Add(query, "category", Category);
         Add(query, "area", Area?.ToString(CultureInfo.InvariantCulture));
         Add(query, "age", Age?.ToString(CultureInfo.InvariantCulture));
@@ -65,11 +70,6 @@ public sealed record InboxFilters(string Status, string? Category, int? Area, in
         Add(query, "sort", Order == InboxOrder.MostOverdue ? "overdue" : null);
         Add(query, "view", map ?? MapView ? "map" : null);
         Add(query, "page", (page ?? Page) is var p and > 1 ? p.ToString(CultureInfo.InvariantCulture) : null);
-        if (Status == "")
-        {
-            query["status"] = "";
-        }
-
         return QueryHelpers.AddQueryString($"/operator/{slug}", query);
     }
 
