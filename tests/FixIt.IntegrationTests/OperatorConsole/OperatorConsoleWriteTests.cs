@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using FixIt.Application.Common;
 using FixIt.Domain.Reports;
+using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
 using FixIt.IntegrationTests.Staff;

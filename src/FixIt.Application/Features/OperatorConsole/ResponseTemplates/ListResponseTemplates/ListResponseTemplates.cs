@@ -26,16 +26,17 @@ internal sealed class ListResponseTemplatesHandler(IFixItDb db) : IQueryHandler<
             templates = templates.Where(t => t.CategoryId == null || t.CategoryId == categoryId);
         }
 
-        return await Views(templates).OrderBy(t => t.Title).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return await Views(templates.OrderBy(t => t.Title).ThenBy(t => t.Id)).ToListAsync(cancellationToken);
     }
 
     public async ValueTask<ResponseTemplateView> Handle(GetResponseTemplateQuery query, CancellationToken cancellationToken) =>
         await Views(db.ResponseTemplates.AsNoTracking().Where(t => t.OperatorId == query.OperatorId && t.Id == query.Id))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Response template", query.Id);
 
+    /// <summary>Each template with its category's code and name, in the order given (a correlated lookup keeps the templates' order).</summary>
     private IQueryable<ResponseTemplateView> Views(IQueryable<Domain.Operators.ResponseTemplate> templates) =>
-        from t in templates
-        join c in db.Categories on t.CategoryId equals (int?)c.Id into cs
-        from c in cs.DefaultIfEmpty()
-        select new ResponseTemplateView(t.Id, t.Title, t.Text, c == null ? null : c.Code, c == null ? null : c.Name, t.Status);
+        templates.Select(t => new ResponseTemplateView(t.Id, t.Title, t.Text,
+            db.Categories.Where(c => c.Id == t.CategoryId).Select(c => c.Code).FirstOrDefault(),
+            db.Categories.Where(c => c.Id == t.CategoryId).Select(c => c.Name).FirstOrDefault(),
+            t.Status));
 }
