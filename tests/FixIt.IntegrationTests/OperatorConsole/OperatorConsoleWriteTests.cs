@@ -112,12 +112,17 @@ public sealed class OperatorConsoleWriteTests(AppsFixture apps)
         using var staff = await StaffAsync(app);
         var list = $"operator/{Council}/templates";
 
-        using var bad = await staff.SubmitFormAsync(list, list, ("title", ""), ("text", "Fixed today."), ("status", "closed"), ("category", "no-such"));
+        using var bad = await staff.SubmitFormAsync(list, list, ("title", ""), ("text", "Fixed today."), ("status", ""), ("category", ""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("href=\"#new-title\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#new-status\"", html, StringComparison.Ordinal);
         Assert.Contains("Give the template a name.", html, StringComparison.Ordinal);
+        using var badStatus = await staff.SubmitFormAsync(list, list, ("title", "Closed"), ("text", "Closed."), ("status", "closed"));
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("href=\"#new-status\"", await badStatus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var badCategory = await staff.SubmitFormAsync(list, list, ("title", "Nowhere"), ("text", "Nowhere."), ("category", "no-such"));
+        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+        Assert.Contains("href=\"#new-category\"", await badCategory.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var title = $"Repaired {Guid.NewGuid():N}";
         using var created = await staff.SubmitFormAsync(list, list, ("title", title), ("text", "We repaired it today."), ("status", "fixed"),
