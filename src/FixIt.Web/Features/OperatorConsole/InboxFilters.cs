@@ -15,14 +15,14 @@ namespace FixIt.Web.Features.OperatorConsole;
 /// </summary>
 public sealed record InboxFilters(string Status, string? Category, int? Area, int? Age, bool PastTarget, InboxOrder Order, bool MapView, int Page)
 {
-    /// <summary>The status choices: every status type, then each public status (the API's names, e.g. "inProgress").</summary>
+    /// <summary>The status choices: every status type, then each public status ("only-" and the API's name, e.g. "only-inProgress").</summary>
     public static readonly IReadOnlyList<(string Value, string Text)> StatusChoices =
     [
         ("", "Any status"),
         ("open", "Unresolved (any open status)"),
         ("fixed", "Fixed"),
         ("closed", "Closed"),
-        .. ReportStatusRules.PublicStatuses.Select(s => (ReportExports.StatusName(s), "Only: " + ReportStatusWording.Of(s))),
+        .. ReportStatusRules.PublicStatuses.Select(s => ("only-" + ReportExports.StatusName(s), "Only: " + ReportStatusWording.Of(s))),
     ];
 
     public static InboxFilters Read(IEnumerable<KeyValuePair<string, StringValues>> values)
@@ -46,7 +46,7 @@ public sealed record InboxFilters(string Status, string? Category, int? Area, in
         "open" => ReportStatusRules.StatusesOf(StatusType.Open),
         "fixed" => ReportStatusRules.StatusesOf(StatusType.Fixed),
         "closed" => ReportStatusRules.StatusesOf(StatusType.Closed),
-        var name => [.. ReportStatusRules.PublicStatuses.Where(s => ReportExports.StatusName(s) == name)],
+        var name => [.. ReportStatusRules.PublicStatuses.Where(s => "only-" + ReportExports.StatusName(s) == name)],
     };
 
     /// <summary>The map shows up to the page size's maximum at once; the list a page of the default size.</summary>
