@@ -25,6 +25,7 @@ using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Feeds;
 using FixIt.Web.Features.Health;
 using FixIt.Web.Features.Open311;
+using FixIt.Web.Features.OperatorConsole;
 using FixIt.Web.Features.Operators;
 using FixIt.Web.Features.Places;
 using FixIt.Web.Features.Privacy.MyReports;
@@ -125,6 +126,7 @@ app.MapStaffRespond();
 app.MapFlagPages();
 app.MapFlagQueue();
 app.MapReportTools();
+app.MapOperatorConsole();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();

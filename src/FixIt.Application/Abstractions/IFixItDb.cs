@@ -80,6 +80,7 @@ public interface IFixItDb
     DbSet<StaffOperator> StaffOperators { get; }
 
     DbSet<ReportFlag> ReportFlags { get; }
+    DbSet<ResponseTemplate> ResponseTemplates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -53,4 +53,7 @@ public static class TextLimits
     public static readonly TextLimit CategoryDescription = new(2000);
     public static readonly TextLimit CategoryQuestion = new(500);
     public static readonly TextLimit AreaName = new(200);
+
+    /// <summary>A response template's name in the chooser (its text is <see cref="OperatorText"/>).</summary>
+    public static readonly TextLimit ResponseTemplateTitle = new(100);
 }

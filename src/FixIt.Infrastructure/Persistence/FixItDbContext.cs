@@ -79,6 +79,8 @@ public sealed class FixItDbContext(DbContextOptions<FixItDbContext> options)
 
     public DbSet<StaffOperator> StaffOperators => Set<StaffOperator>();
 
+    public DbSet<ResponseTemplate> ResponseTemplates => Set<ResponseTemplate>();
+
     public DbSet<AreaAlert> AreaAlerts => Set<AreaAlert>();
 
     public DbSet<AreaAlertMatch> AreaAlertMatches => Set<AreaAlertMatch>();

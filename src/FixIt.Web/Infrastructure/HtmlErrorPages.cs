@@ -41,7 +41,7 @@ internal sealed class HtmlErrorPages : IEndpointFilter
         }
         catch (OutOfScopeException)
         {
-            return LinkPages.Page("Not allowed", "Your staff account may not change this report: it is another operator's.", StatusCodes.Status403Forbidden);
+            return LinkPages.Page("Not allowed", "Your staff account may not see or change this: it is another operator's.", StatusCodes.Status403Forbidden);
         }
     }
 

@@ -11,7 +11,14 @@ namespace FixIt.Application.Features.Operators.ExportOperatorReports;
 /// <paramref name="AfterId"/>, streamed row by row for CSV and GeoJSON exports.
 /// Carries no personal data: no reporter name, email or phone, whatever "show my name" says.
 /// </summary>
-public sealed record ExportOperatorReportsQuery(int OperatorId, int AfterId, int Limit) : IStreamQuery<ExportRow>;
+public sealed record ExportOperatorReportsQuery(int OperatorId, int AfterId, int Limit) : IStreamQuery<ExportRow>
+{
+    /// <summary>Only reports published (confirmed) at or after this time: the operator console's date range.</summary>
+    public DateTimeOffset? PublishedFrom { get; init; }
+
+    /// <summary>Only reports published before this time.</summary>
+    public DateTimeOffset? PublishedBefore { get; init; }
+}
 
 public sealed record ExportRow(
     int Id,
@@ -34,7 +41,18 @@ internal sealed class ExportOperatorReportsHandler(IFixItDb db) : IStreamQueryHa
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
-        var rows = ExportedReports.Of(db, query.OperatorId, query.AfterId)
+        var reports = ExportedReports.Of(db, query.OperatorId, query.AfterId);
+        if (query.PublishedFrom is { } from)
+        {
+            reports = reports.Where(r => r.ConfirmedAt >= from);
+        }
+
+        if (query.PublishedBefore is { } before)
+        {
+            reports = reports.Where(r => r.ConfirmedAt < before);
+        }
+
+        var rows = reports
             .Take(query.Limit)
             .Select(r => new
             {

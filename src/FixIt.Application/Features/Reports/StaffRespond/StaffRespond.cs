@@ -59,4 +59,13 @@ internal static class StaffScope
         caller.ActsForEveryOperator
         || (caller.Role == StaffRoles.Operator && operatorId is { } id
             && await db.StaffOperators.AnyAsync(s => s.StaffUserId == caller.StaffUserId && s.OperatorId == id, cancellationToken));
+
+    /// <summary>
+    /// Who may work in an operator's console (/operator/{slug}): admins for every operator, operator staff for theirs;
+    /// moderators never (they moderate; the console is the operator's own work). ADR 0170.
+    /// </summary>
+    public static async Task<bool> MayUseConsoleAsync(IFixItDb db, StaffCaller caller, int operatorId, CancellationToken cancellationToken) =>
+        caller.Role == StaffRoles.Admin
+        || (caller.Role == StaffRoles.Operator
+            && await db.StaffOperators.AnyAsync(s => s.StaffUserId == caller.StaffUserId && s.OperatorId == operatorId, cancellationToken));
 }
