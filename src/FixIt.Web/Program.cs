@@ -116,7 +116,7 @@ app.MapAdminSignIn();
 app.MapStaffAccount();
 app.MapStaffPasswords();
 app.MapStaffList();
-app.MapOperatorConsole();
+app.MapOperatorAdminPages();
 app.MapCategoryConsole();
 app.MapApiKeyConsole();
 app.MapAreaPages();

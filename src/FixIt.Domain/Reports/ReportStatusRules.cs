@@ -100,9 +100,9 @@ public static class ReportStatusRules
     /// <summary>
     /// Removed: taken down by staff (hidden). Its own public addresses answer 410 Gone ("This report has been removed")
     /// rather than as a missing report, and it stays off every list (<see cref="IsPublic(ReportStatus)"/> is false).
-    /// </summary>
     /// A report hidden while it still awaited confirmation was never public: it stays the same 404 as a missing report
     /// (<paramref name="statusBeforeHidden"/> is the status it had when staff hid it).
+    /// </summary>
     public static bool IsRemoved(ReportStatus status, ReportStatus? statusBeforeHidden) =>
         status == ReportStatus.Hidden && statusBeforeHidden != ReportStatus.Unconfirmed;
 

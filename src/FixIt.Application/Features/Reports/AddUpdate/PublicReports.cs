@@ -11,7 +11,7 @@ internal static class PublicReports
     public static async Task<Report> RequireAsync(IFixItDb db, int reportId, CancellationToken cancellationToken)
     {
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is not null && ReportStatusRules.IsRemoved(report.Status))
+        if (report is not null && ReportStatusRules.IsRemoved(report.Status, report.StatusBeforeHidden))
         {
             throw new ReportRemovedException(reportId);
         }

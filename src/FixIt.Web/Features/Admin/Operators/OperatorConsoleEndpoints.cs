@@ -19,7 +19,7 @@ namespace FixIt.Web.Features.Admin.Operators;
 /// </summary>
 internal static class OperatorConsoleEndpoints
 {
-    public static IEndpointRouteBuilder MapOperatorConsole(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapOperatorAdminPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(AdminSignIn.PagePolicy).WithHtmlErrorPages();
         pages.MapGet("/operators", OperatorListPage).WithName(nameof(OperatorListPage));

@@ -37,7 +37,7 @@ internal static class UnroutedPagesEndpoints
     public static async Task<IResult> AssignFromPage(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, IOptions<MapOptions> map,
         CancellationToken cancellationToken)
     {
-        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
@@ -45,7 +45,7 @@ internal static class UnroutedPagesEndpoints
 
         try
         {
-            var assigned = await mediator.Send(new AssignReportCommand(id, ConsoleForms.Text(form, "operator"), StaffActors.From(context.User)),
+            var assigned = await mediator.Send(new AssignReportCommand(id, FormPosts.Text(form, "operator"), StaffActors.From(context.User)),
                 cancellationToken);
             var done = assigned.Sent
                 ? $"Report {id} is now with {assigned.OperatorName}, and has been sent to them."
@@ -54,13 +54,13 @@ internal static class UnroutedPagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await Page(null, ConsoleForms.Errors(ex, new Dictionary<string, string>(StringComparer.Ordinal) { ["operator"] = $"operator-{id}",
+            return await Page(null, FormPosts.Errors(ex, new Dictionary<string, string>(StringComparer.Ordinal) { ["operator"] = $"operator-{id}",
                 ["Operator"] = $"operator-{id}" }, $"operator-{id}"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, map.Value,
                 cancellationToken);
         }
         catch (ModerationConflictException ex)
         {
-            return await Page(null, ConsoleForms.Error($"operator-{id}", ex.Message), StatusCodes.Status409Conflict, mediator, antiforgery, context,
+            return await Page(null, FormPosts.Error($"operator-{id}", ex.Message), StatusCodes.Status409Conflict, mediator, antiforgery, context,
                 map.Value, cancellationToken);
         }
     }

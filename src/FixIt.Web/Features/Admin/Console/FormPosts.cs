@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace FixIt.Web.Features.Admin.Console;
 
 /// <summary>What the console's form endpoints share: reading a form (with a size limit for uploads) and naming errors by field.</summary>
-internal static class ConsoleForms
+internal static class FormPosts
 {
     /// <summary>The form, or null when its antiforgery token is missing or wrong; TooLarge when an upload is past the limit.</summary>
     public static async Task<(IFormCollection? Form, bool TooLarge)> ReadAsync(HttpContext context, IAntiforgery antiforgery, long? uploadLimit,
