@@ -44,9 +44,11 @@ public sealed class ConsoleRoutingTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a rule for this area" }).ClickAsync();
         await Expect(page.GetByLabel("Area code")).ToHaveValueAsync("n1");
-        await page.GetByLabel("Category", new() { Exact = true }).SelectOptionAsync("pothole");
-        await page.GetByLabel("Operator", new() { Exact = true }).SelectOptionAsync("demo-buses");
-        await page.GetByLabel("Priority").FillAsync("5");
+        // The rules page has a filter form too: the add form is its own region.
+        var add = page.GetByRole(AriaRole.Region, new() { Name = "Add a rule" });
+        await add.GetByLabel("Category", new() { Exact = true }).SelectOptionAsync("pothole");
+        await add.GetByLabel("Operator", new() { Exact = true }).SelectOptionAsync("demo-buses");
+        await add.GetByLabel("Priority").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the rule" }).ClickAsync();
         await Expect(page.GetByTestId("done")).ToContainTextAsync("added.");
         await page.VerifyAsync("rules-table-1280");
@@ -84,7 +86,13 @@ public sealed class ConsoleRoutingTests(BrowserFixture browser)
         })
         {
             await phone.GotoAsync(path);
-            Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 375"), $"{path} is wider than the phone");
+            // On failure, name the elements that stick out, so the fix is obvious.
+            var wide = await phone.EvaluateAsync<string>("""
+                document.documentElement.scrollWidth <= 375 ? '' : [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > 376 && !e.closest('.table-scroll'))
+                    .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+                """);
+            Assert.True(wide.Length == 0, $"{path} is wider than the phone: {wide}");
             await phone.VerifyAsync(name);
         }
 
@@ -101,7 +109,7 @@ public sealed class ConsoleRoutingTests(BrowserFixture browser)
         await page.GetByLabel("Email").FillAsync(admin.Email);
         await page.GetByLabel("Password").FillAsync(admin.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Code").FillAsync(Totp.Code(admin.AuthenticatorKey!));
+        await page.GetByLabel("Code").FillAsync(Totp.NextCode(admin.AuthenticatorKey!));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/account$"));
         return page;

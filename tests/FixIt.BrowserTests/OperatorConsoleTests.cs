@@ -57,9 +57,9 @@ public sealed class OperatorConsoleTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Inbox" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Lamp out on Park Row" }).ClickAsync();
         await page.GetByLabel("Start from a template").SelectOptionAsync(new SelectOptionValue { Label = "Crew booked (Action scheduled)" });
-        await Expect(page.GetByLabel("Public note")).ToHaveValueAsync("A crew is booked to repair it.");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Public note" })).ToHaveValueAsync("A crew is booked to repair it.");
         await Expect(page.GetByLabel("Set the status to Action scheduled")).ToBeCheckedAsync();
-        await page.GetByLabel("Public note").FillAsync("A crew is booked to repair it on Tuesday.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Public note" }).FillAsync("A crew is booked to repair it on Tuesday.");
         await page.VerifyAsync("operator-report-1280");
         await page.GetByTestId("publish").ClickAsync();
         await Expect(page.GetByTestId("done")).ToContainTextAsync("Published");
@@ -90,7 +90,7 @@ public sealed class OperatorConsoleTests(BrowserFixture browser)
         await narrow.GotoAsync($"/operator/demo-city-council/reports/{older}");
         await narrow.GetByLabel("Start from a template").SelectOptionAsync(new SelectOptionValue { Label = "Crew booked (Action scheduled)" });
         await narrow.GetByTestId("use-template").ClickAsync();
-        await Expect(narrow.GetByLabel("Public note")).ToHaveValueAsync("A crew is booked to repair it.");
+        await Expect(narrow.GetByRole(AriaRole.Textbox, new() { Name = "Public note" })).ToHaveValueAsync("A crew is booked to repair it.");
         await narrow.VerifyAsync("operator-report-375");
         await narrow.GotoAsync("/operator/demo-city-council/templates");
         await narrow.VerifyAsync("operator-templates-375");

@@ -10,7 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FixIt.IntegrationTests.Infrastructure;
 
 /// <summary>A staff account made for a test: what its person types to sign in.</summary>
-public sealed record StaffLogin(int Id, string Email, string Password, string? AuthenticatorKey);
+public sealed record StaffLogin(int Id, string Email, string Password, string? AuthenticatorKey)
+{
+    /// <summary>The app's clock when it runs on a fake one: TOTP codes are checked against the app's time.</summary>
+    public TimeProvider? Clock { get; init; }
+}
 
 /// <summary>Staff accounts made directly through Identity's UserManager, as create-user --password-stdin makes them.</summary>
 public static class TestStaff
@@ -42,7 +46,7 @@ public static class TestStaff
             Check(await users.SetTwoFactorEnabledAsync(user, true));
         }
 
-        return new StaffLogin(user.Id, email, Password, key);
+        return new StaffLogin(user.Id, email, Password, key) { Clock = app.Clock };
     }
 
     private static void Check(IdentityResult result)
@@ -64,9 +68,10 @@ public static class Totp
     /// five FixIt accepts around now (two 30-second steps either side) that is later than this helper's last one, so
     /// one account can sign in up to five times within a step. Throws when a test asks for more.
     /// </summary>
-    public static string NextCode(string base32Key)
+    /// <param name="at">The verifier's time (an app on a fake clock); now when not given.</param>
+    public static string NextCode(string base32Key, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var now = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         var step = LastSteps.AddOrUpdate(base32Key, now - 2, (_, last) => Math.Max(last + 1, now - 2));
         return step > now + 2
             ? throw new InvalidOperationException("More than five TOTP sign-ins with one key within a minute: use another account.")

@@ -203,6 +203,34 @@ public sealed partial class WebUpdateTests
 
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task An_update_link_past_its_lifetime_is_gone_and_adds_nothing(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await MailApps.StartAsync(provider, sink, fakeClock: true);
+        var reporter = MailApps.UniqueEmail("exp");
+        var (id, _) = await FollowUpFlow.SentReportAsync(app, sink, reporter, "Lamp out on Boar Lane");
+        var sentNotice = await sink.WaitForAsync(m => m.To == reporter && m.Text.Contains("sent to Demo City Council", StringComparison.Ordinal), "the sent notice");
+        var path = MailApps.LinkPath(sentNotice, "update/");
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(path)).StatusCode);
+        var formPage = await app.Client.GetStringAsync(path);
+        var events = await EventCountAsync(app, id);
+
+        // FollowUp:LinkLifetime is 90 days.
+        app.Clock!.Advance(TimeSpan.FromDays(90) + TimeSpan.FromHours(1));
+
+        Assert.Equal(HttpStatusCode.Gone, (await app.Client.GetAsync(path)).StatusCode);
+        var hidden = Regex.Match(formPage, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
+        using var late = await app.Client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [WebUtility.HtmlDecode(hidden.Groups[1].Value)] = WebUtility.HtmlDecode(hidden.Groups[2].Value),
+            ["text"] = "Still out, months later.",
+        }));
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal(events, await EventCountAsync(app, id));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task A_hidden_report_takes_no_update_and_a_made_up_link_is_not_found(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();

@@ -99,7 +99,7 @@ public sealed class AdminSignInTests
 
         response.Dispose();
         var kept = Uri.UnescapeDataString(location[(location.IndexOf("returnUrl=", StringComparison.Ordinal) + "returnUrl=".Length)..]);
-        return await client.SubmitFormAsync(location.TrimStart('/'), "admin/sign-in/two-factor", ("code", Totp.NextCode(login.AuthenticatorKey)),
+        return await client.SubmitFormAsync(location.TrimStart('/'), "admin/sign-in/two-factor", ("code", Totp.NextCode(login.AuthenticatorKey, login.Clock?.GetUtcNow())),
             ("returnUrl", kept));
     }
 }

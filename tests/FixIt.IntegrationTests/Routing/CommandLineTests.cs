@@ -47,7 +47,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(new[] { "create-api-key", "--name", "x", "--role", "operator" }, "needs --operator")]
+    [InlineData(new[] { "create-api-key", "--name", "x", "--role", "operator" }, "needs its operator (--operator SLUG)")]
     [InlineData(new[] { "create-api-key", "--name", "x", "--role", "operator", "--operator", "nobody" }, "no operator 'nobody'")]
     [InlineData(new[] { "revoke-api-key", "--name", "never-made" }, "never-made was not found")]
     [InlineData(new[] { "import-areas", "/no/such/file.json", "--kind", "k", "--name-property", "n", "--code-property", "c" }, "There is no file")]

@@ -54,8 +54,11 @@ internal static class UnroutedPagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await Page(null, FormPosts.Errors(ex, new Dictionary<string, string>(StringComparer.Ordinal) { ["operator"] = $"operator-{id}",
-                ["Operator"] = $"operator-{id}" }, $"operator-{id}"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, map.Value,
+            return await Page(null, FormPosts.Errors(ex, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["operator"] = $"operator-{id}",
+                ["Operator"] = $"operator-{id}"
+            }, $"operator-{id}"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, map.Value,
                 cancellationToken);
         }
         catch (ModerationConflictException ex)
