@@ -9,7 +9,8 @@
 # Production with the demo data (300 reports, as in Development) on SQLite, and serves map tiles from loopback (a blank 256x256 PNG for every tile):
 # this machine has no internet, and a tile that fails to load is a console error, which Lighthouse counts against
 # "best practices" — a deployment's tiles come from its tile server. Chromium: /usr/bin/chromium (CHROME_PATH).
-# Env: NO_BUILD=1 skips the Release build; APP_PORT (5170), TILE_PORT (5171).
+# Env: NO_BUILD=1 skips the Release build; APP_PORT (5170), TILE_PORT (5171); PAGES="/map /operators" measures only
+# those (a report page is "/reports/ID", an operator page "/operators/SLUG"); LH_OUT=DIR keeps each run's JSON report.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -68,11 +69,13 @@ operator=$(curl -s "$base/operators" | grep -o 'href="/operators/[^"]*"' | head 
 for p in / "/reports/$report" /map /operators "/operators/$operator"; do curl -s -o /dev/null "$base$p"; done
 
 printf '%-28s %5s %5s %5s %5s   %s\n' page perf a11y bp seo "FCP / LCP / TBT / CLS (of the median run)"
-for p in / "/reports/$report" /map /operators "/operators/$operator"; do
+pages=${PAGES:-/ /reports/$report /map /operators /operators/$operator}
+for p in $pages; do
   for i in $(seq 1 "$runs"); do
     CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium} "$lh_dir/node_modules/.bin/lighthouse" "$base$p" --quiet \
       --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$work/run-$i.json" \
       --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1
+    if [ -n "${LH_OUT:-}" ]; then mkdir -p "$LH_OUT" && cp "$work/run-$i.json" "$LH_OUT/$(echo "$p" | tr '/' '_')-$i.json"; fi
   done
   python3 - "$p" "$work" "$runs" <<'PY'
 import json, sys

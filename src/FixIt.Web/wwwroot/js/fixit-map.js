@@ -35,6 +35,21 @@
     });
   }
 
+  // A cluster layer that takes its markers in chunks of at most 40 ms, so hundreds of reports never block the page
+  // (one addLayer per marker re-clustered the map each time: seconds of script on a phone). Fill it with addLayers.
+  function clusterGroup() {
+    return L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, chunkInterval: 40 });
+  }
+
+  // One pin with its popup per feature of the bbox API's GeoJSON, on the copy of the world nearest the view.
+  function pins(map, features) {
+    return features.map(function (f) {
+      var marker = pin(f.geometry.coordinates[1], near(map, f.geometry.coordinates[0]), f.properties.statusType, f.properties.title);
+      popup(marker, f.properties);
+      return marker;
+    });
+  }
+
   // The API's url is absolute (Site:PublicBaseUrl); the page links to the same path on the site that served it.
   function pageLink(properties) {
     return new URL(properties.url, window.location.href).pathname;
@@ -92,7 +107,7 @@
   }
 
   window.FixItMap = {
-    create: create, pin: pin, listItem: listItem, popup: popup, bbox: bbox, parseBbox: parseBbox, statusText: statusText,
+    create: create, pin: pin, clusterGroup: clusterGroup, pins: pins, listItem: listItem, popup: popup, bbox: bbox, parseBbox: parseBbox, statusText: statusText,
     wrap: wrap, near: near
   };
 })();

@@ -9,7 +9,7 @@
   var scope = document.getElementById('list-scope');
   var status = document.getElementById('list-status');
   var map = FixItMap.create(element);
-  var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  var cluster = FixItMap.clusterGroup();
   map.addLayer(cluster);
   if (element.dataset.bounds) { map.fitBounds(FixItMap.parseBbox(element.dataset.bounds)); }
   var generation = 0;
@@ -33,12 +33,7 @@
         if (mine !== generation) { return; }
         cluster.clearLayers();
         list.textContent = '';
-        collection.features.forEach(function (f) {
-          var p = f.properties;
-          var marker = FixItMap.pin(f.geometry.coordinates[1], FixItMap.near(map, f.geometry.coordinates[0]), p.statusType, p.title);
-          FixItMap.popup(marker, p);
-          cluster.addLayer(marker);
-        });
+        cluster.addLayers(FixItMap.pins(map, collection.features));
         // The API pages west to east; the list is newest first, as its heading says (a higher id is a newer report).
         var newest = collection.features.map(function (f) { return f.properties; })
           .sort(function (a, b) { return b.id - a.id; }).slice(0, 100);

@@ -4,7 +4,7 @@
   var element = document.getElementById('operator-map');
   if (!element || !window.L) { return; }
   var map = FixItMap.create(element);
-  var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  var cluster = FixItMap.clusterGroup();
   map.addLayer(cluster);
 
   function loadReports() {
@@ -13,11 +13,7 @@
       .then(function (r) { return r.ok ? r.json() : { features: [] }; })
       .then(function (collection) {
         cluster.clearLayers();
-        collection.features.forEach(function (f) {
-          var marker = FixItMap.pin(f.geometry.coordinates[1], FixItMap.near(map, f.geometry.coordinates[0]), f.properties.statusType, f.properties.title);
-          FixItMap.popup(marker, f.properties);
-          cluster.addLayer(marker);
-        });
+        cluster.addLayers(FixItMap.pins(map, collection.features));
         element.dataset.loaded = String(collection.features.length);
       });
   }
