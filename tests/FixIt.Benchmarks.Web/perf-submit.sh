@@ -42,7 +42,7 @@ a1=$(cpu_of "$app")
 n=$(sed -n 's/.* created=\([0-9]*\).*/\1/p' <<<"$line")
 echo "$line"
 python3 -c "print(f'app CPU {$a1 - $a0:.2f} s for {$n} requests = {1000 * ($a1 - $a0) / $n:.3f} ms/request; load after: $(load_average)')"
-cp "/tmp/perf-$app.map" "$out.map" 2>/dev/null || true
+echo "JIT symbols: /tmp/perf-$app.map (perf script reads it from there; delete it with $out when done)"
 stop_app
 [ "$provider" != PostgreSql ] || drop_database "$db"
 perf report -i "$out" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15
