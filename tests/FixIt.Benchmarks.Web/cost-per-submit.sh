@@ -18,6 +18,9 @@
 #        submissions, for FIXIT_BENCH_TRACE_SECONDS (default 20) from their start (a .speedscope.json beside it;
 #        read it with trace-breakdown.py).
 #        FIXIT_BENCH_APP_ARGS: more arguments for the app (e.g. "--Logging:LogLevel:Default=Information").
+#        FIXIT_BENCH_STATEMENTS=0 skips the second run (the statement count), for runtime-setting comparisons.
+#        Runtime settings (DOTNET_ThreadPool_UnfairSemaphoreSpinLimit, DOTNET_gcServer, ...) in the environment reach
+#        the app and the sink alike.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 provider=${1:-Sqlite}
@@ -77,6 +80,7 @@ echo "load after: $(load_average)"
 stop_cost_app
 
 # Statements per submission: a short run with EF Core's command log on, one connection, after a warm-up.
+[ "${FIXIT_BENCH_STATEMENTS:-1}" != 0 ] || exit 0
 start_cost_app Information
 wrk_run /api/reports warm 600 1 100 >/dev/null
 wait_for_outbox "$provider" "$cost_where"
