@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace FixIt.Web.Features.Admin.Console;
+namespace FixIt.Web.Features.Admin;
 
 /// <summary>
 /// A file uploaded on a console page, kept between its preview and its import under a random id (in the process's temporary
