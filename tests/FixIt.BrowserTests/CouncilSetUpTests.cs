@@ -130,7 +130,9 @@ public sealed partial class CouncilSetUpTests(BrowserFixture browser)
         await Expect(resident.GetByTestId("status")).ToHaveTextAsync("Open");
         await Expect(resident.Locator(".facts")).ToContainTextAsync("North Council");
         await resident.VerifyAsync("setup-journey-10-report-confirmed-1280");
-        // The rule sent it to the flooding contact.
+        // The answer to the extra question is kept with the report, and the rule sent it to the flooding contact.
+        Assert.Equal(["depth=knee"], await app.WithDbAsync(db =>
+            Task.FromResult(db.Reports.Single(r => r.Id == reportId).Attributes.Select(a => $"{a.Code}={a.Value}").ToList())));
         Assert.Contains("Road flooded under the bridge", await MailTextAsync(app, "drains@north.example"), StringComparison.Ordinal);
 
         // 7. The admin invites a member of the council's staff.
