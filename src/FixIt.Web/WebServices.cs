@@ -55,7 +55,7 @@ internal static class WebServices
             .Validate(o => o.MaxUploadBytes is > 0 and <= 1024L * 1024 * 1024, "AdminImport:MaxUploadBytes must be between 1 byte and 1 GiB.")
             .ValidateOnStart();
         services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
-        services.AddSingleton<Features.Admin.Console.ConsoleUploads>();
+        services.AddSingleton<Features.Admin.ConsoleUploads>();
         services.AddOpenApi(o => o.AddDocumentTransformer<PublicServerTransformer>());
         services.AddRazorComponents();
         services.AddAntiforgery();

@@ -25,6 +25,12 @@ internal static class StaffAuthentication
     /// <summary>Admins and moderators, by cookie or admin key (for the moderation features).</summary>
     public const string ModeratePolicy = "moderate";
 
+    /// <summary>The moderation pages (flags, report tools): a signed-in admin or moderator (a key is not a person).</summary>
+    public const string ModeratorPagesPolicy = "moderator-pages";
+
+    /// <summary>The operator console (/operator): a signed-in admin or operator staff; which operator is each use case's check.</summary>
+    public const string OperatorConsolePolicy = "operator-console";
+
     public const string EnrolPath = "/admin/account/two-factor";
 
     public static IServiceCollection AddFixItStaffAuthentication(this IServiceCollection services)
@@ -55,7 +61,9 @@ internal static class StaffAuthentication
                 || (c.User.IsInRole(StaffRoles.Operator) && c.User.FindAll(ApiKeyAuthenticationHandler.OperatorClaim).Count() == 1)))
             .AddPolicy(ModeratePolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Moderator))
             .AddPolicy(AdminSignIn.PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(StaffRoles.Admin))
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole([.. StaffRoles.All]));
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole([.. StaffRoles.All]))
+            .AddPolicy(ModeratorPagesPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator))
+            .AddPolicy(OperatorConsolePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(StaffRoles.Admin, StaffRoles.Operator));
         return services;
     }
 

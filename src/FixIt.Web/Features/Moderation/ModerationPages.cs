@@ -1,5 +1,4 @@
-using FixIt.Application.Common;
-using Microsoft.AspNetCore.Identity;
+using FixIt.Web.Infrastructure;
 
 namespace FixIt.Web.Features.Moderation;
 
@@ -7,7 +6,7 @@ namespace FixIt.Web.Features.Moderation;
 internal static class ModerationPages
 {
     public static TBuilder ForModerators<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator));
+        builder.RequireAuthorization(StaffAuthentication.ModeratorPagesPolicy);
 
     /// <summary>The form's reason, with the browser's CRLF line ends as the stored text has them.</summary>
     public static string? Field(IFormCollection form, string name) =>

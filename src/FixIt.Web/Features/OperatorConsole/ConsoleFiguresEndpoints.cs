@@ -27,7 +27,7 @@ internal static class ConsoleFiguresEndpoints
     public static async Task<IResult> ConsoleFigures(string slug, HttpContext context, IMediator mediator, TimeProvider clock, SiteTimeZone zone,
         CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var today = DateOnly.FromDateTime(zone.Local(clock.GetUtcNow()).DateTime);
         return await PageAsync(op, new ExportForm("reports", Date(today.AddDays(-30)), Date(today)), [], StatusCodes.Status200OK, mediator, cancellationToken);
     }
@@ -35,19 +35,19 @@ internal static class ConsoleFiguresEndpoints
     public static async Task<IResult> ConsoleExport(string slug, string? what, string? from, string? to, HttpContext context, IMediator mediator,
         SiteTimeZone zone, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var form = new ExportForm(what ?? "", from ?? "", to ?? "");
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (form.What is not ("reports" or "updates"))
         {
-            errors["what"] = ["Choose reports or updates."];
+            errors["export-what"] = ["Choose reports or updates."];
         }
 
-        var first = Read(form.From, "from", "Give the first day as a date (YYYY-MM-DD).", errors);
-        var last = Read(form.To, "to", "Give the last day as a date (YYYY-MM-DD).", errors);
+        var first = Read(form.From, "export-from", "Give the first day as a date (YYYY-MM-DD).", errors);
+        var last = Read(form.To, "export-to", "Give the last day as a date (YYYY-MM-DD).", errors);
         if (first is { } f && last is { } l && l < f)
         {
-            errors["to"] = ["The last day must be on or after the first day."];
+            errors["export-to"] = ["The last day must be on or after the first day."];
         }
 
         if (errors.Count > 0)

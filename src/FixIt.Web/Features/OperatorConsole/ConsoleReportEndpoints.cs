@@ -6,6 +6,7 @@ using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.StaffDecline;
 using FixIt.Application.Features.Reports.StaffRespond;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.EmailLinks;
 using FluentValidation;
 using Mediator;
@@ -77,11 +78,11 @@ internal static class ConsoleReportEndpoints
 
         try
         {
-            await mediator.Send(new StaffRespondCommand(id, ConsoleForms.Caller(context), chosenAction, answer.Text), cancellationToken);
+            await mediator.Send(new StaffRespondCommand(id, OperatorConsoleAccess.Caller(context), chosenAction, answer.Text), cancellationToken);
         }
         catch (ValidationException ex)
         {
-            return await PageAsync(op, report, answer, "", ConsoleForms.Errors(ex), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context,
+            return await PageAsync(op, report, answer, "", ConsoleForms.ErrorsOf(ex, "answer"), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context,
                 cancellationToken);
         }
 
@@ -101,11 +102,11 @@ internal static class ConsoleReportEndpoints
         var reason = form["reason"].ToString();
         try
         {
-            await mediator.Send(new StaffDeclineCommand(id, ConsoleForms.Caller(context), reason), cancellationToken);
+            await mediator.Send(new StaffDeclineCommand(id, OperatorConsoleAccess.Caller(context), reason), cancellationToken);
         }
         catch (ValidationException ex)
         {
-            return await PageAsync(op, report, new ResponseForm(null, null, null), reason, ConsoleForms.Errors(ex), null, StatusCodes.Status400BadRequest,
+            return await PageAsync(op, report, new ResponseForm(null, null, null), reason, ConsoleForms.ErrorsOf(ex, "decline"), null, StatusCodes.Status400BadRequest,
                 mediator, antiforgery, context, cancellationToken);
         }
 
@@ -116,7 +117,7 @@ internal static class ConsoleReportEndpoints
     private static async Task<(OperatorInfo Operator, ReportView Report)> LoadAsync(string slug, int id, HttpContext context, IMediator mediator,
         CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         ReportView report;
         try
         {

@@ -4,6 +4,7 @@ using FixIt.Application.Features.Categories.ListCategories;
 using FixIt.Application.Features.OperatorConsole;
 using FixIt.Application.Features.OperatorConsole.AcknowledgeReports;
 using FixIt.Application.Features.Operators.FindOperator;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure;
 using FluentValidation;
@@ -33,7 +34,7 @@ internal static class InboxEndpoints
     /// <summary>Straight to the inbox for staff of one operator; otherwise the list of operators they may open.</summary>
     public static async Task<IResult> ConsoleHome(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        var operators = await mediator.Send(new ConsoleOperatorsQuery(ConsoleForms.Caller(context)), cancellationToken);
+        var operators = await mediator.Send(new ConsoleOperatorsQuery(OperatorConsoleAccess.Caller(context)), cancellationToken);
         return operators.Count == 1
             ? TypedResults.Redirect($"/operator/{operators[0].Slug}", preserveMethod: false)
             : new RazorComponentResult<ConsoleHomePage>(new { Operators = operators });
@@ -42,7 +43,7 @@ internal static class InboxEndpoints
     public static async Task<IResult> Inbox(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery, IOptions<MapOptions> map,
         CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var filters = InboxFilters.Read(context.Request.Query);
         var query = context.Request.Query;
         var done = int.TryParse(query["acknowledged"], NumberStyles.None, CultureInfo.InvariantCulture, out var acknowledged)
@@ -59,7 +60,7 @@ internal static class InboxEndpoints
             return LinkPages.FormExpired();
         }
 
-        var caller = ConsoleForms.Caller(context);
+        var caller = OperatorConsoleAccess.Caller(context);
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, caller), cancellationToken);
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var filters = InboxFilters.Read(form);
@@ -67,7 +68,7 @@ internal static class InboxEndpoints
         if (ids.Contains(0))
         {
             return await PageAsync(op, filters, mediator, antiforgery, context, map.Value, null,
-                new() { ["id"] = ["A ticked report's number could not be read."] }, StatusCodes.Status400BadRequest, cancellationToken);
+                new() { ["bulk-id"] = ["A ticked report's number could not be read."] }, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         try
@@ -79,7 +80,7 @@ internal static class InboxEndpoints
         }
         catch (ValidationException ex)
         {
-            return await PageAsync(op, filters, mediator, antiforgery, context, map.Value, null, ConsoleForms.Errors(ex), StatusCodes.Status400BadRequest,
+            return await PageAsync(op, filters, mediator, antiforgery, context, map.Value, null, ConsoleForms.ErrorsOf(ex, _ => "bulk-id"), StatusCodes.Status400BadRequest,
                 cancellationToken);
         }
     }

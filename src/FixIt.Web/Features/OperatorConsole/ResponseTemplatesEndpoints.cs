@@ -5,6 +5,7 @@ using FixIt.Application.Features.OperatorConsole.ResponseTemplates.ListResponseT
 using FixIt.Application.Features.OperatorConsole.ResponseTemplates.SaveResponseTemplate;
 using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Domain.Reports;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Operators;
 using FluentValidation;
@@ -30,7 +31,7 @@ internal static class ResponseTemplatesEndpoints
     public static async Task<IResult> ResponseTemplates(string slug, string? done, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
         CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var message = done switch
         {
             "saved" => "Template saved.",
@@ -48,7 +49,7 @@ internal static class ResponseTemplatesEndpoints
             return LinkPages.FormExpired();
         }
 
-        var caller = ConsoleForms.Caller(context);
+        var caller = OperatorConsoleAccess.Caller(context);
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, caller), cancellationToken);
         var form = TemplateForm.Read(await context.Request.ReadFormAsync(cancellationToken));
         try
@@ -57,7 +58,7 @@ internal static class ResponseTemplatesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await ListAsync(op, form, ConsoleForms.Errors(ex), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
+            return await ListAsync(op, form, ConsoleForms.ErrorsOf(ex, "new"), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
         }
 
         return TypedResults.Redirect($"/operator/{slug}/templates?done=saved", preserveMethod: false);
@@ -66,7 +67,7 @@ internal static class ResponseTemplatesEndpoints
     public static async Task<IResult> ResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
         CancellationToken cancellationToken)
     {
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, ConsoleForms.Caller(context)), cancellationToken);
+        var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var template = await mediator.Send(new GetResponseTemplateQuery(op.Id, id), cancellationToken);
         return await EditAsync(op, id, TemplateForm.Of(template), [], StatusCodes.Status200OK, mediator, antiforgery, context, cancellationToken);
     }
@@ -79,7 +80,7 @@ internal static class ResponseTemplatesEndpoints
             return LinkPages.FormExpired();
         }
 
-        var caller = ConsoleForms.Caller(context);
+        var caller = OperatorConsoleAccess.Caller(context);
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, caller), cancellationToken);
         var form = TemplateForm.Read(await context.Request.ReadFormAsync(cancellationToken));
         try
@@ -88,7 +89,7 @@ internal static class ResponseTemplatesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await EditAsync(op, id, form, ConsoleForms.Errors(ex), StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
+            return await EditAsync(op, id, form, ConsoleForms.ErrorsOf(ex, "edit"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
         }
 
         return TypedResults.Redirect($"/operator/{slug}/templates?done=saved", preserveMethod: false);
@@ -102,7 +103,7 @@ internal static class ResponseTemplatesEndpoints
             return LinkPages.FormExpired();
         }
 
-        var caller = ConsoleForms.Caller(context);
+        var caller = OperatorConsoleAccess.Caller(context);
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, caller), cancellationToken);
         await mediator.Send(new DeleteResponseTemplateCommand(op.Id, id, caller), cancellationToken);
         return TypedResults.Redirect($"/operator/{slug}/templates?done=deleted", preserveMethod: false);

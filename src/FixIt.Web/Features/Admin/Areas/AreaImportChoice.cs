@@ -5,8 +5,8 @@ public sealed record AreaImportChoice(string Upload, string FileName, string? Ki
     bool SkipRejected)
 {
     public static AreaImportChoice Read(IFormCollection form) => new(
-        form["upload"].ToString(), form["fileName"].ToString(), Console.FormPosts.Text(form, "kind"), Console.FormPosts.Text(form, "object"),
-        Console.FormPosts.Text(form, "nameProperty"), Console.FormPosts.Text(form, "codeProperty"), form["skipRejected"] == "true");
+        form["upload"].ToString(), form["fileName"].ToString(), ConsoleForms.Text(form, "kind"), ConsoleForms.Text(form, "object"),
+        ConsoleForms.Text(form, "nameProperty"), ConsoleForms.Text(form, "codeProperty"), form["skipRejected"] == "true");
 
     /// <summary>The usual names first ("name", "code", GeoJSON's own "id"), then the file's first key.</summary>
     public AreaImportChoice WithGuesses(IReadOnlyList<string> keys) => this with

@@ -5,7 +5,6 @@ using FixIt.Application.Features.Admin.Areas.PreviewAreaImport;
 using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
-using FixIt.Web.Features.Admin.Console;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Operators;
@@ -51,10 +50,10 @@ internal static class AreaPagesEndpoints
         IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
-        var (form, tooLarge) = await FormPosts.ReadAsync(context, antiforgery, limit, cancellationToken);
+        var (form, tooLarge) = await ConsoleForms.ReadAsync(context, antiforgery, limit, cancellationToken);
         if (tooLarge)
         {
-            return await List(null, null, null, FormPosts.Error("file", FormPosts.TooLargeMessage(limit)), StatusCodes.Status413PayloadTooLarge,
+            return await List(null, null, null, ConsoleForms.Error("file", ConsoleForms.TooLargeMessage(limit)), StatusCodes.Status413PayloadTooLarge,
                 mediator, antiforgery, context, options.Value, cancellationToken);
         }
 
@@ -65,7 +64,7 @@ internal static class AreaPagesEndpoints
 
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return await List(null, null, null, FormPosts.Error("file", "Choose a GeoJSON or TopoJSON file."), StatusCodes.Status400BadRequest,
+            return await List(null, null, null, ConsoleForms.Error("file", "Choose a GeoJSON or TopoJSON file."), StatusCodes.Status400BadRequest,
                 mediator, antiforgery, context, options.Value, cancellationToken);
         }
 
@@ -76,14 +75,14 @@ internal static class AreaPagesEndpoints
         }
 
         var name = Path.GetFileName(file.FileName);
-        var choice = new AreaImportChoice(upload, name.Length > 100 ? name[..100] : name, FormPosts.Text(form, "kind"), null, null, null, false);
+        var choice = new AreaImportChoice(upload, name.Length > 100 ? name[..100] : name, ConsoleForms.Text(form, "kind"), null, null, null, false);
         return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
     }
 
     public static async Task<IResult> PreviewAreaFile(HttpContext context, IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader,
         IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         return form is null
             ? LinkPages.FormExpired()
             : await Preview(AreaImportChoice.Read(form), null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
@@ -92,7 +91,7 @@ internal static class AreaPagesEndpoints
     public static async Task<IResult> ImportAreaFile(HttpContext context, IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader,
         IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
@@ -114,7 +113,7 @@ internal static class AreaPagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await Preview(choice, FormPosts.Errors(ex, Fields, "rejected"), context, antiforgery, uploads, reader, options.Value, mediator,
+            return await Preview(choice, ConsoleForms.ErrorsOf(ex, Fields, "rejected"), context, antiforgery, uploads, reader, options.Value, mediator,
                 cancellationToken);
         }
     }
@@ -151,7 +150,7 @@ internal static class AreaPagesEndpoints
             }
             catch (ValidationException ex)
             {
-                errors = FormPosts.Errors(ex, Fields, "file");
+                errors = ConsoleForms.ErrorsOf(ex, Fields, "file");
             }
         }
 

@@ -3,7 +3,6 @@ using FixIt.Application.Features.Admin.Operators.ListOperators;
 using FixIt.Application.Features.Admin.Reports;
 using FixIt.Application.Features.Admin.Reports.AssignReport;
 using FixIt.Domain.Moderation;
-using FixIt.Web.Features.Admin.Console;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Moderation;
@@ -37,7 +36,7 @@ internal static class UnroutedPagesEndpoints
     public static async Task<IResult> AssignFromPage(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, IOptions<MapOptions> map,
         CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
@@ -45,7 +44,7 @@ internal static class UnroutedPagesEndpoints
 
         try
         {
-            var assigned = await mediator.Send(new AssignReportCommand(id, FormPosts.Text(form, "operator"), StaffActors.From(context.User)),
+            var assigned = await mediator.Send(new AssignReportCommand(id, ConsoleForms.Text(form, "operator"), StaffActors.From(context.User)),
                 cancellationToken);
             var done = assigned.Sent
                 ? $"Report {id} is now with {assigned.OperatorName}, and has been sent to them."
@@ -54,7 +53,7 @@ internal static class UnroutedPagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await Page(null, FormPosts.Errors(ex, new Dictionary<string, string>(StringComparer.Ordinal)
+            return await Page(null, ConsoleForms.ErrorsOf(ex, new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["operator"] = $"operator-{id}",
                 ["Operator"] = $"operator-{id}"
@@ -63,7 +62,7 @@ internal static class UnroutedPagesEndpoints
         }
         catch (ModerationConflictException ex)
         {
-            return await Page(null, FormPosts.Error($"operator-{id}", ex.Message), StatusCodes.Status409Conflict, mediator, antiforgery, context,
+            return await Page(null, ConsoleForms.Error($"operator-{id}", ex.Message), StatusCodes.Status409Conflict, mediator, antiforgery, context,
                 map.Value, cancellationToken);
         }
     }

@@ -3,7 +3,6 @@ using FixIt.Application.Common;
 using FixIt.Application.Features.Admin.Rules.ListRules;
 using FixIt.Application.Features.Routing.ExplainRouting;
 using FixIt.Application.Features.Routing.ExplainRoutingChange;
-using FixIt.Web.Features.Admin.Console;
 using FixIt.Web.Features.EmailLinks;
 using FluentValidation;
 using Mediator;
@@ -37,10 +36,10 @@ internal static class DryRunEndpoints
     public static async Task<IResult> DryRunFromForm(HttpContext context, IMediator mediator, IAntiforgery antiforgery, IOptions<MapOptions> map,
         CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         return form is null
             ? LinkPages.FormExpired()
-            : await RunAsync(name => FormPosts.Text(form, name), context, mediator, antiforgery, map.Value, cancellationToken);
+            : await RunAsync(name => ConsoleForms.Text(form, name), context, mediator, antiforgery, map.Value, cancellationToken);
     }
 
     private static async Task<RazorComponentResult<DryRunPage>> RunAsync(Func<string, string?> field, HttpContext context, IMediator mediator,
@@ -90,7 +89,7 @@ internal static class DryRunEndpoints
             }
             catch (ValidationException ex)
             {
-                errors = FormPosts.Errors(ex, Fields, "operator");
+                errors = ConsoleForms.ErrorsOf(ex, Fields, "operator");
             }
         }
 

@@ -8,7 +8,6 @@ using FixIt.Application.Features.Admin.Rules.UpdateRule;
 using FixIt.Application.Routing;
 using FixIt.Domain.Moderation;
 using FixIt.Infrastructure.Spatial;
-using FixIt.Web.Features.Admin.Console;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure;
@@ -59,13 +58,13 @@ internal static class RulePagesEndpoints
     public static async Task<IResult> AddRule(HttpContext context, IMediator mediator, IAntiforgery antiforgery, TimeProvider clock,
         IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
         }
 
-        var rule = RuleForm.Read(name => FormPosts.Text(form, name));
+        var rule = RuleForm.Read(name => ConsoleForms.Text(form, name));
         if (!rule.TryParse(out var priority, out var from, out var to, out var errors))
         {
             return await Page(context, null, rule, errors, StatusCodes.Status400BadRequest, mediator, antiforgery, clock, options.Value, cancellationToken);
@@ -79,7 +78,7 @@ internal static class RulePagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await Page(context, null, rule, FormPosts.Errors(ex, RuleForm.Fields, "operator"), StatusCodes.Status400BadRequest, mediator,
+            return await Page(context, null, rule, ConsoleForms.ErrorsOf(ex, RuleForm.Fields, "operator"), StatusCodes.Status400BadRequest, mediator,
                 antiforgery, clock, options.Value, cancellationToken);
         }
     }
@@ -94,13 +93,13 @@ internal static class RulePagesEndpoints
 
     public static async Task<IResult> ChangeRule(int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
         }
 
-        var rule = RuleForm.Read(name => FormPosts.Text(form, name));
+        var rule = RuleForm.Read(name => ConsoleForms.Text(form, name));
         if (!rule.TryParse(out var priority, out var from, out var to, out var errors))
         {
             return await EditPage(id, rule, errors, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
@@ -113,7 +112,7 @@ internal static class RulePagesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await EditPage(id, rule, FormPosts.Errors(ex, RuleForm.Fields, "operator"), StatusCodes.Status400BadRequest, mediator, antiforgery,
+            return await EditPage(id, rule, ConsoleForms.ErrorsOf(ex, RuleForm.Fields, "operator"), StatusCodes.Status400BadRequest, mediator, antiforgery,
                 context, cancellationToken);
         }
     }
@@ -121,7 +120,7 @@ internal static class RulePagesEndpoints
     public static async Task<IResult> RetireRuleFromPage(int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery, TimeProvider clock,
         IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
@@ -134,7 +133,7 @@ internal static class RulePagesEndpoints
         }
         catch (ModerationConflictException ex)
         {
-            return await Page(context, null, RuleForm.Empty, FormPosts.Error($"rule-{id}", ex.Message), StatusCodes.Status409Conflict, mediator,
+            return await Page(context, null, RuleForm.Empty, ConsoleForms.Error($"rule-{id}", ex.Message), StatusCodes.Status409Conflict, mediator,
                 antiforgery, clock, options.Value, cancellationToken);
         }
     }
@@ -143,18 +142,18 @@ internal static class RulePagesEndpoints
         TimeProvider clock, IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
-        var (form, tooLarge) = await FormPosts.ReadAsync(context, antiforgery, limit, cancellationToken);
+        var (form, tooLarge) = await ConsoleForms.ReadAsync(context, antiforgery, limit, cancellationToken);
         if (tooLarge || form is null)
         {
             return tooLarge
-                ? await Page(context, null, RuleForm.Empty, FormPosts.Error("csv", FormPosts.TooLargeMessage(limit)),
+                ? await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", ConsoleForms.TooLargeMessage(limit)),
                     StatusCodes.Status413PayloadTooLarge, mediator, antiforgery, clock, options.Value, cancellationToken)
                 : LinkPages.FormExpired();
         }
 
         if (form.Files.GetFile("csv") is not { Length: > 0 } file)
         {
-            return await Page(context, null, RuleForm.Empty, FormPosts.Error("csv", "Choose a CSV file of rules."), StatusCodes.Status400BadRequest,
+            return await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", "Choose a CSV file of rules."), StatusCodes.Status400BadRequest,
                 mediator, antiforgery, clock, options.Value, cancellationToken);
         }
 
@@ -170,7 +169,7 @@ internal static class RulePagesEndpoints
     public static async Task<IResult> ImportRuleFile(HttpContext context, IMediator mediator, IAntiforgery antiforgery, ConsoleUploads uploads,
         TimeProvider clock, IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
     {
-        var (form, _) = await FormPosts.ReadAsync(context, antiforgery, null, cancellationToken);
+        var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
         {
             return LinkPages.FormExpired();
@@ -218,7 +217,7 @@ internal static class RulePagesEndpoints
         var errors = failure switch
         {
             ValidationException v => new Dictionary<string, string[]> { ["csv"] = [.. v.Errors.Select(e => e.ErrorMessage)] },
-            ImportFileException f => FormPosts.Error("csv", f.Message),
+            ImportFileException f => ConsoleForms.Error("csv", f.Message),
             _ => [],
         };
         return new RazorComponentResult<RuleImportPage>(new
