@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
+using FixIt.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.IntegrationTests.Localization;
 
@@ -45,6 +48,7 @@ public sealed partial class PseudoLocaleTests
             ("/operators/demo-city-council", HttpStatusCode.OK),
             ("/alerts", HttpStatusCode.OK),
             ("/my", HttpStatusCode.OK),
+            ("/privacy", HttpStatusCode.OK),
             ($"/reports/{id}/flag", HttpStatusCode.OK),
             ("/" + confirmPath, HttpStatusCode.OK),
             ("/" + confirmPath[..^1] + (confirmPath[^1] == 'A' ? 'B' : 'A'), HttpStatusCode.NotFound),
@@ -101,14 +105,22 @@ public sealed partial class PseudoLocaleTests
     {
         var names = await app.WithDbAsync(async db =>
         {
-            var categories = await db.Categories.Select(c => c.Name).ToListAsync();
+            var all = await db.Categories.ToListAsync();
+            var categories = all.Select(c => c.Name)
+                .Concat(all.SelectMany(c => c.ExtraQuestions).SelectMany(q => new[] { q.Question, q.Description ?? "" }))
+                .Concat(all.SelectMany(c => c.ExtraQuestions).SelectMany(q => q.Values).Select(v => v.Name))
+                .ToList();
             var operators = await db.Operators.Select(o => o.Name).ToListAsync();
             var areas = await db.Areas.Select(a => a.Name).ToListAsync();
             var kinds = await db.Areas.Select(a => a.Kind).ToListAsync();
             var places = await db.Places.Select(p => p.Name).ToListAsync();
             var placeKinds = await db.Places.Select(p => p.Kind).ToListAsync();
-            return categories.Concat(operators).Concat(areas).Concat(kinds).Concat(places).Concat(placeKinds).ToList();
+            var placeCodes = await db.Places.Where(p => p.Code != null).Select(p => p.Code!).ToListAsync();
+            return categories.Concat(operators).Concat(areas).Concat(kinds).Concat(places).Concat(placeKinds).Concat(placeCodes).ToList();
         });
+        // The privacy notice names the map tile server as configured.
+        var map = app.Services.GetRequiredService<IOptions<MapOptions>>().Value;
+        names.AddRange([map.TileAttribution, FixIt.Web.Features.Privacy.PrivacyPage.PrivacyPageEndpoints.HostOf(map.TileUrl) ?? ""]);
         var report = ReportRequests.Valid(Title);
         names.AddRange([Title, (string)report["description"]!, (string)report["reporterName"]!, "UTC"]);
         names.AddRange(System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(m => m.Length > 0));
@@ -123,13 +135,13 @@ public sealed partial class PseudoLocaleTests
     [GeneratedRegex(@">([^<]+)<")]
     private static partial Regex TextNode();
 
-    [GeneratedRegex("""\s(?:title|aria-label|placeholder|alt)="([^"]*)"""")]
+    [GeneratedRegex(@"\s(?:title|aria-label|placeholder|alt)=""([^""]*)""")]
     private static partial Regex ReadAttribute();
 
-    [GeneratedRegex("""<meta name="description" content="([^"]*)"""")]
+    [GeneratedRegex(@"<meta name=""description"" content=""([^""]*)""")]
     private static partial Regex Description();
 
-    [GeneratedRegex("""<input\b[^>]*\btype="(?:submit|button)"[^>]*\bvalue="([^"]*)"""")]
+    [GeneratedRegex(@"<input\b[^>]*\btype=""(?:submit|button)""[^>]*\bvalue=""([^""]*)""")]
     private static partial Regex ButtonValue();
 
     // A resource string in the pseudo-locale: "[Ŕéƥöŕţ å ƥŕöƀļéɱ]", with no bracket inside.

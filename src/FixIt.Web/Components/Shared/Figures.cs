@@ -11,6 +11,14 @@ namespace FixIt.Web.Components.Shared;
 /// </summary>
 internal static class Figures
 {
+    /// <summary>In English, for the staff console (English only).</summary>
+    public static string Duration(double? hours) => hours switch
+    {
+        null => "—",
+        < 48 => $"{hours.Value.ToString("0.#", CultureInfo.InvariantCulture)} hours",
+        _ => $"{(hours.Value / 24).ToString("0.#", CultureInfo.InvariantCulture)} days",
+    };
+
     public static string Duration(double? hours, IStringLocalizer<SharedText> text) => hours switch
     {
         null => "—",
@@ -23,12 +31,8 @@ internal static class Figures
 
     public static string Count(int n) => n.ToString("#,0", CultureInfo.CurrentCulture);
 
-    public static string DateTime(DateTime local) =>
+    public static string DateTime(DateTimeOffset local) =>
         local.ToString(IsEnglish ? "d MMM yyyy, HH:mm" : "d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
-    public static string Date(DateTime local) =>
-        local.ToString(IsEnglish ? "d MMM yyyy" : "d MMMM yyyy", CultureInfo.CurrentCulture);
-
-    private static bool IsEnglish => SiteLanguages.Normalise(CultureInfo.CurrentCulture.Name) == SiteLanguages.English
-        && CultureInfo.CurrentCulture.Name.StartsWith(SiteLanguages.English, StringComparison.Ordinal);
+    private static bool IsEnglish => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == SiteLanguages.English;
 }
