@@ -45,6 +45,23 @@ public static partial class RoutingWording
         return $"{match.Groups["operator"].Value} handles {problems} {place}.";
     }
 
+    /// <summary>
+    /// The parts of a technical explanation, for pages that word it in another language: the organisation, and the
+    /// area and category names (null for anywhere and any category); null for any other text.
+    /// </summary>
+    public static (string Operator, string? Area, string? Category)? Parts(string explanation)
+    {
+        var match = TechnicalPattern().Match(explanation);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var where = match.Groups["where"].Value;
+        var what = match.Groups["what"].Value;
+        return (match.Groups["operator"].Value, where == Anywhere ? null : where, what == AnyCategory ? null : what);
+    }
+
     [GeneratedRegex(@"^rule \d+: (?<where>.+) × (?<what>.+) → (?<operator>.+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TechnicalPattern();
 }

@@ -50,18 +50,7 @@ internal sealed class HtmlErrorPages : IEndpointFilter
 
     /// <summary>The one answer for something the caller may not see, whether it is unconfirmed, hidden or does not exist.</summary>
     public static RazorComponentResult<NotFoundPage> NotFound(NotFoundException ex) =>
-        new(new
-        {
-            Message = ex.What switch
-            {
-                "Report" => $"There is no public report number {ex.Key}.",
-                "Operator" => $"There is no operator \"{ex.Key}\".",
-                _ => "There is nothing at this address.",
-            },
-        })
-        {
-            StatusCode = StatusCodes.Status404NotFound,
-        };
+        new(new { ex.What, ex.Key }) { StatusCode = StatusCodes.Status404NotFound };
 }
 
 internal static class HtmlErrorPagesExtensions

@@ -5,14 +5,21 @@
   document.documentElement.classList.add('js');
   L.Icon.Default.imagePath = '/lib/leaflet/images/';
 
-  var statusWords = {
-    Unconfirmed: 'Awaiting confirmation', InProgress: 'In progress', ActionScheduled: 'Action scheduled',
-    NotResponsible: 'Not the responsibility of this organisation', UnableToFix: 'Unable to fix'
-  };
+  // The page's words in the reader's language, from the server (Components/Shared/PageTexts.razor): never English here.
+  var texts = null;
+  function text(key) {
+    if (texts === null) {
+      var block = document.getElementById('page-texts');
+      texts = block ? JSON.parse(block.textContent) : {};
+    }
+    var value = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
+    for (var i = 1; i < arguments.length; i++) { value = value.split('{' + (i - 1) + '}').join(String(arguments[i])); }
+    return value;
+  }
 
   function statusText(status) {
     var name = status.charAt(0).toUpperCase() + status.slice(1);
-    return statusWords[name] || name;
+    return text('status.' + name);
   }
 
   function create(element) {
@@ -107,7 +114,8 @@
   }
 
   window.FixItMap = {
-    create: create, pin: pin, clusterGroup: clusterGroup, pins: pins, listItem: listItem, popup: popup, bbox: bbox, parseBbox: parseBbox, statusText: statusText,
+    text: text, create: create, pin: pin, clusterGroup: clusterGroup, pins: pins, listItem: listItem, popup: popup, bbox: bbox,
+    parseBbox: parseBbox, statusText: statusText,
     wrap: wrap, near: near
   };
 })();

@@ -26,7 +26,7 @@
     var params = filters();
     params.set('bbox', FixItMap.bbox(map));
     params.set('limit', '1000');
-    status.textContent = 'Loading…';
+    status.textContent = FixItMap.text('loading');
     fetch('/api/reports?' + params.toString(), { headers: { accept: 'application/geo+json' } })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (collection) {
@@ -39,13 +39,14 @@
           .sort(function (a, b) { return b.id - a.id; }).slice(0, 100);
         newest.forEach(function (p) { list.appendChild(FixItMap.listItem(p)); });
         var n = collection.features.length;
-        var count = n + (collection.next ? ' or more' : '');
-        scope.textContent = n === 0 ? 'none in view'
-          : n > 100 ? 'the 100 newest of ' + count + ' in view' : (n === 1 ? 'the one' : 'all ' + count) + ' in view, newest first';
-        status.textContent = n === 0 ? 'No reports match in this part of the map.' : '';
+        var more = !!collection.next;
+        scope.textContent = n === 0 ? FixItMap.text('noneInView')
+          : n > 100 ? FixItMap.text(more ? 'newestOfMoreInView' : 'newestOfInView', 100, n)
+          : n === 1 ? FixItMap.text('oneInView') : FixItMap.text(more ? 'allMoreInView' : 'allInView', n);
+        status.textContent = n === 0 ? FixItMap.text('noReportsHere') : '';
         element.dataset.loaded = String(n);
       })
-      .catch(function () { if (mine === generation) { status.textContent = 'The reports could not be loaded.'; } });
+      .catch(function () { if (mine === generation) { status.textContent = FixItMap.text('loadFailed'); } });
   }
 
   function later() { clearTimeout(pending); pending = setTimeout(load, 150); }

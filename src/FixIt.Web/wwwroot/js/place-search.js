@@ -47,7 +47,7 @@
     lat.value = p.latitude.toFixed(6);
     lon.value = p.longitude.toFixed(6);
     lon.dispatchEvent(new Event('change'));
-    status.textContent = 'Pin placed at ' + p.name + '.';
+    status.textContent = FixItMap.text('pinPlaced', p.name);
   }
 
   function show(found) {
@@ -70,7 +70,7 @@
     list.hidden = found.length === 0;
     input.setAttribute('aria-expanded', found.length > 0 ? 'true' : 'false');
     active = -1;
-    status.textContent = found.length === 0 ? 'No place matches.' : found.length + (found.length === 1 ? ' place' : ' places') + ' found; use the arrow keys to choose.';
+    status.textContent = found.length === 0 ? FixItMap.text('noPlace') : found.length === 1 ? FixItMap.text('onePlace') : FixItMap.text('places', found.length);
   }
 
   function search() {

@@ -22,7 +22,7 @@
     lat.value = latitude.toFixed(6);
     lon.value = FixItMap.wrap(longitude).toFixed(6);
     if (!marker) {
-      marker = L.marker([latitude, longitude], { draggable: true, alt: 'Pin: where the problem is', title: 'Where the problem is' }).addTo(map);
+      marker = L.marker([latitude, longitude], { draggable: true, alt: FixItMap.text('pinAlt'), title: FixItMap.text('pinTitle') }).addTo(map);
       marker.on('dragend', function () { var p = marker.getLatLng(); place(p.lat, p.lng, false); });
     } else {
       marker.setLatLng([latitude, longitude]);
@@ -89,11 +89,11 @@
       .then(function (r) { return r.status === 200 ? r.json() : null; })
       .then(function (p) {
         if (!p || marker) { return; }
-        photoNote.textContent = 'Your photo was taken at ' + p.latitude.toFixed(5) + ', ' + p.longitude.toFixed(5) + '. ';
+        photoNote.textContent = FixItMap.text('photoAt', p.latitude.toFixed(5) + ', ' + p.longitude.toFixed(5)) + ' ';
         var use = document.createElement('button');
         use.type = 'button';
         use.className = 'link-button';
-        use.textContent = 'Put the pin there';
+        use.textContent = FixItMap.text('usePhotoPlace');
         use.addEventListener('click', function () { place(p.latitude, p.longitude, true); });
         photoNote.appendChild(use);
         photoNote.hidden = false;

@@ -14,11 +14,11 @@ internal static class ReturnUrl
 
     private static readonly Uri Probe = new("https://fixit.invalid/");
 
-    public static string LocalPathOrDefault(string? returnUrl)
+    public static string LocalPathOrDefault(string? returnUrl, string fallback = Default)
     {
         if (returnUrl is not { Length: > 0 and <= MaxLength } url || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\'))
         {
-            return Default;
+            return fallback;
         }
 
         var encoded = new StringBuilder(url.Length);
@@ -28,7 +28,7 @@ internal static class ReturnUrl
             if (Rune.DecodeFromUtf16(url.AsSpan(i), out var rune, out var used) != System.Buffers.OperationStatus.Done
                 || Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029 || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
             {
-                return Default;
+                return fallback;
             }
 
             if (rune.IsAscii && rune.Value > 0x20 && !"\"<>`{}|^".Contains((char)rune.Value, StringComparison.Ordinal))
@@ -52,6 +52,6 @@ internal static class ReturnUrl
         var local = encoded.ToString();
         return Uri.TryCreate(Probe, local, out var resolved) && resolved.Scheme == Probe.Scheme && resolved.Authority == Probe.Authority
             ? local
-            : Default;
+            : fallback;
     }
 }

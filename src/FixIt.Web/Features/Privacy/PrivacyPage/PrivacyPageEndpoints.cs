@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.FollowUp;
@@ -27,24 +26,14 @@ internal static partial class PrivacyPageEndpoints
         MapOptions map, GeocoderOptions geocoder) => new(
             site.Name,
             string.IsNullOrWhiteSpace(site.PrivacyContact) ? null : site.PrivacyContact.Trim(),
-            Period(retention.ClosedReportContactsPeriod),
-            Period(retention.InboundRawMailPeriod),
-            Period(retention.SentMailBodiesPeriod),
-            Period(followUp.UnconfirmedExpireAfter),
-            Period(privacy.LinkLifetime),
+            retention.ClosedReportContactsPeriod,
+            retention.InboundRawMailPeriod,
+            retention.SentMailBodiesPeriod,
+            followUp.UnconfirmedExpireAfter,
+            privacy.LinkLifetime,
             HostOf(map.TileUrl),
             string.IsNullOrWhiteSpace(map.TileAttribution) ? null : map.TileAttribution,
             HostOf(geocoder.Url));
-
-    /// <summary>"730 days (about 24 months)", "90 days", "1 hour"; null when that deletion is off.</summary>
-    internal static string? Period(TimeSpan? period) => period switch
-    {
-        null => null,
-        { TotalDays: >= 60 } p => string.Create(CultureInfo.InvariantCulture, $"{p.TotalDays:0} days (about {p.TotalDays / 30.44:0} months)"),
-        { TotalDays: >= 1 } p => string.Create(CultureInfo.InvariantCulture, $"{p.TotalDays:0.#} days"),
-        { TotalHours: >= 1 } p => string.Create(CultureInfo.InvariantCulture, $"{p.TotalHours:0.#} hour{(p.TotalHours == 1 ? "" : "s")}"),
-        { } p => string.Create(CultureInfo.InvariantCulture, $"{p.TotalMinutes:0} minutes"),
-    };
 
     /// <summary>The host a URL or a tile template ({s}, {z}, {x}, {y}) points at; null when empty.</summary>
     internal static string? HostOf(string? urlOrTemplate)
@@ -62,15 +51,18 @@ internal static partial class PrivacyPageEndpoints
     private static partial Regex Placeholder();
 }
 
-/// <summary>What the privacy page says, each from a setting in force; a null period is "kept" (that deletion is off).</summary>
+/// <summary>
+/// What the privacy page says, each from a setting in force; a null period is "kept" (that deletion is off). Periods
+/// are worded by the page, in the reader's language.
+/// </summary>
 public sealed record PrivacyFacts(
     string SiteName,
     string? Contact,
-    string? ClosedReportContacts,
-    string? InboundRawMail,
-    string? SentMailBodies,
-    string? UnconfirmedExpiry,
-    string? MyReportsLinkLifetime,
+    TimeSpan? ClosedReportContacts,
+    TimeSpan? InboundRawMail,
+    TimeSpan? SentMailBodies,
+    TimeSpan? UnconfirmedExpiry,
+    TimeSpan? MyReportsLinkLifetime,
     string? TileHost,
     string? TileAttribution,
     string? GeocoderHost);
