@@ -4,6 +4,7 @@ using FixIt.Application.Features.Open311.Requests;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Primitives;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Open311;
 
@@ -71,6 +72,7 @@ internal static class Open311Requests
             Phone = Single(form["phone"]),
             Description = Single(form["description"]),
             MediaUrl = Single(form["media_url"]),
+            Language = RequestLanguage.Current,
         };
         return failures.Count > 0 ? throw new ValidationException(failures) : command;
     }
