@@ -28,5 +28,5 @@ public static class PhotoRules
             .Must(p => photos.Recognise(p.Content) is not null)
             .WithMessage((_, p) => ValidationText.Get("PhotoType", p.FileName))
             .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
-            .WithMessage((_, p) => ValidationText.Get("PhotoPixels", p.FileName, photos.ReadSize(p.Content), photos.MaxPixelCount / 1_000_000));
+            .WithMessage((_, p) => ValidationText.Get("PhotoPixels", p.FileName, $"{photos.ReadSize(p.Content)}", photos.MaxPixelCount / 1_000_000));
 }
