@@ -90,7 +90,7 @@ public sealed class ResidentLanguageTests
 
         var confirmation = await sink.WaitForAsync(m => m.To == reporter, "the confirmation email");
         Assert.Equal("Cadarnhewch eich adroddiad: Twll yn y ffordd", confirmation.Subject);
-        Assert.Contains("Cadarnhau eich adroddiad", confirmation.Html, StringComparison.Ordinal);
+        Assert.Contains("Cadarnhewch yr adroddiad drwy agor y ddolen hon", confirmation.Text, StringComparison.Ordinal);
     }
 
     [Theory]
