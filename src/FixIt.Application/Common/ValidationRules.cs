@@ -17,7 +17,7 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || !v.Any(char.IsControl) && TextCharacters.IndexOfUnsafe(v, out _) < 0
                 && v.AsSpan().IndexOfAny(NotOnOneLine) < 0 && !IsInvisible(v))
-            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? NotOnOneLineMessage(v) ?? InvisibleMessage(v) ?? "'{PropertyName}' must be a single line of text.");
+            .WithMessage((_, v) => UnsafeCharacterMessage(v) ?? NotOnOneLineMessage(v) ?? InvisibleMessage(v) ?? ValidationText.Get("SingleLine", PropertyName));
 
     /// <summary>
     /// At most <see cref="TextLimit.Characters"/> characters as a person counts them (<see cref="TextElements"/>: an
@@ -34,9 +34,8 @@ public static class ValidationRules
     {
         var count = TextElements.Count(value);
         return count > limit.Characters
-            ? string.Create(CultureInfo.InvariantCulture, $"The length of {name} must be {limit.Characters:N0} characters or fewer. You entered {count:N0} characters.")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{name} is too long to store: its {count:N0} {(count == 1 ? "character takes" : "characters take")} {TextForm.Nfc(value ?? "").Length:N0} UTF-16 code units, at most {limit.StorageLength:N0}. Use fewer combining marks.");
+            ? ValidationText.Get("TooLong", name, limit.Characters, count)
+            : ValidationText.Get(count == 1 ? "TooLongToStoreOne" : "TooLongToStore", name, count, TextForm.Nfc(value ?? "").Length, limit.StorageLength);
     }
 
     /// <summary>
@@ -54,6 +53,9 @@ public static class ValidationRules
     public static bool IsInvisible(string value) =>
         value.Length > 0 && value.Any(IsInvisibleCharacter) && value.All(c => char.IsWhiteSpace(c) || IsInvisibleCharacter(c));
 
+    // FluentValidation's placeholder, passed to the resources as an argument so they need no escaped braces.
+    private const string PropertyName = "'{PropertyName}'";
+
     private static readonly SearchValues<char> NotOnOneLine = SearchValues.Create("\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     private static bool IsInvisibleCharacter(char c) =>
@@ -61,16 +63,16 @@ public static class ValidationRules
 
     private static string? NotOnOneLineMessage(string? value) =>
         value?.AsSpan().IndexOfAny(NotOnOneLine) is { } at and >= 0
-            ? $"'{{PropertyName}}' contains a character that is not allowed in one line of text ({TextCharacters.Describe(value[at])} at position {at + 1})."
+            ? ValidationText.Get("NotOnOneLine", PropertyName, TextCharacters.Describe(value[at]), at + 1)
             : null;
 
     private static string? InvisibleMessage(string? value) =>
-        value is not null && IsInvisible(value) ? "'{PropertyName}' has no visible characters." : null;
+        value is not null && IsInvisible(value) ? ValidationText.Get("Invisible", PropertyName) : null;
 
     /// <summary>"'{PropertyName}' contains a character that is not allowed (U+0001 at position 5).", or null for safe text.</summary>
     public static string? UnsafeCharacterMessage(string? value, string name = "'{PropertyName}'") =>
         value is not null && TextCharacters.IndexOfUnsafe(value, out var codePoint) is var at and >= 0
-            ? $"{name} contains a character that is not allowed ({TextCharacters.Describe(codePoint)} at position {at + 1})."
+            ? ValidationText.Get("Unsafe", name, TextCharacters.Describe(codePoint), at + 1)
             : null;
 
     /// <summary>An address someone can receive mail at (<see cref="EmailAddresses.IsDeliverable"/>).</summary>
@@ -80,8 +82,8 @@ public static class ValidationRules
     /// <summary>Why an address is refused: the invisible character by code point and position, or "not a valid email address".</summary>
     public static string EmailMessage(string? value, string name = "'{PropertyName}'") =>
         value is not null && EmailAddresses.IndexOfInvisible(value, out var codePoint) is var at and >= 0
-            ? $"{name} contains an invisible character ({TextCharacters.Describe(codePoint)} at position {at + 1}); type the address again without it."
-            : $"{name} is not a valid email address.";
+            ? ValidationText.Get("EmailInvisible", name, TextCharacters.Describe(codePoint), at + 1)
+            : ValidationText.Get("EmailInvalid", name);
 
     /// <summary>Null or empty passes (NotEmpty says that); anything else must be <see cref="EmailAddresses.IsDeliverable"/>.</summary>
     public static bool IsValidEmail(string? value) => string.IsNullOrEmpty(value) || EmailAddresses.IsDeliverable(value);

@@ -71,6 +71,9 @@ public sealed partial class Report
     /// <summary>The gazetteer's nearest named place when the report was made ("Stop 4, Park Lane"), if one was near.</summary>
     public string? NearPlace { get; private set; }
 
+    /// <summary>The language the resident reported in (a BCP 47 tag such as "en" or "cy"): every email to them is written in it.</summary>
+    public string Language { get; private set; } = "en";
+
     /// <summary>Answers to the category's extra questions (Open311 attributes); one entry per value.</summary>
     public IReadOnlyList<ReportAttribute> Attributes => _attributes;
 
@@ -124,6 +127,7 @@ public sealed partial class Report
             MediaUrl = Blank(input.MediaUrl),
             Address = PublicTextScrubber.ScrubOrNull(Blank(input.Address)),
             NearPlace = PublicTextScrubber.ScrubOrNull(Blank(input.NearPlace)),
+            Language = string.IsNullOrWhiteSpace(input.Language) ? "en" : input.Language,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -290,4 +294,7 @@ public sealed record NewReport(
     public string? Address { get; init; }
 
     public string? NearPlace { get; init; }
+
+    /// <summary>The language the resident wrote in and is written to in, as the application normalised it.</summary>
+    public string Language { get; init; } = "en";
 }

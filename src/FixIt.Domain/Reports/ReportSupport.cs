@@ -27,6 +27,12 @@ public sealed class ReportSupport
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The language they last asked in (a BCP 47 tag such as "en" or "cy"): the emails to them are written in it.</summary>
+    public string Language { get; private set; } = "en";
+
+    /// <summary>Records the language of the latest request, so the next emails follow it.</summary>
+    public void AskedIn(string language) => Language = string.IsNullOrWhiteSpace(language) ? "en" : language;
+
     /// <summary>When the emailed link was used; until then the support is not counted.</summary>
     public DateTimeOffset? ConfirmedAt { get; private set; }
 

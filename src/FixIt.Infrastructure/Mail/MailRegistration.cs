@@ -24,6 +24,8 @@ public static class MailRegistration
                 "MailboxCaps:ReportConfirmationsPerDay, :SubscriptionConfirmationsPerDay, :SupportConfirmationsPerDay, :MyReportsLinksPerDay, "
                 + ":StaffPasswordResetsPerDay and :UpdateLinksPerDay must be 0 or more.")
             .ValidateOnStart();
+        // The residents' emails are written from resource files (ResidentMailText); the Web host registers the same.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<MailboxCaps>();
         services.AddScoped<ReportMailer>();
         services.AddScoped<IReportMailer>(sp => sp.GetRequiredService<ReportMailer>());

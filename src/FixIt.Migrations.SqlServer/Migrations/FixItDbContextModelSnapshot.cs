@@ -170,6 +170,11 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("float");
 
@@ -693,6 +698,11 @@ namespace FixIt.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("ReportId")
                         .HasColumnType("int");
 
@@ -1202,6 +1212,11 @@ namespace FixIt.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("FixedByReporterAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<DateTimeOffset?>("LastReminderAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1494,6 +1509,11 @@ namespace FixIt.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Mailbox")
                         .IsRequired()

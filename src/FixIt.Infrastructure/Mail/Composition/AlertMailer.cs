@@ -5,19 +5,20 @@ using FixIt.Domain.Alerts;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit.Utils;
 
 namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders the alert emails (<see cref="AlertTemplates"/>) with their link tokens and adds them to the caller's unit of work.</summary>
-internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<SiteOptions> siteOptions, MailboxCaps caps, TimeProvider clock)
-    : IAlertMailer
+internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<SiteOptions> siteOptions, MailboxCaps caps,
+    IStringLocalizer<ResidentMailText> t, TimeProvider clock) : IAlertMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly SiteOptions _site = siteOptions.Value;
 
-    public async Task<bool> QueueConfirmationAsync(AreaAlert alert, string place, CancellationToken cancellationToken)
+    public async Task<bool> QueueConfirmationAsync(AreaAlert alert, CancellationToken cancellationToken)
     {
         // Anyone can make FixIt send this to any address: capped per mailbox and day like the other confirmation requests.
         if (!await caps.TryTakeAsync(MailKind.AlertConfirmation, alert.Email, 0, cancellationToken))
@@ -27,21 +28,24 @@ internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions
 
         var now = clock.GetUtcNow();
         var confirm = _site.Url($"alerts/confirm/{AlertLinks.Issue(db, alert, AlertTokenPurpose.Confirm, _mail.ConfirmLinkLifetime, now)}");
-        var content = AlertTemplates.Confirmation(_site.Name, place, await CategoryNamesAsync(alert, cancellationToken), alert.Frequency, confirm,
-            _mail.ConfirmLinkLifetime);
+        var (area, categories) = (await AreaAsync(alert, cancellationToken), await CategoryNamesAsync(alert, cancellationToken));
+        var content = ResidentMailText.In(alert.Language, () => AlertTemplates.Confirmation(t, _site.Name, Place(alert, area), categories,
+            alert.Frequency, confirm, _mail.ConfirmLinkLifetime));
         Add(MailKind.AlertConfirmation, null, alert.Email, content, null, now);
         return true;
     }
 
-    public async Task QueueReportAsync(AreaAlert alert, string place, Report report, CancellationToken cancellationToken)
+    public async Task QueueReportAsync(AreaAlert alert, Report report, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var stop = StopLink(alert, now);
         var item = await ItemAsync(report, cancellationToken);
-        Add(MailKind.AlertReport, report.Id, alert.Email, AlertTemplates.NewReport(_site.Name, place, item, FeedUrl(alert), stop), stop, now);
+        var area = await AreaAsync(alert, cancellationToken);
+        var content = ResidentMailText.In(alert.Language, () => AlertTemplates.NewReport(t, _site.Name, Place(alert, area), item, FeedUrl(alert), stop));
+        Add(MailKind.AlertReport, report.Id, alert.Email, content, stop, now);
     }
 
-    public async Task QueueDigestAsync(AreaAlert alert, string place, IReadOnlyList<Report> reports, CancellationToken cancellationToken)
+    public async Task QueueDigestAsync(AreaAlert alert, IReadOnlyList<Report> reports, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var stop = StopLink(alert, now);
@@ -51,7 +55,9 @@ internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions
             items.Add(await ItemAsync(report, cancellationToken));
         }
 
-        Add(MailKind.AlertDigest, null, alert.Email, AlertTemplates.Digest(_site.Name, place, items, FeedUrl(alert), stop), stop, now);
+        var area = await AreaAsync(alert, cancellationToken);
+        var content = ResidentMailText.In(alert.Language, () => AlertTemplates.Digest(t, _site.Name, Place(alert, area), items, FeedUrl(alert), stop));
+        Add(MailKind.AlertDigest, null, alert.Email, content, stop, now);
     }
 
     /// <summary>The Atom feed of the same place: the area's, or the reports near the point.</summary>
@@ -64,6 +70,21 @@ internal sealed class AlertMailer(IFixItDb db, IOptions<MailOptions> mailOptions
     {
         var category = (await db.Categories.FindAsync([report.CategoryId], cancellationToken))?.Name ?? "";
         return new AlertItem(report.Id, report.Title, category, _site.Url($"reports/{report.Id}"));
+    }
+
+    // The place in the alert's language: composed here, not taken from the caller, whose words are the request's.
+    private string Place(AreaAlert alert, (string Name, string Kind)? area) =>
+        AlertTemplates.Place(t, area?.Name, area?.Kind, alert.Latitude, alert.Longitude, alert.RadiusMetres);
+
+    private async Task<(string Name, string Kind)?> AreaAsync(AreaAlert alert, CancellationToken cancellationToken)
+    {
+        if (alert.AreaId is not { } areaId)
+        {
+            return null;
+        }
+
+        var area = await db.Areas.Where(a => a.Id == areaId).Select(a => new { a.Name, a.Kind }).SingleOrDefaultAsync(cancellationToken);
+        return area is null ? null : (area.Name, area.Kind);
     }
 
     private async Task<IReadOnlyList<string>> CategoryNamesAsync(AreaAlert alert, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FixIt.Domain.Alerts;
+using Microsoft.Extensions.Localization;
 using static FixIt.Infrastructure.Mail.Composition.MailTemplates;
 
 namespace FixIt.Infrastructure.Mail.Composition;
@@ -11,34 +12,41 @@ internal sealed record AlertItem(int Id, string Title, string Category, string U
 /// <summary>The emails of alerts for a place.</summary>
 internal static class AlertTemplates
 {
-    public static MailContent Confirmation(string site, string place, IReadOnlyList<string> categories, AlertFrequency frequency, string confirmUrl,
-        TimeSpan lifetime)
+    public static MailContent Confirmation(IStringLocalizer t, string site, string place, IReadOnlyList<string> categories, AlertFrequency frequency,
+        string confirmUrl, TimeSpan lifetime)
     {
-        var what = $"new reports {place}{Categories(categories)}, {(frequency == AlertFrequency.Daily ? "once a day" : "as they come in")}";
+        string what = t[frequency == AlertFrequency.Daily ? "Alert.WhatDaily" : "Alert.WhatImmediate", place, Categories(t, categories)];
         var text = new StringBuilder()
-            .AppendLine("Hello,").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Someone asked {site} to email this address about {what}.").AppendLine()
-            .AppendLine("To start the alerts, open this link and press the button:").AppendLine()
+            .AppendLine(t["Hello"]).AppendLine()
+            .AppendLine(t["Alert.Asked", site, what]).AppendLine()
+            .AppendLine(t["Alert.Open"]).AppendLine()
             .AppendLine(confirmUrl).AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.");
+            .AppendLine(t["Follow.Lifetime", lifetime.TotalDays]);
         var html = Page(
-            $"<p>Hello,</p><p>Someone asked {E(site)} to email this address about {E(what)}.</p>" +
-            $"<p><a href=\"{E(confirmUrl)}\">Yes, email me new reports</a></p>" +
-            $"<p>The link works for {lifetime.TotalDays:0} days. If you did not ask for this, ignore this email: nothing will be sent.</p>");
-        return new MailContent($"Confirm: alerts for new reports {place}", text.ToString(), html);
+            $"<p>{E(t["Hello"])}</p><p>{E(t["Alert.Asked", site, what])}</p>" +
+            $"<p><a href=\"{E(confirmUrl)}\">{E(t["Alert.Link"])}</a></p>" +
+            $"<p>{E(t["Follow.Lifetime", lifetime.TotalDays])}</p>");
+        return new MailContent(t["Alert.Subject", place], text.ToString(), html);
     }
 
-    public static MailContent NewReport(string site, string place, AlertItem item, string feedUrl, string stopUrl) =>
-        Listing($"[{site} #{item.Id}] New report {place}: {item.Title}", $"A new report {place}:", [item], feedUrl, stopUrl);
+    public static MailContent NewReport(IStringLocalizer t, string site, string place, AlertItem item, string feedUrl, string stopUrl) =>
+        Listing(t, t["Alert.NewSubject", site, item.Id.ToString(CultureInfo.InvariantCulture), place, item.Title], t["Alert.NewLead", place], [item],
+            feedUrl, stopUrl);
 
-    public static MailContent Digest(string site, string place, IReadOnlyList<AlertItem> items, string feedUrl, string stopUrl) =>
-        Listing(string.Create(CultureInfo.InvariantCulture, $"[{site}] {items.Count} new report{(items.Count == 1 ? "" : "s")} {place}"),
-            string.Create(CultureInfo.InvariantCulture, $"New reports {place} since the last email ({items.Count}):"), items, feedUrl, stopUrl);
+    public static MailContent Digest(IStringLocalizer t, string site, string place, IReadOnlyList<AlertItem> items, string feedUrl, string stopUrl) =>
+        Listing(t, t[items.Count == 1 ? "Alert.DigestSubjectOne" : "Alert.DigestSubject", site, items.Count, place],
+            t["Alert.DigestLead", place, items.Count], items, feedUrl, stopUrl);
 
-    private static MailContent Listing(string subject, string lead, IReadOnlyList<AlertItem> items, string feedUrl, string stopUrl)
+    /// <summary>"within 500 m of 53.80080, -1.54910" or "in Leeds (ward)", in the current language.</summary>
+    public static string Place(IStringLocalizer t, string? areaName, string? areaKind, double? latitude, double? longitude, int? radiusMetres) =>
+        latitude is { } lat && longitude is { } lon && radiusMetres is { } radius
+            ? t[radius >= 1000 ? "Alert.WithinKm" : "Alert.WithinMetres", radius >= 1000 ? radius / 1000.0 : radius, lat, lon]
+            : areaName is null ? t["Alert.AreaRemoved"] : t["Alert.InArea", areaName, areaKind ?? ""];
+
+    private static MailContent Listing(IStringLocalizer t, string subject, string lead, IReadOnlyList<AlertItem> items, string feedUrl, string stopUrl)
     {
-        var text = new StringBuilder().AppendLine("Hello,").AppendLine().AppendLine(lead).AppendLine();
-        var html = new StringBuilder($"<p>Hello,</p><p>{E(lead)}</p><ul>");
+        var text = new StringBuilder().AppendLine(t["Hello"]).AppendLine().AppendLine(lead).AppendLine();
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<p>{E(t["Hello"])}</p><p>{E(lead)}</p><ul>");
         foreach (var item in items)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  #{item.Id} {item.Title} ({item.Category})")
@@ -46,14 +54,14 @@ internal static class AlertTemplates
             html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(item.Url)}\">#{item.Id} {E(item.Title)}</a> ({E(item.Category)})</li>");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"The same reports as a feed: {feedUrl}").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"No more of these emails: {stopUrl}");
+        text.AppendLine(t["Alert.Feed.Text", feedUrl]).AppendLine()
+            .AppendLine(t["Alert.Stop.Text", stopUrl]);
         html.Append("</ul>")
-            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(feedUrl)}\">The same reports as a feed</a></p>")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(stopUrl)}\">No more of these emails</a></p>");
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(feedUrl)}\">{E(t["Alert.Feed"])}</a></p>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(stopUrl)}\">{E(t["Alert.Stop"])}</a></p>");
         return new MailContent(subject, text.ToString(), Page(html.ToString()));
     }
 
-    private static string Categories(IReadOnlyList<string> categories) =>
-        categories.Count == 0 ? "" : $" in {string.Join(", ", categories)}";
+    private static string Categories(IStringLocalizer t, IReadOnlyList<string> categories) =>
+        categories.Count == 0 ? "" : t["Alert.InCategories", string.Join(", ", categories)];
 }

@@ -8,6 +8,7 @@ using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Infrastructure.Mail.Composition;
@@ -17,7 +18,8 @@ namespace FixIt.Infrastructure.Mail.Composition;
 /// the report email itself (<see cref="MailTemplates.ToOperator"/>) with a lead paragraph and fresh action links.
 /// </summary>
 internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
-    IOptions<SiteOptions> siteOptions, IOptions<FollowUpOptions> followUpOptions, TimeProvider clock) : IFollowUpMailer
+    IOptions<SiteOptions> siteOptions, IOptions<FollowUpOptions> followUpOptions, IStringLocalizer<ResidentMailText> t, TimeProvider clock)
+    : IFollowUpMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
@@ -92,8 +94,8 @@ internal sealed class FollowUpMailer(IFixItDb db, ReportMailer mailer, IOptions<
         var operatorName = report.OperatorId is { } id
             ? await db.Operators.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var content = FollowUpTemplates.Questionnaire(_site.Name, report, operatorName, questionnaire, _site.Url($"reports/{report.Id}"), unsubscribe,
-            _followUp.LinkLifetime);
+        var content = ResidentMailText.In(report.Language, () => FollowUpTemplates.Questionnaire(t, _site.Name, report, operatorName, questionnaire,
+            _site.Url($"reports/{report.Id}"), unsubscribe, _followUp.LinkLifetime));
         mailer.Add(MailKind.ReporterQuestionnaire, report, null, report.ReporterEmail, report.ReporterName, content,
             await mailer.ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
         return true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FixIt.Domain.Reports;
+using Microsoft.Extensions.Localization;
 using static FixIt.Infrastructure.Mail.Composition.MailTemplates;
 
 namespace FixIt.Infrastructure.Mail.Composition;
@@ -53,28 +54,30 @@ internal static class FollowUpTemplates
         return new MailContent($"Escalation: [{site} #{report.Id}] {category}: {report.Title}", text.ToString(), Page(html.ToString()));
     }
 
-    public static MailContent Questionnaire(string site, Report report, string? operatorName, string questionnaireUrl, string publicUrl,
-        string unsubscribeUrl, TimeSpan lifetime)
+    public static MailContent Questionnaire(IStringLocalizer t, string site, Report report, string? operatorName, string questionnaireUrl,
+        string publicUrl, string unsubscribeUrl, TimeSpan lifetime)
     {
-        var context = ReportStatusRules.TypeOf(report.Status) == StatusType.Fixed
-            ? $"{operatorName ?? "The operator"} has marked it fixed."
-            : operatorName is null ? "It is still open." : $"It was sent to {operatorName} and is still open.";
+        string context = ReportStatusRules.TypeOf(report.Status) == StatusType.Fixed
+            ? t["Questionnaire.MarkedFixed", operatorName ?? t["Questionnaire.TheOperator"]]
+            : operatorName is null ? t["Questionnaire.StillOpen"] : t["Questionnaire.SentStillOpen", operatorName];
+        var id = report.Id.ToString(CultureInfo.InvariantCulture);
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"You reported \"{report.Title}\" (#{report.Id}) on {site}. {context}")
-            .AppendLine("Has it been fixed? Please tell us (yes, no, or don't know) at this link:").AppendLine()
+            .AppendLine(t["HelloName", report.ReporterName]).AppendLine()
+            .AppendLine(t["Questionnaire.Reported", $"\"{report.Title}\"", id, site, context])
+            .AppendLine(t["Questionnaire.Ask"]).AppendLine()
             .AppendLine(questionnaireUrl).AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"The link works once, for {lifetime.TotalDays:0} days. Your answer is shown on the report page, your address is not.")
-            .AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
+            .AppendLine(t["Questionnaire.Lifetime", lifetime.TotalDays])
+            .AppendLine(t["SeeReport.Text", publicUrl]).AppendLine()
+            .AppendLine(t["Unsubscribe.Text", unsubscribeUrl]);
         var html = Page(
-            $"<p>Hello {E(report.ReporterName)},</p>" +
-            $"<p>You reported <strong>{E(report.Title)}</strong> (#{report.Id}) on {E(site)}. {E(context)}</p>" +
-            $"<p><a href=\"{E(questionnaireUrl)}\">Has it been fixed? Tell us</a></p>" +
-            string.Create(CultureInfo.InvariantCulture, $"<p>The link works once, for {lifetime.TotalDays:0} days. Your answer is shown on the report page, your address is not.</p>") +
-            $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>" +
-            $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>");
-        return new MailContent($"[{site} #{report.Id}] Has it been fixed? {report.Title}", text.ToString(), html);
+            $"<p>{E(t["HelloName", report.ReporterName])}</p>" +
+            $"<p>{t["Questionnaire.Reported", $"<strong>{E(report.Title)}</strong>", id, E(site), E(context)]}</p>" +
+            $"<p><a href=\"{E(questionnaireUrl)}\">{E(t["Questionnaire.Link"])}</a></p>" +
+            $"<p>{E(t["Questionnaire.Lifetime", lifetime.TotalDays])}</p>" +
+            $"<p><a href=\"{E(publicUrl)}\">{E(t["SeeReport"])}</a></p>" +
+            $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">{E(t["Unsubscribe"])}</a></p>");
+        return new MailContent(string.Create(CultureInfo.InvariantCulture, $"[{site} #{report.Id}] {t["Questionnaire.Subject"]} {report.Title}"),
+            text.ToString(), html);
     }
 
     private static string Stamp(ReportEvent entry) => entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FixIt.Domain.Reports;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Infrastructure.Mail.Composition;
 
@@ -14,9 +15,10 @@ internal sealed record MailAnswer(string Question, string Answer);
 
 internal static class MailWords
 {
-    public static string WhatHappened(ReportEvent update) => update.ToStatus is { } to
-        ? $"{update.Actor} set the status to {ReportStatusWording.Of(to)}."
-        : $"{update.Actor} added an update.";
+    /// <summary>"Demo City Council set the status to Fixed." in the current language.</summary>
+    public static string WhatHappened(IStringLocalizer t, ReportEvent update) => update.ToStatus is { } to
+        ? t["What.Status", update.Actor, ResidentMailText.Status(t, to)]
+        : t["What.Note", update.Actor];
 
     public static string Coordinates(Report report) =>
         string.Create(CultureInfo.InvariantCulture, $"{report.Latitude:0.######}, {report.Longitude:0.######}");

@@ -2,30 +2,33 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using FixIt.Domain.Reports;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>The words of every email FixIt sends. Everything from users is HTML-encoded in the HTML part.</summary>
 internal static class MailTemplates
 {
-    public static MailContent Confirmation(string site, Report report, string category, string confirmUrl, string pendingUrl, TimeSpan lifetime)
+    public static MailContent Confirmation(IStringLocalizer t, string site, Report report, string category, string confirmUrl, string pendingUrl,
+        TimeSpan lifetime)
     {
+        var near = Near(t, report);
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Thank you for reporting \"{report.Title}\" ({category}){Near(report)} on {site}.")
-            .AppendLine("Please confirm the report by opening this link and pressing the button:").AppendLine()
+            .AppendLine(t["HelloName", report.ReporterName]).AppendLine()
+            .AppendLine(t["Confirm.Thanks", $"\"{report.Title}\"", category, near, site])
+            .AppendLine(t["Confirm.Open"]).AppendLine()
             .AppendLine(confirmUrl).AppendLine()
-            .AppendLine("Until you do, it is not sent to anyone and only you can see it, at this private link (keep it to yourself):").AppendLine()
+            .AppendLine(t["Confirm.Private"]).AppendLine()
             .AppendLine(pendingUrl).AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"The confirm link works for {lifetime.TotalDays:0} days.")
-            .AppendLine("If you did not report this, ignore this email.");
+            .AppendLine(t["Confirm.Lifetime", lifetime.TotalDays])
+            .AppendLine(t["Confirm.NotYou"]);
         var html = Page(
-            $"<p>Hello {E(report.ReporterName)},</p>" +
-            $"<p>Thank you for reporting <strong>{E(report.Title)}</strong> ({E(category)}){E(Near(report))} on {E(site)}.</p>" +
-            $"<p><a href=\"{E(confirmUrl)}\">Confirm your report</a></p>" +
-            $"<p>Until you do, it is not sent to anyone and only you can see it, at <a href=\"{E(pendingUrl)}\">your private link</a> (keep it to yourself).</p>" +
-            $"<p>The confirm link works for {lifetime.TotalDays:0} days. If you did not report this, ignore this email.</p>");
-        return new MailContent($"Confirm your report: {report.Title}", text.ToString(), html);
+            $"<p>{E(t["HelloName", report.ReporterName])}</p>" +
+            $"<p>{t["Confirm.Thanks", $"<strong>{E(report.Title)}</strong>", E(category), E(near), E(site)]}</p>" +
+            $"<p><a href=\"{E(confirmUrl)}\">{E(t["Confirm.Link"])}</a></p>" +
+            $"<p>{t["Confirm.PrivateHtml", $"<a href=\"{E(pendingUrl)}\">", "</a>"]}</p>" +
+            $"<p>{E(t["Confirm.Lifetime", lifetime.TotalDays])} {E(t["Confirm.NotYou"])}</p>");
+        return new MailContent(t["Confirm.Subject", report.Title], text.ToString(), html);
     }
 
     /// <summary>
@@ -121,53 +124,73 @@ internal static class MailTemplates
     /// <summary>" near Stop 4, Park Lane" (the gazetteer's nearest place), or nothing.</summary>
     private static string Near(Report report) => report.NearPlace is { Length: > 0 } place ? $" near {place}" : "";
 
+    /// <summary>" near Stop 4, Park Lane" in the resident's language, or nothing.</summary>
+    private static string Near(IStringLocalizer t, Report report) => report.NearPlace is { Length: > 0 } place ? t["Near", place] : "";
+
     private static string Place(Report report) => report.NearPlace is { Length: > 0 } place ? $"near {place}, " : "";
 
-    public static MailContent SentNotice(string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl, string addUpdateUrl) =>
-        Update(site, report, $"Your report has been sent to {operatorName}.", null, publicUrl, unsubscribeUrl, "Sent to " + operatorName, addUpdateUrl);
+    public static MailContent SentNotice(IStringLocalizer t, string site, Report report, string operatorName, string publicUrl, string unsubscribeUrl,
+        string addUpdateUrl) =>
+        Update(t, site, report, t["Sent.What", operatorName], null, publicUrl, unsubscribeUrl, t["Sent.Subject", operatorName], addUpdateUrl);
 
     /// <summary>
     /// An update to the reporter, with the link to add their own; with <paramref name="stillNotFixedUrl"/> (a fixed or
     /// closed report) the "still not fixed?" link too.
     /// </summary>
-    public static MailContent Update(string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl, string addUpdateUrl,
-        string? stillNotFixedUrl = null)
-    {
-        var what = MailWords.WhatHappened(update);
-        return Update(site, report, what, update, publicUrl, unsubscribeUrl, "Update", addUpdateUrl, stillNotFixedUrl);
-    }
-
-    private static MailContent Update(string site, Report report, string what, ReportEvent? update, string publicUrl, string unsubscribeUrl, string subject,
+    public static MailContent Update(IStringLocalizer t, string site, Report report, ReportEvent update, string publicUrl, string unsubscribeUrl,
         string addUpdateUrl, string? stillNotFixedUrl = null)
     {
+        var what = MailWords.WhatHappened(t, update);
+        return Update(t, site, report, what, update, publicUrl, unsubscribeUrl, t["Update.Subject"], addUpdateUrl, stillNotFixedUrl);
+    }
+
+    private static MailContent Update(IStringLocalizer t, string site, Report report, string what, ReportEvent? update, string publicUrl,
+        string unsubscribeUrl, string subject, string addUpdateUrl, string? stillNotFixedUrl = null)
+    {
+        var id = report.Id.ToString(CultureInfo.InvariantCulture);
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Hello {report.ReporterName},").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"News about your report \"{report.Title}\" (#{report.Id}): {what}").AppendLine();
+            .AppendLine(t["HelloName", report.ReporterName]).AppendLine()
+            .AppendLine(t["Update.News", $"\"{report.Title}\"", id, what]).AppendLine();
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<p>Hello {E(report.ReporterName)},</p><p>News about your report <strong>{E(report.Title)}</strong> (#{report.Id}): {E(what)}</p>");
-        Said(text, html, update);
-        text.AppendLine(CultureInfo.InvariantCulture, $"See the report: {publicUrl}").AppendLine();
+            .Append(CultureInfo.InvariantCulture, $"<p>{E(t["HelloName", report.ReporterName])}</p><p>{t["Update.News", $"<strong>{E(report.Title)}</strong>", id, E(what)]}</p>");
+        Said(t, text, html, update);
+        Footer(t, text, html, publicUrl, unsubscribeUrl, addUpdateUrl, stillNotFixedUrl, t["Update.ReplyHint"]);
+        return new MailContent(Subject(site, report, subject), text.ToString(), Page(html.ToString()));
+    }
+
+    /// <summary>"[FixIt #12] Update: Broken light", the subject of every email about one report.</summary>
+    internal static string Subject(string site, Report report, string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"[{site} #{report.Id}] {what}: {report.Title}");
+
+    /// <summary>The end of an update to a resident: the report, "still not fixed?", their own update, the reply hint, unsubscribe.</summary>
+    internal static void Footer(IStringLocalizer t, StringBuilder text, StringBuilder html, string publicUrl, string unsubscribeUrl, string addUpdateUrl,
+        string? stillNotFixedUrl, string replyHint)
+    {
+        text.AppendLine(t["SeeReport.Text", publicUrl]).AppendLine();
         if (stillNotFixedUrl is not null)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{StillNotFixedHint} {stillNotFixedUrl}").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{t["StillNotFixed.Text"]} {stillNotFixedUrl}").AppendLine();
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"{AddUpdateHint} {addUpdateUrl}").AppendLine()
-            .AppendLine(ReplyHint).AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"No more emails about this report: {unsubscribeUrl}");
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(publicUrl)}\">See the report</a></p>")
-            .Append(StillNotFixedHtml(stillNotFixedUrl))
-            .Append(AddUpdateHtml(addUpdateUrl))
-            .Append(CultureInfo.InvariantCulture, $"<p>{E(ReplyHint)}</p>")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">No more emails about this report</a></p>");
-        return new MailContent($"[{site} #{report.Id}] {subject}: {report.Title}", text.ToString(), Page(html.ToString()));
+        text.AppendLine(CultureInfo.InvariantCulture, $"{t["AddUpdate.Text"]} {addUpdateUrl}").AppendLine()
+            .AppendLine(replyHint).AppendLine()
+            .AppendLine(t["Unsubscribe.Text", unsubscribeUrl]);
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(publicUrl)}\">{E(t["SeeReport"])}</a></p>");
+        if (stillNotFixedUrl is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{t["StillNotFixed.Html", $"<a href=\"{E(stillNotFixedUrl)}\">", "</a>"]}</p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p>{t["AddUpdate.Html", $"<a href=\"{E(addUpdateUrl)}\">", "</a>"]}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p>{E(replyHint)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:0.9em\"><a href=\"{E(unsubscribeUrl)}\">{E(t["Unsubscribe"])}</a></p>");
     }
 
     /// <summary>
     /// What an update says, in an email about it: a resident's words (the reporter's or a follower's) as a labelled quote,
     /// like <see cref="ResidentQuote"/> in the operator's emails; anyone else's (the operator's, FixIt's) as they are.
     /// </summary>
-    internal static void Said(StringBuilder text, StringBuilder html, ReportEvent? update)
+    internal static void Said(IStringLocalizer t, StringBuilder text, StringBuilder html, ReportEvent? update)
     {
         if (string.IsNullOrWhiteSpace(update?.PublicText))
         {
@@ -176,25 +199,13 @@ internal static class MailTemplates
 
         if (update.ActorKind is ActorKind.Reporter or ActorKind.Follower)
         {
-            ResidentQuote(text, html, "Their words:", update.PublicText);
+            ResidentQuote(text, html, t["TheirWords"], update.PublicText);
             return;
         }
 
         text.AppendLine(update.PublicText).AppendLine();
         html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>");
     }
-
-    internal const string AddUpdateHint = "Add an update of your own (words or photos):";
-
-    internal static string AddUpdateHtml(string url) => $"<p><a href=\"{E(url)}\">Add an update of your own</a> (words or photos).</p>";
-
-    // The reporter's answer is published: they should know before they write it.
-    private const string ReplyHint = "Reply to this email to add your own update; your reply is shown on the report page, your address is not.";
-
-    internal const string StillNotFixedHint = "Still not fixed? Tell us and the report is re-opened:";
-
-    internal static string StillNotFixedHtml(string? url) =>
-        url is null ? "" : $"<p>Still not fixed? <a href=\"{E(url)}\">Tell us and the report is re-opened</a>.</p>";
 
     internal static string Page(string body) =>
         $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";

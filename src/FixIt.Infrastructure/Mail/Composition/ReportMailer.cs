@@ -7,6 +7,7 @@ using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit.Utils;
 
@@ -14,7 +15,8 @@ namespace FixIt.Infrastructure.Mail.Composition;
 
 /// <summary>Renders report emails and adds them, with their link tokens, to the caller's unit of work.</summary>
 internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOptions, IOptions<InboundMailOptions> inboundOptions,
-    IOptions<SiteOptions> siteOptions, IOptions<FollowUpOptions> followUpOptions, MailboxCaps caps, TimeProvider clock) : IReportMailer
+    IOptions<SiteOptions> siteOptions, IOptions<FollowUpOptions> followUpOptions, MailboxCaps caps, IStringLocalizer<ResidentMailText> t,
+    TimeProvider clock) : IReportMailer
 {
     private readonly MailOptions _mail = mailOptions.Value;
     private readonly InboundMailOptions _inbound = inboundOptions.Value;
@@ -33,8 +35,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Confirm, report, _mail.ConfirmLinkLifetime, now, singleUse: true);
         var category = await CategoryNameAsync(report, cancellationToken);
-        var content = MailTemplates.Confirmation(_site.Name, report, category, _site.Url($"confirm/{token}"),
-            _site.Url(ReportPaths.Pending(report.Id, pendingToken)), _mail.ConfirmLinkLifetime);
+        var content = ResidentMailText.In(report.Language, () => MailTemplates.Confirmation(t, _site.Name, report, category,
+            _site.Url($"confirm/{token}"), _site.Url(ReportPaths.Pending(report.Id, pendingToken)), _mail.ConfirmLinkLifetime));
         Add(MailKind.ReporterConfirmation, report, null, report.ReporterEmail, report.ReporterName, content, null, null, now);
     }
 
@@ -65,8 +67,9 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
     {
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
-        var content = MailTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe, AddUpdateLink(report, now),
-            StillNotFixedLink(report, now));
+        var (addUpdate, stillNotFixed) = (AddUpdateLink(report, now), StillNotFixedLink(report, now));
+        var content = ResidentMailText.In(report.Language, () => MailTemplates.Update(t, _site.Name, report, update, _site.Url($"reports/{report.Id}"),
+            unsubscribe, addUpdate, stillNotFixed));
         Add(MailKind.ReporterUpdate, report, null, report.ReporterEmail, report.ReporterName, content,
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
@@ -80,8 +83,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
 
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Subscribe, report, _mail.ConfirmLinkLifetime, now, singleUse: true, subscription);
-        var content = SubscriberTemplates.Confirmation(_site.Name, report, _site.Url($"subscribe/{token}"), _site.Url($"reports/{report.Id}"),
-            _mail.ConfirmLinkLifetime);
+        var content = ResidentMailText.In(subscription.Language, () => SubscriberTemplates.Confirmation(t, _site.Name, report,
+            _site.Url($"subscribe/{token}"), _site.Url($"reports/{report.Id}"), _mail.ConfirmLinkLifetime));
         Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
     }
 
@@ -95,8 +98,8 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var (token, stored) = LinkTokens.Issue(TokenPurpose.Support, report.Id, _mail.ConfirmLinkLifetime, now, singleUse: true);
         db.AccessTokens.Add(stored.For(support));
-        var content = SubscriberTemplates.SupportConfirmation(_site.Name, report, _site.Url($"support/{token}"), _site.Url($"reports/{report.Id}"),
-            _mail.ConfirmLinkLifetime);
+        var content = ResidentMailText.In(support.Language, () => SubscriberTemplates.SupportConfirmation(t, _site.Name, report,
+            _site.Url($"support/{token}"), _site.Url($"reports/{report.Id}"), _mail.ConfirmLinkLifetime));
         Add(MailKind.SupportConfirmation, report, null, email, "", content, null, null, now);
     }
 
@@ -106,8 +109,9 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         var now = clock.GetUtcNow();
         var token = Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false, subscription);
         var unsubscribe = _site.Url($"unsubscribe/{token}");
-        var content = SubscriberTemplates.Update(_site.Name, report, update, _site.Url($"reports/{report.Id}"), unsubscribe,
-            AddUpdateLink(report, now, subscription), StillNotFixedLink(report, now, subscription));
+        var (addUpdate, stillNotFixed) = (AddUpdateLink(report, now, subscription), StillNotFixedLink(report, now, subscription));
+        var content = ResidentMailText.In(subscription.Language, () => SubscriberTemplates.Update(t, _site.Name, report, update,
+            _site.Url($"reports/{report.Id}"), unsubscribe, addUpdate, stillNotFixed));
         var replyTo = ReplyAddress.For(await ReplyKeyIssuer.ForFollowerAsync(db, subscription, now, cancellationToken), _inbound);
         Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, replyTo, unsubscribe, now);
     }
@@ -123,8 +127,9 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         }
 
         var now = clock.GetUtcNow();
-        var content = SubscriberTemplates.UpdateLink(_site.Name, report, follower is null ? report.ReporterName : null, AddUpdateLink(report, now, follower),
-            _site.Url($"reports/{report.Id}"), _followUp.LinkLifetime);
+        var addUpdate = AddUpdateLink(report, now, follower);
+        var content = ResidentMailText.In(follower?.Language ?? report.Language, () => SubscriberTemplates.UpdateLink(t, _site.Name, report,
+            follower is null ? report.ReporterName : null, addUpdate, _site.Url($"reports/{report.Id}"), _followUp.LinkLifetime));
         Add(MailKind.UpdateLink, report, null, to, follower is null ? report.ReporterName : "", content, null, null, now);
     }
 
@@ -139,7 +144,9 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
 
         var now = clock.GetUtcNow();
         var unsubscribe = _site.Url($"unsubscribe/{Issue(TokenPurpose.Unsubscribe, report, _mail.UnsubscribeLinkLifetime, now, singleUse: false)}");
-        var content = MailTemplates.SentNotice(_site.Name, report, operatorName, _site.Url($"reports/{report.Id}"), unsubscribe, AddUpdateLink(report, now));
+        var addUpdate = AddUpdateLink(report, now);
+        var content = ResidentMailText.In(report.Language, () => MailTemplates.SentNotice(t, _site.Name, report, operatorName,
+            _site.Url($"reports/{report.Id}"), unsubscribe, addUpdate));
         Add(MailKind.ReporterSentNotice, report, null, report.ReporterEmail, report.ReporterName, content,
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }

@@ -13,6 +13,7 @@ internal sealed class AreaAlertConfiguration : IEntityTypeConfiguration<AreaAler
     {
         builder.ToTable("AreaAlerts");
         builder.Property(a => a.Email).HasMaxLength(254);
+        builder.Property(a => a.Language).HasMaxLength(16);
         // The digest job's "due daily alerts"; the expiry job's "unconfirmed and old".
         builder.HasIndex(a => new { a.Frequency, a.NextDigestAt });
         builder.HasIndex(a => new { a.ConfirmedAt, a.CreatedAt });

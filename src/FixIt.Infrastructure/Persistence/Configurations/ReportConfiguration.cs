@@ -25,6 +25,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.MediaUrl).HasMaxLength(2000);
         builder.Property(r => r.Address).HasMaxLength(TextLimits.Address.StorageLength).IsPublicText();
         builder.Property(r => r.NearPlace).HasMaxLength(200).IsPublicText();
+        builder.Property(r => r.Language).HasMaxLength(16);
         // Read and written whole with the report, like a category's questions: one JSON column.
         builder.OwnsMany(r => r.Attributes, a =>
         {

@@ -11,6 +11,7 @@ internal sealed class ReportSubscriptionConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("ReportSubscriptions");
         builder.Property(s => s.Email).HasMaxLength(254);
+        builder.Property(s => s.Language).HasMaxLength(16);
         builder.HasIndex(s => new { s.ReportId, s.Email }).IsUnique();
         builder.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.IsActive);

@@ -10,6 +10,7 @@ internal sealed class ReportSupportConfiguration : IEntityTypeConfiguration<Repo
     {
         builder.ToTable("ReportSupports");
         builder.Property(s => s.Mailbox).HasMaxLength(64).IsFixedLength();
+        builder.Property(s => s.Language).HasMaxLength(16);
 
         // One "me too" per mailbox and report: the count is of people, not of button presses.
         builder.HasIndex(s => new { s.ReportId, s.Mailbox }).IsUnique();

@@ -2,6 +2,7 @@ using System.Globalization;
 using FixIt.Application.Features.Alerts.CreateAlert;
 using FixIt.Domain.Alerts;
 using FluentValidation;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Alerts;
 
@@ -51,7 +52,7 @@ public sealed class AlertFormModel
                 return (null, errors);
             }
 
-            return (new CreateAlertCommand(Email, null, null, null, areaId, Categories, frequency), errors);
+            return (new CreateAlertCommand(Email, null, null, null, areaId, Categories, frequency) { Language = RequestLanguage.Current }, errors);
         }
 
         var latitude = Number(Latitude, "lat", "Latitude", errors);
@@ -62,7 +63,7 @@ public sealed class AlertFormModel
             errors["radius"] = ["The radius must be a whole number of metres."];
         }
 
-        return errors.Count > 0 ? (null, errors) : (new CreateAlertCommand(Email, latitude, longitude, radius, null, Categories, frequency), errors);
+        return errors.Count > 0 ? (null, errors) : (new CreateAlertCommand(Email, latitude, longitude, radius, null, Categories, frequency) { Language = RequestLanguage.Current }, errors);
     }
 
     /// <summary>The command's property names as the form's field names.</summary>

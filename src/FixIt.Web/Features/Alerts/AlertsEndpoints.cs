@@ -12,6 +12,7 @@ using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Alerts;
 
@@ -151,7 +152,10 @@ internal static class AlertsEndpoints
 internal sealed record CreateAlertRequest(string? Email, double? Latitude, double? Longitude, int? RadiusMetres, int? AreaId,
     IReadOnlyList<string>? Categories, string? Frequency)
 {
-    public CreateAlertCommand ToCommand() => new(Email, Latitude, Longitude, RadiusMetres, AreaId, Categories, AlertForms.FrequencyOf(Frequency));
+    public CreateAlertCommand ToCommand() => new(Email, Latitude, Longitude, RadiusMetres, AreaId, Categories, AlertForms.FrequencyOf(Frequency))
+    {
+        Language = RequestLanguage.Current,
+    };
 }
 
 internal sealed record CreateAlertResponse(string Message, string FeedUrl);

@@ -10,6 +10,7 @@ using FixIt.Web.Components.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Feeds;
 
@@ -29,7 +30,8 @@ internal static class FeedsEndpoints
         return app;
     }
 
-    public static async Task<IResult> AreaFeed(int id, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> AreaFeed(int id, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, IStringLocalizer<FeedText> t,
+        CancellationToken cancellationToken)
     {
         var area = (await mediator.Send(new ListAreaChoicesQuery(), cancellationToken)).FirstOrDefault(a => a.Id == id);
         if (area is null)
@@ -38,34 +40,35 @@ internal static class FeedsEndpoints
         }
 
         var reports = await mediator.Send(new SearchReportsQuery(null, null, null, null, id, null, FeedLength), cancellationToken);
-        return Feed(site.Value, $"areas/{id}", $"New reports in {area.Name}", $"/map?area={id}&status=all", reports.Items, clock);
+        return Feed(site.Value, $"areas/{id}", t["Area", area.Name], $"/map?area={id}&status=all", reports.Items, clock, t);
     }
 
-    public static async Task<IResult> OperatorFeed(string slug, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> OperatorFeed(string slug, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, IStringLocalizer<FeedText> t,
+        CancellationToken cancellationToken)
     {
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
         var reports = await mediator.Send(new SearchReportsQuery(null, null, null, slug, null, null, FeedLength), cancellationToken);
-        return Feed(site.Value, $"operators/{slug}", $"New reports for {op.Operator.Name}", $"/operators/{slug}", reports.Items, clock);
+        return Feed(site.Value, $"operators/{slug}", t["Operator", op.Operator.Name], $"/operators/{slug}", reports.Items, clock, t);
     }
 
     /// <summary>The feed an alert for a point links to: the newest reports inside the circle.</summary>
     public static async Task<IResult> NearbyFeed(double? latitude, double? longitude, int? radius, IMediator mediator, IOptions<SiteOptions> site,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, IStringLocalizer<FeedText> t, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (latitude is not (>= -90 and <= 90))
         {
-            errors["latitude"] = ["Latitude must be a number between -90 and 90."];
+            errors["latitude"] = [ValidationText.Get("LatitudeRange")];
         }
 
         if (longitude is not (>= -180 and <= 180))
         {
-            errors["longitude"] = ["Longitude must be a number between -180 and 180."];
+            errors["longitude"] = [ValidationText.Get("LongitudeRange")];
         }
 
         if (radius is not (>= AreaAlert.MinRadiusMetres and <= AreaAlert.MaxRadiusMetres))
         {
-            errors["radius"] = [$"The radius must be between {AreaAlert.MinRadiusMetres} and {AreaAlert.MaxRadiusMetres} metres."];
+            errors["radius"] = [t["Radius", AreaAlert.MinRadiusMetres, AreaAlert.MaxRadiusMetres]];
         }
 
         if (errors.Count > 0)
@@ -80,12 +83,14 @@ internal static class FeedsEndpoints
         var inBox = await mediator.Send(new SearchReportsQuery(box, null, null, null, null, null, SearchReportsQuery.MaxLimit), cancellationToken);
         var reports = inBox.Items.Where(s => AlertIndex.DistanceMetres(lat, lon, s.Latitude, s.Longitude) <= r)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(FeedLength).ToList();
-        return Feed(site.Value, "nearby", $"New reports {AlertViews.Around(lat, lon, r)}",
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/alerts?lat={lat}&lon={lon}&radius={r}"), reports, clock,
+        var around = r >= 1000 ? t["WithinKm", r / 1000.0, lat, lon] : t["WithinMetres", r, lat, lon];
+        return Feed(site.Value, "nearby", t["Nearby", around],
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/alerts?lat={lat}&lon={lon}&radius={r}"), reports, clock, t,
             AlertViews.FeedPath(null, lat, lon, r));
     }
 
-    public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, IStringLocalizer<FeedText> t,
+        CancellationToken cancellationToken)
     {
         // The feed of one report is its page in another form: it exists exactly when the page does.
         var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
@@ -98,15 +103,15 @@ internal static class FeedsEndpoints
             .Reverse()
             .ToList();
         var self = site.Value.Url($"feeds/reports/{id}.atom");
-        return TypedResults.Bytes(AtomFeed.Write(self, $"Updates on “{report.Title}”", self, site.Value.ReportUrl(id), entries, report.UpdatedAt),
+        return TypedResults.Bytes(AtomFeed.Write(self, t["Report", report.Title], self, site.Value.ReportUrl(id), entries, report.UpdatedAt),
             AtomFeed.ContentType);
     }
 
     private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock,
-        string? selfPath = null)
+        IStringLocalizer t, string? selfPath = null)
     {
         var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,
-            $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? $" — sent to {o}" : "")}")).ToList();
+            $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? t["SentTo", o] : "")}")).ToList();
         var self = site.Url(selfPath ?? $"feeds/{path}.atom");
         return TypedResults.Bytes(AtomFeed.Write(self, title, self, site.Url(alternate), entries, clock.GetUtcNow()), AtomFeed.ContentType);
     }

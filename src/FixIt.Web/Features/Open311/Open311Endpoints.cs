@@ -6,6 +6,7 @@ using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Open311;
 
@@ -56,31 +57,31 @@ internal static class Open311Endpoints
         new Open311Result(Open311Documents.Definition(await mediator.Send(new GetServiceDefinitionQuery(serviceCode), cancellationToken)), format);
 
     public static async Task<IResult> PostRequest(string format, HttpRequest request, IOpen311KeyValidator keys, IMediator mediator,
-        CancellationToken cancellationToken)
+        IStringLocalizer<Open311Text> t, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
-            throw new Open311Exception(StatusCodes.Status400BadRequest,
-                "POST requests takes a form: application/x-www-form-urlencoded or multipart/form-data.");
+            throw new Open311Exception(StatusCodes.Status400BadRequest, t["FormRequired"]);
         }
 
         // Kept so that a form the reader refuses can be looked through for the parameter at fault (Open311ErrorFilter).
         request.EnableBuffering();
         var form = await request.ReadFormAsync(cancellationToken);
         var key = Open311Requests.Single(form["api_key"])
-            ?? throw new Open311Exception(StatusCodes.Status403Forbidden, "api_key is required to submit a request.");
+            ?? throw new Open311Exception(StatusCodes.Status403Forbidden, t["KeyRequired"]);
         if (!keys.IsValid(key))
         {
-            throw new Open311Exception(StatusCodes.Status403Forbidden, "api_key is not valid.");
+            throw new Open311Exception(StatusCodes.Status403Forbidden, t["KeyInvalid"]);
         }
 
-        var posted = await mediator.Send(Open311Requests.PostCommand(form), cancellationToken);
+        var posted = await mediator.Send(Open311Requests.PostCommand(form, t), cancellationToken);
         return new Open311Result(Open311Documents.Posted(posted), format);
     }
 
-    public static async Task<IResult> Requests(string format, HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<IResult> Requests(string format, HttpRequest request, IMediator mediator, IStringLocalizer<Open311Text> t,
+        CancellationToken cancellationToken)
     {
-        var query = Open311Requests.ListQuery(request.Query);
+        var query = Open311Requests.ListQuery(request.Query, t);
         return new Open311Result(Open311Documents.Requests(await mediator.Send(query, cancellationToken), query.WithUpdates), format);
     }
 

@@ -2,6 +2,7 @@ using FixIt.Application.Common;
 using FixIt.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Open311;
 
@@ -14,6 +15,7 @@ internal sealed class Open311ErrorFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var format = context.HttpContext.GetRouteValue("format") as string ?? "json";
+        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Open311Text>>();
         try
         {
             return await next(context);
@@ -35,14 +37,14 @@ internal sealed class Open311ErrorFilter : IEndpointFilter
         catch (BadHttpRequestException e)
         {
             return Error(e.StatusCode, [e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is larger than this endpoint accepts."
-                : $"The request could not be read: {e.Message}"], format);
+                ? t["BodyTooLarge"]
+                : t["Unreadable", e.Message]], format);
         }
         catch (InvalidDataException e)
         {
             // The form reader's own limits (too many fields, a field too long) and characters it refuses (U+0000).
             var field = await UnreadableFormField.FindAsync(context.HttpContext.Request);
-            return Error(StatusCodes.Status400BadRequest, [field ?? $"The form could not be read: {e.Message}"], format);
+            return Error(StatusCodes.Status400BadRequest, [field ?? t["FormUnreadable", e.Message]], format);
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
         {

@@ -4,24 +4,26 @@ using FixIt.Application.Features.Open311.Requests;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Primitives;
+using FixIt.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Open311;
 
 /// <summary>Reads Open311 query strings and forms; a value that cannot be read is a 400 naming the parameter.</summary>
 internal static class Open311Requests
 {
-    public static ListServiceRequestsQuery ListQuery(IQueryCollection query)
+    public static ListServiceRequestsQuery ListQuery(IQueryCollection query, IStringLocalizer t)
     {
         var failures = new List<ValidationFailure>();
         var result = new ListServiceRequestsQuery
         {
-            Ids = List(query["service_request_id"]) is { } ids ? [.. ids.Select(id => Int(id, "service_request_id", failures, min: 1))] : null,
+            Ids = List(query["service_request_id"]) is { } ids ? [.. ids.Select(id => Int(id, "service_request_id", failures, t, min: 1))] : null,
             ServiceCodes = List(query["service_code"]),
-            Start = Time(query["start_date"], "start_date", failures),
-            End = Time(query["end_date"], "end_date", failures),
+            Start = Time(query["start_date"], "start_date", failures, t),
+            End = Time(query["end_date"], "end_date", failures, t),
             Status = Single(query["status"])?.ToLowerInvariant(),
-            Page = Single(query["page"]) is { } page ? Int(page, "page", failures) : 1,
-            PageSize = Single(query["page_size"]) is { } size ? Int(size, "page_size", failures) : ListServiceRequestsQuery.MaxRows,
+            Page = Single(query["page"]) is { } page ? Int(page, "page", failures, t) : 1,
+            PageSize = Single(query["page_size"]) is { } size ? Int(size, "page_size", failures, t) : ListServiceRequestsQuery.MaxRows,
             WithUpdates = Extensions(query),
         };
         return failures.Count > 0 ? throw new ValidationException(failures) : result;
@@ -30,7 +32,7 @@ internal static class Open311Requests
     public static bool Extensions(IQueryCollection query) =>
         Single(query["extensions"]) is { } value && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 
-    public static PostServiceRequestCommand PostCommand(IFormCollection form)
+    public static PostServiceRequestCommand PostCommand(IFormCollection form, IStringLocalizer t)
     {
         var failures = new List<ValidationFailure>();
         var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -43,7 +45,7 @@ internal static class Open311Requests
                 var rest = key[(end + 1)..];
                 if (rest is not ("" or "[]"))
                 {
-                    failures.Add(new ValidationFailure(key, $"'{key}' is not an attribute parameter: use attribute[code] or attribute[code][]."));
+                    failures.Add(new ValidationFailure(key, t["NotAttribute", key]));
                     continue;
                 }
 
@@ -59,8 +61,8 @@ internal static class Open311Requests
         var command = new PostServiceRequestCommand
         {
             ServiceCode = Single(form["service_code"]),
-            Latitude = Coordinate(form["lat"], "lat", failures),
-            Longitude = Coordinate(form["long"], "long", failures),
+            Latitude = Coordinate(form["lat"], "lat", failures, t),
+            Longitude = Coordinate(form["long"], "long", failures, t),
             AddressString = Single(form["address_string"]),
             Attributes = attributes.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal),
             Email = Single(form["email"]),
@@ -71,6 +73,7 @@ internal static class Open311Requests
             Phone = Single(form["phone"]),
             Description = Single(form["description"]),
             MediaUrl = Single(form["media_url"]),
+            Language = RequestLanguage.Current,
         };
         return failures.Count > 0 ? throw new ValidationException(failures) : command;
     }
@@ -83,18 +86,18 @@ internal static class Open311Requests
         return items.Count == 0 ? null : items;
     }
 
-    private static int Int(string value, string field, List<ValidationFailure> failures, int min = int.MinValue)
+    private static int Int(string value, string field, List<ValidationFailure> failures, IStringLocalizer t, int min = int.MinValue)
     {
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min)
         {
             return number;
         }
 
-        failures.Add(new ValidationFailure(field, $"'{value}' is not a valid whole number here."));
+        failures.Add(new ValidationFailure(field, t["NotWholeNumber", value]));
         return 0;
     }
 
-    private static double? Coordinate(StringValues values, string field, List<ValidationFailure> failures)
+    private static double? Coordinate(StringValues values, string field, List<ValidationFailure> failures, IStringLocalizer t)
     {
         if (Single(values) is not { } value)
         {
@@ -106,11 +109,11 @@ internal static class Open311Requests
             return number;
         }
 
-        failures.Add(new ValidationFailure(field, $"must be a decimal number of degrees (WGS84), not '{value}'."));
+        failures.Add(new ValidationFailure(field, t["NotDegrees", value]));
         return null;
     }
 
-    private static DateTimeOffset? Time(StringValues values, string field, List<ValidationFailure> failures)
+    private static DateTimeOffset? Time(StringValues values, string field, List<ValidationFailure> failures, IStringLocalizer t)
     {
         if (Single(values) is not { } value)
         {
@@ -123,7 +126,7 @@ internal static class Open311Requests
             return time;
         }
 
-        failures.Add(new ValidationFailure(field, $"must be a W3C date and time such as 2026-11-25T18:00:00Z, not '{value}'."));
+        failures.Add(new ValidationFailure(field, t["NotTime", value]));
         return null;
     }
 }

@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Reports;
 
@@ -67,6 +68,7 @@ internal sealed record SubmitReportRequest(string? CategoryCode, string? Title, 
         new(CategoryCode, Title, Description, Latitude, Longitude, ReporterName, ReporterEmail, ReporterPhone, ShowName)
         {
             Source = EventSource.Api,
+            Language = RequestLanguage.Current,
             Attributes = Attributes?.ToDictionary(a => a.Key, a => Values(a.Value), StringComparer.Ordinal),
         };
 

@@ -11,7 +11,11 @@ namespace FixIt.Application.Features.Alerts.CreateAlert;
 /// but the confirmation request until the link in it is used (double opt-in); the answer is the same for every address.
 /// </summary>
 public sealed record CreateAlertCommand(string? Email, double? Latitude, double? Longitude, int? RadiusMetres, int? AreaId,
-    IReadOnlyList<string>? CategoryCodes, AlertFrequency Frequency) : ICommand;
+    IReadOnlyList<string>? CategoryCodes, AlertFrequency Frequency) : ICommand
+{
+    /// <summary>The language the resident asked in (the request's culture, set by the endpoint); normalised to one of <see cref="SiteLanguages.All"/>.</summary>
+    public string? Language { get; init; }
+}
 
 internal sealed class CreateAlertHandler(IFixItDb db, IAlertMailer mailer, TimeProvider clock) : ICommandHandler<CreateAlertCommand>
 {
@@ -24,8 +28,9 @@ internal sealed class CreateAlertHandler(IFixItDb db, IAlertMailer mailer, TimeP
         var alert = command.AreaId is { } areaId
             ? AreaAlert.ForArea(email, areaId, command.Frequency, categoryIds, now)
             : AreaAlert.ForRadius(email, command.Latitude!.Value, command.Longitude!.Value, command.RadiusMetres!.Value, command.Frequency, categoryIds, now);
+        alert.AskedIn(SiteLanguages.Normalise(command.Language));
         db.AreaAlerts.Add(alert);
-        await mailer.QueueConfirmationAsync(alert, await AlertViews.PlaceAsync(db, alert, cancellationToken), cancellationToken);
+        await mailer.QueueConfirmationAsync(alert, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -48,7 +48,7 @@ internal sealed class SendAlertDigestsHandler(IFixItDb db, IAlertMailer mailer, 
                 .OrderBy(r => r.Id).ToListAsync(cancellationToken);
             if (reports.Count > 0)
             {
-                await mailer.QueueDigestAsync(alert, await AlertViews.PlaceAsync(db, alert, cancellationToken), reports, cancellationToken);
+                await mailer.QueueDigestAsync(alert, reports, cancellationToken);
             }
 
             db.AreaAlertMatches.RemoveRange(matches);

@@ -60,7 +60,7 @@ internal sealed class SendAlertsHandler(IFixItDb db, IAlertMailer mailer, AlertI
                 }
                 else
                 {
-                    await mailer.QueueReportAsync(alert, await AlertViews.PlaceAsync(db, alert, cancellationToken), report, cancellationToken);
+                    await mailer.QueueReportAsync(alert, report, cancellationToken);
                 }
             }
         }

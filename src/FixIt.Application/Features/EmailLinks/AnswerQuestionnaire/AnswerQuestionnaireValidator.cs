@@ -10,11 +10,11 @@ internal sealed class AnswerQuestionnaireValidator : AbstractValidator<AnswerQue
 {
     public AnswerQuestionnaireValidator(IPhotoProcessor photos)
     {
-        RuleFor(c => c.Answer).IsInEnum().WithMessage("Please choose an answer.");
+        RuleFor(c => c.Answer).IsInEnum().WithMessage(_ => ValidationText.Get("ChooseAnswer"));
         RuleFor(c => c.Update).MaxCharacters(TextLimits.ResidentText).PrintableText();
-        RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount).WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
+        RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount).WithMessage(_ => ValidationText.Get("MaxPhotos", PhotoRules.MaxCount));
         RuleFor(c => c.Photos).Empty().When(c => c.Answer != QuestionnaireAnswer.NotFixed)
-            .WithMessage("A photo goes with a \"no\" answer only.");
+            .WithMessage(_ => ValidationText.Get("PhotoWithNo"));
         RuleForEach(c => c.Photos).ValidPhoto(photos);
     }
 }

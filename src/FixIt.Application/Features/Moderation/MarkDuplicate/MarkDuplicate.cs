@@ -73,6 +73,7 @@ internal sealed class MarkDuplicateHandler(IFixItDb db, IPublisher publisher, Ti
         {
             var subscription = new ReportSubscription(originalId, email, now);
             subscription.Confirm(now);
+            subscription.AskedIn(subscribers.FirstOrDefault(s => s.Email == email)?.Language ?? duplicate.Language);
             db.ReportSubscriptions.Add(subscription);
             moved++;
         }

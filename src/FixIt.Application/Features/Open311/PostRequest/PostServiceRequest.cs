@@ -12,6 +12,9 @@ public sealed record PostServiceRequestCommand : IRequest<PostedServiceRequest>
 {
     public string? ServiceCode { get; init; }
 
+    /// <summary>The language the resident asked in (the request's culture, set by the endpoint); normalised to one of <see cref="FixIt.Application.Common.SiteLanguages.All"/>.</summary>
+    public string? Language { get; init; }
+
     public double? Latitude { get; init; }
 
     public double? Longitude { get; init; }
@@ -69,6 +72,7 @@ internal sealed class PostServiceRequestHandler(IMediator mediator, IEnumerable<
             AccountId = request.AccountId,
             MediaUrl = request.MediaUrl,
             Address = address,
+            Language = request.Language,
         };
 
         SubmittedReport submitted;

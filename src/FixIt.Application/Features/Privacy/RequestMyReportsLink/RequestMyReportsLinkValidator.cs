@@ -8,6 +8,6 @@ internal sealed class RequestMyReportsLinkValidator : AbstractValidator<RequestM
     public RequestMyReportsLinkValidator()
     {
         RuleFor(c => c.Email).Must(EmailAddresses.IsDeliverable).OverridePropertyName("email")
-            .WithMessage("Enter the email address you reported or subscribed with, like name@example.org.");
+            .WithMessage(_ => ValidationText.Get("MyReportsEmail"));
     }
 }

@@ -11,9 +11,9 @@ internal sealed class AddUpdateValidator : AbstractValidator<AddUpdateCommand>
     public AddUpdateValidator(IPhotoProcessor photos)
     {
         RuleFor(c => c.Text).Must((c, text) => !string.IsNullOrWhiteSpace(text) || c.Photos.Count > 0)
-            .WithMessage("Write your update, or add a photo.").WithName("Your update");
+            .WithMessage(_ => ValidationText.Get("UpdateEmpty")).WithName("Your update");
         RuleFor(c => c.Text).MaxCharacters(TextLimits.ResidentText).PrintableText().WithName("Your update");
-        RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount).WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
+        RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount).WithMessage(_ => ValidationText.Get("MaxPhotos", PhotoRules.MaxCount));
         RuleForEach(c => c.Photos).ValidPhoto(photos);
     }
 }

@@ -1,3 +1,4 @@
+using FixIt.Application.Common;
 using FixIt.Application.Abstractions;
 using FluentValidation;
 
@@ -21,11 +22,11 @@ public static class PhotoRules
     /// </summary>
     public static IRuleBuilderOptions<T, PhotoUpload> ValidPhoto<T>(this IRuleBuilderInitialCollection<T, PhotoUpload> rule, IPhotoProcessor photos) =>
         rule.Cascade(CascadeMode.Stop)
-            .Must(p => p.Content.Length > 0).WithMessage((_, p) => $"The photo \"{p.FileName}\" is empty.")
+            .Must(p => p.Content.Length > 0).WithMessage((_, p) => ValidationText.Get("PhotoEmpty", p.FileName))
             .Must(p => p.Content.Length <= MaxBytes)
-            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is larger than {MaxBytes / (1024 * 1024)} MB.")
+            .WithMessage((_, p) => ValidationText.Get("PhotoTooLarge", p.FileName, MaxBytes / (1024 * 1024)))
             .Must(p => photos.Recognise(p.Content) is not null)
-            .WithMessage((_, p) => $"The file \"{p.FileName}\" is not a JPEG, PNG or WebP image.")
+            .WithMessage((_, p) => ValidationText.Get("PhotoType", p.FileName))
             .Must(p => photos.ReadSize(p.Content) is { } size && size.Pixels <= photos.MaxPixelCount)
-            .WithMessage((_, p) => $"The photo \"{p.FileName}\" is {photos.ReadSize(p.Content)}; at most {photos.MaxPixelCount / 1_000_000} megapixels are accepted.");
+            .WithMessage((_, p) => ValidationText.Get("PhotoPixels", p.FileName, $"{photos.ReadSize(p.Content)}", photos.MaxPixelCount / 1_000_000));
 }

@@ -46,6 +46,9 @@ public sealed record SubmitReportCommand(
 
     /// <summary>Photos from the web form.</summary>
     public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
+
+    /// <summary>The language the resident asked in (the request's culture, set by the endpoint); normalised to one of <see cref="SiteLanguages.All"/>.</summary>
+    public string? Language { get; init; }
 }
 
 public sealed record SubmittedReport(int Id, ReportStatus Status)
@@ -86,6 +89,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
                 MediaUrl = command.MediaUrl,
                 Address = command.Address,
                 NearPlace = await places.FindAsync(latitude, longitude, cancellationToken),
+                Language = SiteLanguages.Normalise(command.Language),
             },
             routing,
             clock.GetUtcNow(),

@@ -28,7 +28,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
 
         RuleFor(c => c.CategoryCode).NotEmpty()
             .MustAsync(async (_, _, context, ct) => await CategoryAsync(db, context, ct) is { IsActive: true })
-            .WithMessage("'{PropertyValue}' is not a known category.")
+            .WithMessage(_ => ValidationText.Get("UnknownCategory", "{PropertyValue}"))
             .When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.CategoryCode).NotEmpty();
 
@@ -36,10 +36,10 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         RuleFor(c => c.Description).NotEmpty().MaxCharacters(TextLimits.ReportDescription).PrintableText();
 
         RuleFor(c => c.Latitude).NotNull().Must(v => double.IsFinite(v!.Value) && v >= -90 && v <= 90)
-            .When(c => c.Latitude is not null).WithMessage("Latitude must be a number between -90 and 90.");
+            .When(c => c.Latitude is not null).WithMessage(_ => ValidationText.Get("LatitudeRange"));
         RuleFor(c => c.Latitude).NotNull();
         RuleFor(c => c.Longitude).Must(v => double.IsFinite(v!.Value) && v >= -180 && v <= 180)
-            .When(c => c.Longitude is not null).WithMessage("Longitude must be a number between -180 and 180.");
+            .When(c => c.Longitude is not null).WithMessage(_ => ValidationText.Get("LongitudeRange"));
         RuleFor(c => c.Longitude).NotNull();
 
         RuleFor(c => c.ReporterName).NotEmpty().MaxCharacters(TextLimits.ReporterName).SingleLine();
@@ -51,7 +51,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         RuleFor(c => c.AccountId).MaximumLength(100).SingleLine();
         RuleFor(c => c.Address).MaxCharacters(TextLimits.Address).SingleLine();
         RuleFor(c => c.MediaUrl).MaximumLength(2000).SingleLine()
-            .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+            .Must(v => v is null || AttributeRules.IsHttpUrl(v)).WithMessage(_ => ValidationText.Get("HttpUrl", "'{PropertyName}'"));
         RuleFor(c => c.Attributes).CustomAsync(async (answers, context, ct) =>
         {
             var category = await CategoryAsync(db, context, ct);
@@ -62,7 +62,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             }
         }).When(c => !string.IsNullOrWhiteSpace(c.CategoryCode));
         RuleFor(c => c.Photos).Must(p => p.Count <= PhotoRules.MaxCount)
-            .WithMessage($"Attach at most {PhotoRules.MaxCount} photos.");
+            .WithMessage(_ => ValidationText.Get("MaxPhotos", PhotoRules.MaxCount));
         RuleForEach(c => c.Photos).ValidPhoto(photos);
     }
 

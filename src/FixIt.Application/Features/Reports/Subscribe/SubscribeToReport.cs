@@ -11,7 +11,11 @@ namespace FixIt.Application.Features.Reports.Subscribe;
 /// Anyone asks to be emailed about updates to a public report. The answer is the same whether or not the address
 /// was already subscribed: the confirmation email is the only place that tells the owner of the address anything.
 /// </summary>
-public sealed record SubscribeToReportCommand(int ReportId, string? Email) : ICommand;
+public sealed record SubscribeToReportCommand(int ReportId, string? Email) : ICommand
+{
+    /// <summary>The language the resident asked in (the request's culture, set by the endpoint); normalised to one of <see cref="SiteLanguages.All"/>.</summary>
+    public string? Language { get; init; }
+}
 
 internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock) : ICommandHandler<SubscribeToReportCommand>
 {
@@ -44,6 +48,7 @@ internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer
             }
         }
 
+        subscription.AskedIn(SiteLanguages.Normalise(command.Language));
         await mailer.QueueSubscriptionConfirmationAsync(report, subscription, cancellationToken);
         var isNew = subscription.Id == 0;
         try

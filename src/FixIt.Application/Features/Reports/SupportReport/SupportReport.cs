@@ -12,7 +12,11 @@ namespace FixIt.Application.Features.Reports.SupportReport;
 /// It counts once the emailed link is used, once per mailbox. The answer is the same whatever the address (new,
 /// already counted, the reporter's own): only the confirmation email tells the owner of the address anything.
 /// </summary>
-public sealed record SupportReportCommand(int ReportId, string? Email) : ICommand;
+public sealed record SupportReportCommand(int ReportId, string? Email) : ICommand
+{
+    /// <summary>The language the resident asked in (the request's culture, set by the endpoint); normalised to one of <see cref="SiteLanguages.All"/>.</summary>
+    public string? Language { get; init; }
+}
 
 internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock) : ICommandHandler<SupportReportCommand>
 {
@@ -58,6 +62,7 @@ internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, Ti
 
         // A blocked sender gets the same answer and email; confirming it counts nothing (ADR 0150).
         support.AskedBy(senderBlocked: await SenderBlockList.IsBlockedAsync(db, email, cancellationToken));
+        support.AskedIn(SiteLanguages.Normalise(command.Language));
         await mailer.QueueSupportConfirmationAsync(report, support, email, cancellationToken);
         var isNew = support.Id == 0;
         try

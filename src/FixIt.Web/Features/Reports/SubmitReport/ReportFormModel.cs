@@ -1,6 +1,7 @@
 using System.Globalization;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Reports;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Reports.SubmitReport;
 
@@ -58,6 +59,7 @@ public sealed record ReportFormModel(
             NullIfEmpty(Name), NullIfEmpty(Email), null, ShowName)
         {
             Source = EventSource.Web,
+            Language = RequestLanguage.Current,
             Photos = photos,
             Attributes = Answers,
         };

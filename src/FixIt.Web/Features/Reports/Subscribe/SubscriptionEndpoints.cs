@@ -11,6 +11,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Reports.Subscribe;
 
@@ -48,7 +49,7 @@ internal static class SubscriptionEndpoints
         var email = context.Request.Form["email"].ToString().Trim();
         try
         {
-            await mediator.Send(new SubscribeToReportCommand(id, email), cancellationToken);
+            await mediator.Send(new SubscribeToReportCommand(id, email) { Language = RequestLanguage.Current }, cancellationToken);
             return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
         }
         catch (ValidationException ex)

@@ -11,6 +11,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Reports.SupportReport;
 
@@ -47,7 +48,7 @@ internal static class SupportEndpoints
         var email = context.Request.Form["email"].ToString().Trim();
         try
         {
-            await mediator.Send(new SupportReportCommand(id, email), cancellationToken);
+            await mediator.Send(new SupportReportCommand(id, email) { Language = RequestLanguage.Current }, cancellationToken);
             return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
         }
         catch (ValidationException ex)
