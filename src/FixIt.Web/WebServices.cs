@@ -53,6 +53,7 @@ internal static class WebServices
         services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .Validate(o => o.MaxUploadBytes is > 0 and <= 1024L * 1024 * 1024, "AdminImport:MaxUploadBytes must be between 1 byte and 1 GiB.")
+            .Validate(o => o.MaxVertices >= 1 && o.MaxVerticesPerFeature >= 1, "AdminImport:MaxVertices and :MaxVerticesPerFeature must be 1 or more.")
             .ValidateOnStart();
         services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
         services.AddSingleton<Features.Admin.Console.ConsoleUploads>();

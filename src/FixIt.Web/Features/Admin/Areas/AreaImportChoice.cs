@@ -1,11 +1,14 @@
 namespace FixIt.Web.Features.Admin.Areas;
 
-/// <summary>The upload form's state between its steps: the kept file and the choices made from its own keys.</summary>
+/// <summary>
+/// The upload form's state between its steps: the kept file and the choices made from its own keys. The file's name is read
+/// from the kept upload (<see cref="Console.ConsoleUploads.NameOf"/>), never from the form.
+/// </summary>
 public sealed record AreaImportChoice(string Upload, string FileName, string? Kind, string? TopologyObject, string? NameProperty, string? CodeProperty,
     bool SkipRejected)
 {
     public static AreaImportChoice Read(IFormCollection form) => new(
-        form["upload"].ToString(), form["fileName"].ToString(), Console.FormPosts.Text(form, "kind"), Console.FormPosts.Text(form, "object"),
+        form["upload"].ToString(), "", Console.FormPosts.Text(form, "kind"), Console.FormPosts.Text(form, "object"),
         Console.FormPosts.Text(form, "nameProperty"), Console.FormPosts.Text(form, "codeProperty"), form["skipRejected"] == "true");
 
     /// <summary>The usual names first ("name", "code", GeoJSON's own "id"), then the file's first key.</summary>
