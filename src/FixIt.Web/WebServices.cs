@@ -34,8 +34,10 @@ internal static class WebServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
-            // The body reader refuses an oversize body before any handler runs; still name the culprit.
-            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            // The body reader refuses an oversize body before any handler runs; still name the culprit (unless a handler
+            // already did, like an import file past its byte or vertex limit).
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                && context.ProblemDetails is not HttpValidationProblemDetails { Errors.Count: > 0 })
             {
                 context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
