@@ -34,8 +34,10 @@ internal static class WebServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
-            // The body reader refuses an oversize body before any handler runs; still name the culprit.
-            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            // The body reader refuses an oversize body before any handler runs; still name the culprit (unless a handler
+            // already did, like an import file past its byte or vertex limit).
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                && context.ProblemDetails is not HttpValidationProblemDetails { Errors.Count: > 0 })
             {
                 context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
@@ -53,6 +55,7 @@ internal static class WebServices
         services.AddOptions<AdminImportOptions>().Bind(configuration.GetSection(AdminImportOptions.SectionName))
             .Validate(o => o.MaxFileBytes is > 0 and <= 2L * 1024 * 1024 * 1024, "AdminImport:MaxFileBytes must be between 1 byte and 2 GiB.")
             .Validate(o => o.MaxUploadBytes is > 0 and <= 1024L * 1024 * 1024, "AdminImport:MaxUploadBytes must be between 1 byte and 1 GiB.")
+            .Validate(o => o.MaxVertices >= 1 && o.MaxVerticesPerFeature >= 1, "AdminImport:MaxVertices and :MaxVerticesPerFeature must be 1 or more.")
             .ValidateOnStart();
         services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
         services.AddSingleton<Features.Admin.ConsoleUploads>();

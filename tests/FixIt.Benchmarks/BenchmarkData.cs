@@ -58,7 +58,7 @@ internal static class BenchmarkData
     private static List<IndexedArea> Load(string objectName, int idOffset)
     {
         using var stream = File.OpenRead(Path.Combine(Root, "us-atlas", "counties-10m.json"));
-        var features = FeatureSource.ReadAsync(stream, 100_000_000, objectName, CancellationToken.None).GetAwaiter().GetResult();
+        var features = FeatureSource.ReadAsync(stream, new FeatureFileLimits(100_000_000), objectName, CancellationToken.None).GetAwaiter().GetResult();
         // As the area import does: repair invalid shapes, and leave out those that collapse to nothing (at this
         // scale, Falls Church, Virginia is a sliver of zero area).
         return [.. features.Where(f => f.Geometry is not null)

@@ -79,6 +79,7 @@ public sealed class FixItApp : IAsyncDisposable
             ["RateLimits:ConfirmationResend:PermitLimit"] = "100000",
             ["RateLimits:Flag:PermitLimit"] = "100000",
             ["RateLimits:FlagOverall:PermitLimit"] = "100000",
+            ["RateLimits:PhotoLocation:PermitLimit"] = "100000",
             ["MailboxCaps:ReportConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SubscriptionConfirmationsPerDay"] = "100000",
             ["MailboxCaps:SupportConfirmationsPerDay"] = "100000",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FixIt.Application.Routing;
 
@@ -6,17 +7,20 @@ namespace FixIt.Infrastructure.Spatial;
 /// <summary>Reads GeoJSON or TopoJSON feature collections, telling them apart by their "type".</summary>
 public static class FeatureSource
 {
-    public static async Task<IReadOnlyList<SourceFeature>> ReadAsync(Stream stream, long maxBytes, string? topoJsonObject,
+    /// <summary>System.Text.Json's default depth limit, which the reads keep.</summary>
+    private const int MaxDepth = 64;
+
+    public static async Task<IReadOnlyList<SourceFeature>> ReadAsync(Stream stream, FeatureFileLimits limits, string? topoJsonObject,
         CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(new LimitedReadStream(stream, maxBytes), default, cancellationToken);
+            document = await JsonDocument.ParseAsync(new LimitedReadStream(stream, limits.MaxBytes), default, cancellationToken);
         }
         catch (JsonException ex)
         {
-            throw new ImportFileException($"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated.", ex);
+            throw NotJson(ex);
         }
 
         using (document)
@@ -25,8 +29,8 @@ public static class FeatureSource
             var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() : null;
             return type switch
             {
-                "FeatureCollection" => GeoJsonFeatures.Read(root),
-                "Topology" => TopoJsonFeatures.Read(root, topoJsonObject),
+                "FeatureCollection" => GeoJsonFeatures.Read(root, new VertexBudget(limits), cancellationToken),
+                "Topology" => TopoJsonFeatures.Read(root, topoJsonObject, new VertexBudget(limits), cancellationToken),
                 _ => throw new ImportFileException("The file is neither a GeoJSON FeatureCollection nor a TopoJSON Topology."),
             };
         }
@@ -46,9 +50,20 @@ public static class FeatureSource
         }
         catch (JsonException ex)
         {
-            throw new ImportFileException($"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated.", ex);
+            throw NotJson(ex);
         }
     }
+
+    /// <summary>
+    /// Past System.Text.Json's depth limit (64) the file is valid so far but nested deeper than any feature file needs; the
+    /// reader says so only in its message, so that is where it is told apart from a truncated file.
+    /// </summary>
+    private static ImportFileException NotJson(JsonException ex) =>
+        ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            ? new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                $"The file is nested too deeply (line {ex.LineNumber + 1}): more than {MaxDepth} levels of brackets, where a GeoJSON or TopoJSON file needs a few."), ex)
+            : new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                $"The file is not valid JSON (line {ex.LineNumber + 1}): it may be truncated."), ex);
 
     internal static Dictionary<string, string> Properties(JsonElement feature)
     {

@@ -9,7 +9,7 @@ internal static class GeoJsonFeatures
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    public static List<SourceFeature> Read(JsonElement root)
+    public static List<SourceFeature> Read(JsonElement root, VertexBudget budget, CancellationToken cancellationToken)
     {
         if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
@@ -20,13 +20,14 @@ internal static class GeoJsonFeatures
         var index = 0;
         foreach (var feature in features.EnumerateArray())
         {
-            result.Add(ReadFeature(index++, feature));
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(ReadFeature(index++, feature, budget));
         }
 
         return result;
     }
 
-    private static SourceFeature ReadFeature(int index, JsonElement feature)
+    private static SourceFeature ReadFeature(int index, JsonElement feature, VertexBudget budget)
     {
         if (feature.ValueKind != JsonValueKind.Object)
         {
@@ -44,6 +45,12 @@ internal static class GeoJsonFeatures
         {
             var type = geometry.GetProperty("type").GetString();
             var coordinates = geometry.GetProperty("coordinates");
+            budget.Take(index, type switch
+            {
+                "Polygon" => Positions(coordinates, 2),
+                "MultiPolygon" => Positions(coordinates, 3),
+                _ => 0,
+            });
             Geometry? shape = type switch
             {
                 "Polygon" => Polygon(coordinates),
@@ -59,6 +66,12 @@ internal static class GeoJsonFeatures
             return new SourceFeature(index, id, properties, null, "has malformed coordinates");
         }
     }
+
+    /// <summary>The positions <paramref name="depth"/> arrays down (2 for a Polygon's rings, 3 for a MultiPolygon's), counted before any is read.</summary>
+    private static long Positions(JsonElement coordinates, int depth) =>
+        coordinates.ValueKind != JsonValueKind.Array ? 0
+            : depth == 1 ? coordinates.GetArrayLength()
+            : coordinates.EnumerateArray().Sum(c => Positions(c, depth - 1));
 
     private static Polygon Polygon(JsonElement rings)
     {

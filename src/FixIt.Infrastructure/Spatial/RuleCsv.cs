@@ -45,8 +45,9 @@ public static class RuleCsv
 public sealed class FeatureFileReader
 {
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance so endpoints can take it from the container.")]
-    public Task<IReadOnlyList<SourceFeature>> ReadAsync(Stream stream, long maxBytes, string? topoJsonObject, CancellationToken cancellationToken) =>
-        FeatureSource.ReadAsync(stream, maxBytes, topoJsonObject, cancellationToken);
+    public Task<IReadOnlyList<SourceFeature>> ReadAsync(Stream stream, FeatureFileLimits limits, string? topoJsonObject,
+        CancellationToken cancellationToken) =>
+        FeatureSource.ReadAsync(stream, limits, topoJsonObject, cancellationToken);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance so endpoints can take it from the container.")]
     public Task<IReadOnlyList<string>> TopologyObjectsAsync(Stream stream, long maxBytes, CancellationToken cancellationToken) =>

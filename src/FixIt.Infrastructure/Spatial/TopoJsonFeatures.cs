@@ -12,7 +12,7 @@ internal static class TopoJsonFeatures
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    public static List<SourceFeature> Read(JsonElement root, string? objectName)
+    public static List<SourceFeature> Read(JsonElement root, string? objectName, VertexBudget budget, CancellationToken cancellationToken)
     {
         if (!root.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Object)
         {
@@ -31,18 +31,51 @@ internal static class TopoJsonFeatures
             throw new ImportFileException($"The Topology has no object \"{objectName}\" (it has {string.Join(", ", names)}).");
         }
 
+        var geometries = collection.ValueKind == JsonValueKind.Object && collection.TryGetProperty("geometries", out var g)
+            && g.ValueKind == JsonValueKind.Array
+                ? g.EnumerateArray().ToList()
+                : [collection];
+        CountVertices(root, geometries, budget);
         var arcs = DecodeArcs(root);
-        var geometries = collection.TryGetProperty("geometries", out var g) && g.ValueKind == JsonValueKind.Array
-            ? g.EnumerateArray().ToList()
-            : [collection];
         var result = new List<SourceFeature>(geometries.Count);
         for (var index = 0; index < geometries.Count; index++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             result.Add(ReadGeometry(index, geometries[index], arcs));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The vertices each polygon would have once its arcs are stitched (the lengths of the arcs it names, an upper bound),
+    /// taken from the budget before any coordinate is built: many polygons naming one long arc would otherwise each copy it.
+    /// </summary>
+    private static void CountVertices(JsonElement root, List<JsonElement> geometries, VertexBudget budget)
+    {
+        if (!root.TryGetProperty("arcs", out var arcs) || arcs.ValueKind != JsonValueKind.Array)
+        {
+            throw new ImportFileException("The Topology has no \"arcs\" array.");
+        }
+
+        var lengths = arcs.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Array ? a.GetArrayLength() : 0).ToArray();
+        for (var index = 0; index < geometries.Count; index++)
+        {
+            var geometry = geometries[index];
+            if (geometry.ValueKind == JsonValueKind.Object && geometry.TryGetProperty("type", out var type)
+                && (type.ValueEquals("Polygon") || type.ValueEquals("MultiPolygon")) && geometry.TryGetProperty("arcs", out var references))
+            {
+                budget.Take(index, Vertices(references, lengths));
+            }
+        }
+    }
+
+    private static long Vertices(JsonElement references, int[] lengths) => references.ValueKind switch
+    {
+        JsonValueKind.Array => references.EnumerateArray().Sum(r => Vertices(r, lengths)),
+        JsonValueKind.Number when references.TryGetInt32(out var i) && (i >= 0 ? i : ~i) < lengths.Length => lengths[i >= 0 ? i : ~i],
+        _ => 0,
+    };
 
     private static SourceFeature ReadGeometry(int index, JsonElement geometry, List<Coordinate[]> arcs)
     {

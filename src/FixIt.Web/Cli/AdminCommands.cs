@@ -87,8 +87,8 @@ internal static class AdminCommands
         {
             var path = parse.GetValue(file)!;
             await using var stream = OpenOrExplain(path);
-            var limit = services.GetRequiredService<IOptions<AdminImportOptions>>().Value.MaxFileBytes;
-            var features = await FeatureSource.ReadAsync(stream, limit, parse.GetValue(topoObject), token);
+            var limits = services.GetRequiredService<IOptions<AdminImportOptions>>().Value.FileLimits();
+            var features = await FeatureSource.ReadAsync(stream, limits, parse.GetValue(topoObject), token);
             var result = await services.GetRequiredService<IMediator>().Send(new ImportAreasCommand(features, parse.GetValue(kind),
                 parse.GetValue(nameProperty), parse.GetValue(codeProperty), path.Name, parse.GetValue(skip)), token);
             foreach (var rejected in result.Rejected)

@@ -130,4 +130,49 @@ public sealed class AreaUploadTests(ConsoleApps apps)
         Assert.Equal(HttpStatusCode.BadRequest, noKind.StatusCode);
         Assert.Contains("<a href=\"#kind\">The kind must be lower-case letters", named, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task A_small_TopoJSON_naming_one_arc_too_often_is_refused_at_the_file_field_on_upload_and_preview(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var admin = await ConsoleBrowser.AdminAsync(app);
+        var kind = Kind();
+        var bomb = TopoJsonBomb.Build(20, 99);
+        Assert.True(bomb.Length < ConsoleApps.UploadLimit);
+
+        using var uploaded = await ConsoleBrowser.UploadAsync(admin, "admin/areas", "admin/areas/upload", "file", "bomb.topojson", bomb, ("kind", kind));
+        var page = await uploaded.Content.ReadAsStringAsync();
+        using var chosen = await ConsoleBrowser.PostAsync(admin, "admin/areas", "admin/areas/import", ("upload", ConsoleBrowser.UploadId(page)),
+            ("kind", kind), ("nameProperty", "name"), ("codeProperty", "code"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, uploaded.StatusCode);
+        Assert.Contains("<a href=\"#file\">The file has more than the limit of 1,000 vertices (features 0 to 10 alone have 1,100).</a>", page,
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, chosen.StatusCode);
+        Assert.Contains("more than the limit of 1,000 vertices", await chosen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Areas.CountAsync(a => a.Kind == kind)));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task The_imported_areas_record_the_uploaded_files_own_name_whatever_the_form_says(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var admin = await ConsoleBrowser.AdminAsync(app);
+        var kind = Kind();
+
+        using var uploaded = await ConsoleBrowser.UploadAsync(admin, "admin/areas", "admin/areas/upload", "file", "wards.geojson", GeoJson(90, 10), ("kind", kind));
+        var preview = await uploaded.Content.ReadAsStringAsync();
+        using var imported = await ConsoleBrowser.PostAsync(admin, "admin/areas", "admin/areas/import", ("upload", ConsoleBrowser.UploadId(preview)),
+            ("fileName", "../../evil<script>alert(1)</script>.json"), ("kind", kind), ("nameProperty", "label"), ("codeProperty", "ref"),
+            ("skipRejected", "true"));
+
+        Assert.Contains("<h1>Import areas from wards.geojson</h1>", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"fileName\"", preview, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var sources = await app.WithDbAsync(db => db.Areas.Where(a => a.Kind == kind).Select(a => a.Source).Distinct().ToListAsync());
+        var source = Assert.Single(sources);
+        Assert.StartsWith("console upload of wards.geojson by ", source, StringComparison.Ordinal);
+    }
 }

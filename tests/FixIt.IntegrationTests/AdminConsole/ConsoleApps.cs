@@ -9,13 +9,20 @@ using FixIt.IntegrationTests.Staff;
 
 namespace FixIt.IntegrationTests.AdminConsole;
 
-/// <summary>One app per provider for the console's routing pages, with a small upload limit so "too large" is cheap to show.</summary>
+/// <summary>One app per provider for the console's routing pages, with small upload and vertex limits so "too large" is cheap to show.</summary>
 public sealed class ConsoleApps : PerProviderApps<FixItApp>
 {
     public const int UploadLimit = 20_000;
 
+    /// <summary>Low enough that a small file naming one arc many times passes it.</summary>
+    public const int VertexLimit = 1_000;
+
     protected override Task<FixItApp> StartAsync(DatabaseProvider provider) =>
-        FixItApp.StartAsync(provider, new Dictionary<string, string?> { ["AdminImport:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        FixItApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["AdminImport:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AdminImport:MaxVertices"] = VertexLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 }
 
 [CollectionDefinition(Name)]

@@ -101,6 +101,29 @@ public sealed class AreaImportApiTests(AppsFixture apps)
     }
 
     [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task The_outside_testers_TopoJSON_bomb_is_refused_with_413_at_the_file_field_on_import_and_preview(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var admin = await app.AdminClientAsync();
+        var bomb = TopoJsonBomb.Build(5_000, 200_000);
+
+        foreach (var path in new[] { "api/admin/areas/import", "api/admin/areas/import/preview" })
+        {
+            using var body = new ByteArrayContent(bomb);
+            body.Headers.ContentType = new("application/json");
+            using var response = await admin.PostAsync($"{path}?kind=bomb&nameProperty=name&codeProperty=code", body);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("The file has more than the limit of 5,000,000 vertices (features 0 to 24 alone have 5,000,025).",
+                problem.GetProperty("errors").GetProperty("file")[0].GetString());
+        }
+
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("api/admin/areas?kind=bomb")).GetArrayLength());
+    }
+
+    [Theory]
     [InlineData("""{"areaKind":"county","areaCode":"nowhere","operator":"demo-buses"}""", "areaCode")]
     [InlineData("""{"category":"no-such-category","operator":"demo-buses"}""", "category")]
     [InlineData("""{"operator":"no-such-operator"}""", "operator")]

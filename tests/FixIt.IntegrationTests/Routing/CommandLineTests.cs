@@ -3,6 +3,7 @@ using System.Text.Json;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 using FixIt.Web.Cli;
+using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.IntegrationTests.Routing;
 
@@ -57,6 +58,22 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         Assert.NotEqual(0, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_areas_refuses_a_file_past_the_vertex_limit_with_exit_code_2_and_imports_nothing()
+    {
+        var bomb = Path.Combine(_folder, "bomb.topojson");
+        await File.WriteAllBytesAsync(bomb, TopoJsonBomb.Build(20, 99));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AdminCommands.RunAsync(["import-areas", bomb, "--kind", "bomb", "--name-property", "name", "--code-property", "code"],
+            output, error, new Dictionary<string, string?>(Settings) { ["AdminImport:MaxVertices"] = "1000" });
+
+        Assert.Equal(2, code);
+        Assert.Contains("error: The file has more than the limit of 1,000 vertices (features 0 to 10 alone have 1,100).", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Areas.CountAsync(a => a.Kind == "bomb")));
     }
 
     [Fact]

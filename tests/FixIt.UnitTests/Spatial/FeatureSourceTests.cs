@@ -1,6 +1,7 @@
 using System.Text;
 using FixIt.Application.Routing;
 using FixIt.Infrastructure.Spatial;
+using FixIt.IntegrationTests.Infrastructure;
 using NetTopologySuite.Geometries;
 
 namespace FixIt.UnitTests.Spatial;
@@ -8,7 +9,10 @@ namespace FixIt.UnitTests.Spatial;
 public sealed class FeatureSourceTests
 {
     private static Task<IReadOnlyList<SourceFeature>> ReadAsync(string json, long limit = 1_000_000, string? topoObject = null) =>
-        FeatureSource.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), limit, topoObject, CancellationToken.None);
+        ReadAsync(Encoding.UTF8.GetBytes(json), new FeatureFileLimits(limit), topoObject);
+
+    private static Task<IReadOnlyList<SourceFeature>> ReadAsync(byte[] file, FeatureFileLimits limits, string? topoObject = null) =>
+        FeatureSource.ReadAsync(new MemoryStream(file), limits, topoObject, CancellationToken.None);
 
     /// <summary>Two unit squares sharing arc 1 (walked backwards by the second), quantized: scale 0.5, translate 10,20.</summary>
     private const string QuantizedTopology = """
@@ -82,5 +86,55 @@ public sealed class FeatureSourceTests
         var error = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(json, limit: 4096));
 
         Assert.True(error.TooLarge);
+    }
+
+    [Fact]
+    public async Task Polygons_sharing_one_long_arc_are_refused_by_their_total_vertices_before_any_arc_is_decoded()
+    {
+        // Positions that are not numbers would fail the decoding: the refusal comes from counting the arc's length first.
+        var bomb = Encoding.UTF8.GetString(TopoJsonBomb.Build(20, 99)).Replace("[1,1]", "[\"x\",\"y\"]", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(Encoding.UTF8.GetBytes(bomb), new FeatureFileLimits(1_000_000, 1_000, 500)));
+        var allowed = await ReadAsync(TopoJsonBomb.Build(10, 99), new FeatureFileLimits(1_000_000, 1_000, 500));
+
+        Assert.True(error.TooLarge);
+        Assert.Equal("The file has more than the limit of 1,000 vertices (features 0 to 10 alone have 1,100).", error.Message);
+        Assert.Equal(10, allowed.Count);
+        Assert.All(allowed, f => Assert.Null(f.Problem));
+    }
+
+    [Fact]
+    public async Task A_feature_over_its_own_vertex_limit_is_named()
+    {
+        var topology = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(TopoJsonBomb.Build(2, 600), new FeatureFileLimits(1_000_000, 10_000, 500)));
+        var ring = string.Join(',', Enumerable.Range(0, 600).Select(i => FormattableString.Invariant($"[{i * 0.001},{i % 2}]")));
+        var geoJson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[" + ring + "]]]}}]}";
+        var feature = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(Encoding.UTF8.GetBytes(geoJson), new FeatureFileLimits(1_000_000, 10_000, 500)));
+
+        Assert.Equal("Feature 0 has 601 vertices, more than the limit of 500 for one feature.", topology.Message);
+        Assert.Equal("Feature 0 has 600 vertices, more than the limit of 500 for one feature.", feature.Message);
+        Assert.True(topology.TooLarge && feature.TooLarge);
+    }
+
+    [Fact]
+    public async Task The_outside_testers_bomb_of_5000_polygons_on_one_200000_point_arc_is_refused_with_the_default_limits()
+    {
+        var bomb = TopoJsonBomb.Build(5_000, 200_000);
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(bomb, new FeatureFileLimits(30L * 1024 * 1024)));
+
+        Assert.True(error.TooLarge);
+        Assert.Equal("The file has more than the limit of 5,000,000 vertices (features 0 to 24 alone have 5,000,025).", error.Message);
+    }
+
+    [Fact]
+    public async Task Brackets_nested_past_the_depth_limit_are_named_as_too_deep_not_truncated()
+    {
+        var nested = new string('[', 200_000) + new string(']', 200_000);
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => ReadAsync(nested));
+
+        Assert.StartsWith("The file is nested too deeply (line 1): more than 64 levels of brackets", error.Message, StringComparison.Ordinal);
+        Assert.False(error.TooLarge);
     }
 }

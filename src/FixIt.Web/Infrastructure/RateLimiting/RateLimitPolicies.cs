@@ -18,6 +18,9 @@ internal static class RateLimitPolicies
     /// <summary>Residents' updates from the web: asking for the link, and sending the update.</summary>
     public const string Update = "update";
 
+    /// <summary>Photos sent only to read their GPS position (POST /api/photos/location).</summary>
+    public const string PhotoLocation = "photo-location";
+
     /// <summary>Admin sign-in attempts.</summary>
     public const string SignIn = "sign-in";
 

@@ -46,6 +46,7 @@ internal static partial class RateLimitingRegistration
             AddPolicy(options, RateLimitPolicies.MyReports, o => o.MyReports);
             AddPolicy(options, RateLimitPolicies.Flag, o => o.Flag);
             AddPolicy(options, RateLimitPolicies.Update, o => o.Update);
+            AddPolicy(options, RateLimitPolicies.PhotoLocation, o => o.PhotoLocation);
         });
         services.AddSingleton<FlagOverallLimiter>();
         return services;

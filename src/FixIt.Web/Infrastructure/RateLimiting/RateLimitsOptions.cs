@@ -25,9 +25,13 @@ public sealed class RateLimitsOptions
 
     public RateLimitWindow Update { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
+    /// <summary>Photos sent to have their GPS position read (the report form sends one each time a photo is chosen).</summary>
+    public RateLimitWindow PhotoLocation { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> All() =>
         [(nameof(Submit), Submit), (nameof(Subscribe), Subscribe), (nameof(ConfirmationResend), ConfirmationResend), (nameof(SignIn), SignIn),
-            (nameof(MyReports), MyReports), (nameof(Flag), Flag), (nameof(FlagOverall), FlagOverall), (nameof(Update), Update)];
+            (nameof(MyReports), MyReports), (nameof(Flag), Flag), (nameof(FlagOverall), FlagOverall), (nameof(Update), Update),
+            (nameof(PhotoLocation), PhotoLocation)];
 }
 
 /// <summary>A fixed window: PermitLimit requests, then none until WindowSeconds have passed since the window opened.</summary>

@@ -32,7 +32,7 @@ internal static class AdminAreasEndpoints
     public static async Task<Ok<IReadOnlyList<AreaSummary>>> ListAreas(string? kind, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListAreasQuery(kind), cancellationToken));
 
-    /// <summary>The body is read as a stream and refused once past AdminImport:MaxFileBytes.</summary>
+    /// <summary>The body is read as a stream and refused once past AdminImport:MaxFileBytes or its vertices past AdminImport:MaxVertices.</summary>
     public static async Task<Ok<ImportedAreas>> ImportAreas(string? kind, string? nameProperty, string? codeProperty, string? @object, bool? skipRejected,
         HttpContext context, FeatureFileReader reader, IOptions<AdminImportOptions> options, IMediator mediator,
         CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal static class AdminAreasEndpoints
             size.MaxRequestBodySize = limit + 1;
         }
 
-        var features = await reader.ReadAsync(context.Request.Body, limit, @object, cancellationToken);
+        var features = await reader.ReadAsync(context.Request.Body, options.Value.FileLimits(), @object, cancellationToken);
         var result = await mediator.Send(new ImportAreasCommand(features, kind, nameProperty ?? "name", codeProperty ?? "id",
             $"api upload by {context.User.Identity?.Name}", skipRejected ?? false), cancellationToken);
         return TypedResults.Ok(result);
@@ -65,7 +65,7 @@ internal static class AdminAreasEndpoints
             size.MaxRequestBodySize = limit + 1;
         }
 
-        var features = await reader.ReadAsync(context.Request.Body, limit, @object, cancellationToken);
+        var features = await reader.ReadAsync(context.Request.Body, options.Value.FileLimits(), @object, cancellationToken);
         return TypedResults.Ok(await mediator.Send(new PreviewAreaImportQuery(features, kind, nameProperty ?? "name", codeProperty ?? "id"),
             cancellationToken));
     }

@@ -1,11 +1,14 @@
 namespace FixIt.Web.Features.Admin.Areas;
 
-/// <summary>The upload form's state between its steps: the kept file and the choices made from its own keys.</summary>
+/// <summary>
+/// The upload form's state between its steps: the kept file and the choices made from its own keys. The file's name is read
+/// from the kept upload (<see cref="ConsoleUploads.NameOf"/>), never from the form.
+/// </summary>
 public sealed record AreaImportChoice(string Upload, string FileName, string? Kind, string? TopologyObject, string? NameProperty, string? CodeProperty,
     bool SkipRejected)
 {
     public static AreaImportChoice Read(IFormCollection form) => new(
-        form["upload"].ToString(), form["fileName"].ToString(), ConsoleForms.Text(form, "kind"), ConsoleForms.Text(form, "object"),
+        form["upload"].ToString(), "", ConsoleForms.Text(form, "kind"), ConsoleForms.Text(form, "object"),
         ConsoleForms.Text(form, "nameProperty"), ConsoleForms.Text(form, "codeProperty"), form["skipRejected"] == "true");
 
     /// <summary>The usual names first ("name", "code", GeoJSON's own "id"), then the file's first key.</summary>

@@ -71,11 +71,10 @@ internal static class AreaPagesEndpoints
         string upload;
         await using (var stream = file.OpenReadStream())
         {
-            upload = await uploads.SaveAsync(stream, cancellationToken);
+            upload = await uploads.SaveAsync(stream, file.FileName, cancellationToken);
         }
 
-        var name = Path.GetFileName(file.FileName);
-        var choice = new AreaImportChoice(upload, name.Length > 100 ? name[..100] : name, ConsoleForms.Text(form, "kind"), null, null, null, false);
+        var choice = new AreaImportChoice(upload, "", ConsoleForms.Text(form, "kind"), null, null, null, false);
         return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
     }
 
@@ -107,7 +106,7 @@ internal static class AreaPagesEndpoints
         try
         {
             var result = await mediator.Send(new ImportAreasCommand(file.Features, choice.Kind, choice.NameProperty, choice.CodeProperty,
-                $"console upload of {choice.FileName} by {context.User.Identity?.Name}", choice.SkipRejected), cancellationToken);
+                $"console upload of {file.Choice.FileName} by {context.User.Identity?.Name}", choice.SkipRejected), cancellationToken);
             uploads.Delete(choice.Upload);
             return TypedResults.Redirect($"/admin/areas?kind={Uri.EscapeDataString(choice.Kind!)}&added={result.Created}&updated={result.Updated}");
         }
@@ -177,6 +176,7 @@ internal static class AreaPagesEndpoints
         AdminImportOptions options, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> objects = [];
+        choice = choice with { FileName = uploads.NameOf(choice.Upload) };
         try
         {
             await using (var stream = uploads.Open(choice.Upload))
@@ -191,7 +191,7 @@ internal static class AreaPagesEndpoints
 
             choice = choice with { TopologyObject = objects.Count == 0 ? null : choice.TopologyObject ?? objects[0] };
             await using var again = uploads.Open(choice.Upload)!;
-            var features = await reader.ReadAsync(again, options.MaxUploadBytes, choice.TopologyObject, cancellationToken);
+            var features = await reader.ReadAsync(again, options.UploadLimits(), choice.TopologyObject, cancellationToken);
             var keys = features.SelectMany(f => f.Properties.Keys).Concat(features.Any(f => f.Id is not null) ? ["id"] : [])
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             return new UploadedFile(choice.WithGuesses(keys), objects, keys, features, null);

@@ -160,7 +160,7 @@ internal static class RulePagesEndpoints
         string upload;
         await using (var stream = file.OpenReadStream())
         {
-            upload = await uploads.SaveAsync(stream, cancellationToken);
+            upload = await uploads.SaveAsync(stream, null, cancellationToken);
         }
 
         return await ImportPage(upload, form["replace"] == "true", null, context, mediator, antiforgery, uploads, clock, options.Value, cancellationToken);

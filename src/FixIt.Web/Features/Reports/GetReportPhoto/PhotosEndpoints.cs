@@ -2,6 +2,7 @@ using FixIt.Application.Abstractions;
 using FixIt.Application.Features.Reports.GetReportPhoto;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Infrastructure.Photos;
+using FixIt.Web.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,9 @@ internal static class PhotosEndpoints
             .WithSummary("The GPS position recorded in a photo, to offer as the report's pin; the photo is not kept")
             .WithMetadata(new RequestSizeLimitAttribute(PhotoRules.MaxBytes + (64 * 1024)))
             .DisableAntiforgery()
-            .ProducesValidationProblem();
+            .RequireRateLimiting(RateLimitPolicies.PhotoLocation)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
