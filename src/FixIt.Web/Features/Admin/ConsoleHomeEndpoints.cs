@@ -14,12 +14,12 @@ internal static class ConsoleHomeEndpoints
 {
     public static IEndpointRouteBuilder MapConsoleHome(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin", ConsoleHome).WithName(nameof(ConsoleHome)).ExcludeFromDescription()
+        app.MapGet("/admin", ConsoleFrontDoor).WithName(nameof(ConsoleFrontDoor)).ExcludeFromDescription()
             .RequireAuthorization(StaffAuthentication.StaffPolicy);
         return app;
     }
 
-    public static async Task<RedirectHttpResult> ConsoleHome(IAuthorizationService authorization, HttpContext context) =>
+    public static async Task<RedirectHttpResult> ConsoleFrontDoor(IAuthorizationService authorization, HttpContext context) =>
         TypedResults.Redirect((await AdminNav.VisibleToAsync(authorization, context.User)).FirstOrDefault()?.Href ?? "/admin/account",
             preserveMethod: false);
 }
