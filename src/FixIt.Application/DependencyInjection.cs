@@ -13,6 +13,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         // UTC unless the host registers the configured zone (the web host does, from Site:TimeZone).
         services.TryAddSingleton(Common.SiteTimeZone.Utc);
+        // The web host replaces it with the request's caller (ADR 0208).
+        services.TryAddSingleton<Abstractions.ICurrentStaff, Abstractions.CommandLineStaff>();
+        services.AddScoped<Common.ConfigurationAudit>();
         services.AddScoped<Features.Reports.SearchReports.ReportSummaries>();
         services.AddScoped<Features.Operators.OperatorStatistics>();
         services.AddScoped<Features.Places.NearestPlace.NearestPlaceFinder>();

@@ -121,6 +121,7 @@ app.MapAdminSignIn();
 app.MapStaffAccount();
 app.MapStaffPasswords();
 app.MapStaffList();
+app.MapConsoleHome();
 app.MapOperatorAdminPages();
 app.MapCategoryConsole();
 app.MapApiKeyConsole();

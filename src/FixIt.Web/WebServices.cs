@@ -59,6 +59,9 @@ internal static class WebServices
             .ValidateOnStart();
         services.AddSingleton<FixIt.Infrastructure.Spatial.FeatureFileReader>();
         services.AddSingleton<Features.Admin.ConsoleUploads>();
+        services.AddSingleton<Features.Admin.ConsoleNoticeCookie>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<FixIt.Application.Abstractions.ICurrentStaff, Features.Moderation.RequestStaff>();
         services.AddOpenApi(o => o.AddDocumentTransformer<PublicServerTransformer>());
         services.AddRazorComponents();
         services.AddAntiforgery();

@@ -77,4 +77,26 @@ public static class AuditActions
     public const string ChangeStaffRole = "staff.role";
     public const string DisableStaff = "staff.disable";
     public const string AssignReport = "report.assign";
+
+    // Configuration (ADR 0208): the target is the operator's slug, the category's code, "rule 12", the area kind, the key's name...
+    public const string CreateOperator = "operator.create";
+    public const string EditOperator = "operator.edit";
+    public const string DeactivateOperator = "operator.deactivate";
+    public const string ContactFixed = "contact.fixed";
+    public const string CreateCategory = "category.create";
+    public const string EditCategory = "category.edit";
+    public const string RetireCategory = "category.retire";
+    public const string CreateRule = "rule.create";
+    public const string EditRule = "rule.edit";
+    public const string RetireRule = "rule.retire";
+    public const string DeleteRule = "rule.delete";
+    public const string ImportRules = "rule.import";
+    public const string ImportAreas = "area.import";
+    public const string DeleteArea = "area.delete";
+    public const string CreateApiKey = "apikey.create";
+    public const string RevokeApiKey = "apikey.revoke";
+    public const string CreateTemplate = "template.create";
+    public const string EditTemplate = "template.edit";
+    public const string DeleteTemplate = "template.delete";
+    public const string ResendMail = "mail.resend";
 }

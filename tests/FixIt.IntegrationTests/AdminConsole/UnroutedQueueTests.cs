@@ -31,8 +31,9 @@ public sealed class UnroutedQueueTests(ConsoleApps apps)
         Assert.Contains($"<a href=\"#operator-{id}\">Choose the operator", await noOperator.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var assigned = await ConsoleBrowser.PostAsync(admin, "admin/unrouted", $"admin/unrouted/{id}/assign", ("operator", "demo-city-council"));
-        var page = await assigned.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        Assert.Equal("/admin/unrouted", assigned.Headers.Location!.OriginalString);
+        var page = await admin.GetStringAsync("admin/unrouted");
         Assert.Contains($"Report {id} is now with Demo City Council, and has been sent to them.", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"report-{id}\"", page, StringComparison.Ordinal);
         var (operatorName, explanation) = await app.WithDbAsync(async db => await db.Reports.Where(r => r.Id == id)

@@ -26,8 +26,11 @@ public sealed partial class StaffListTests(AppsFixture apps)
         var email = $"new.{Guid.NewGuid():N}@example.org";
 
         using var invited = await admin.SubmitFormAsync("admin/staff", "admin/staff", ("email", email), ("role", "operator"), ("operator", "demo-buses"));
-        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
-        Assert.Contains($"Invitation sent to {email}.", await invited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Redirect after post (a refresh does not invite again), with a one-time notice.
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Equal("/admin/staff", invited.Headers.Location!.OriginalString);
+        Assert.Contains($"Invitation sent to {email}.", await admin.GetStringAsync("admin/staff"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Invitation sent to", await admin.GetStringAsync("admin/staff"), StringComparison.Ordinal);
 
         var message = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email));
         Assert.Equal(MailKind.StaffInvitation, message.Kind);
@@ -73,8 +76,9 @@ public sealed partial class StaffListTests(AppsFixture apps)
         Assert.Equal("/admin/staff", confirmed.Headers.Location!.OriginalString);
 
         using var changed = await admin.SubmitFormAsync("admin/staff", $"admin/staff/{target.Id}/role", ("role", "moderator"));
-        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Contains("Role changed.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/admin/staff", changed.Headers.Location!.OriginalString);
+        Assert.Contains("Role changed.", await admin.GetStringAsync("admin/staff"), StringComparison.Ordinal);
         // The target's session picks the change up at once: signed out (the stamp changed), and a new sign-in is a moderator.
         using var targetAfter = await targetBrowser.GetAsync("admin/account");
         Assert.Equal(HttpStatusCode.Redirect, targetAfter.StatusCode);
@@ -99,7 +103,8 @@ public sealed partial class StaffListTests(AppsFixture apps)
         Assert.Contains(moderatorLogin.Email, list, StringComparison.Ordinal);
 
         using var disabled = await admin.SubmitFormAsync("admin/staff", $"admin/staff/{moderatorLogin.Id}/disable");
-        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Contains($"{moderatorLogin.Email} is disabled.", await admin.GetStringAsync("admin/staff"), StringComparison.Ordinal);
         using var after = await moderator.GetAsync("admin/account");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         using var again = await AdminSignInTests.SignInAsync(moderator, moderatorLogin, "/admin/account");

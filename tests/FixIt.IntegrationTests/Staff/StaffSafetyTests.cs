@@ -56,9 +56,9 @@ public sealed class StaffSafetyTests(AppsFixture apps)
         (await admin.SubmitFormAsync("admin/staff", "admin/staff", ("email", email), ("role", "operator"), ("operator", "demo-buses"))).Dispose();
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         using var changed = await admin.SubmitFormAsync("admin/staff", $"admin/staff/{id}/role", ("role", "moderator"));
-        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         using var disabled = await admin.SubmitFormAsync("admin/staff", $"admin/staff/{id}/disable");
-        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
 
         var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Target == $"staff:{id}").OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([AuditActions.CreateStaff, AuditActions.ChangeStaffRole, AuditActions.DisableStaff], entries.Select(e => e.Action));
@@ -90,7 +90,7 @@ public sealed class StaffSafetyTests(AppsFixture apps)
         // With a second admin, stepping down is allowed.
         await app.CreateStaffAsync(StaffRoles.Admin);
         using var stepDown = await only.SubmitFormAsync("admin/staff", $"admin/staff/{onlyLogin.Id}/role", ("role", "moderator"));
-        Assert.Equal(HttpStatusCode.OK, stepDown.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, stepDown.StatusCode);
     }
 
     [Theory]

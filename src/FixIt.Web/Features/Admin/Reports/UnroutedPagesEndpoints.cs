@@ -21,6 +21,8 @@ namespace FixIt.Web.Features.Admin.Reports;
 /// </summary>
 internal static class UnroutedPagesEndpoints
 {
+    private const string QueuePage = "/admin/unrouted";
+
     public static IEndpointRouteBuilder MapUnroutedPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin/unrouted").ExcludeFromDescription().RequireAuthorization(AdminSignIn.PagePolicy).WithHtmlErrorPages();
@@ -30,11 +32,11 @@ internal static class UnroutedPagesEndpoints
     }
 
     public static Task<RazorComponentResult<UnroutedPage>> UnroutedPage(IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        IOptions<MapOptions> map, CancellationToken cancellationToken) =>
-        Page(null, [], StatusCodes.Status200OK, mediator, antiforgery, context, map.Value, cancellationToken);
+        IOptions<MapOptions> map, ConsoleNoticeCookie notice, CancellationToken cancellationToken) =>
+        Page(notice.Take(context, QueuePage), [], StatusCodes.Status200OK, mediator, antiforgery, context, map.Value, cancellationToken);
 
     public static async Task<IResult> AssignFromPage(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, IOptions<MapOptions> map,
-        CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -46,10 +48,9 @@ internal static class UnroutedPagesEndpoints
         {
             var assigned = await mediator.Send(new AssignReportCommand(id, ConsoleForms.Text(form, "operator"), StaffActors.From(context.User)),
                 cancellationToken);
-            var done = assigned.Sent
+            return notice.RedirectWith(context, QueuePage, assigned.Sent
                 ? $"Report {id} is now with {assigned.OperatorName}, and has been sent to them."
-                : $"Report {id} is now with {assigned.OperatorName}; it is sent once it is public (or once they have a contact for it).";
-            return await Page(done, [], StatusCodes.Status200OK, mediator, antiforgery, context, map.Value, cancellationToken);
+                : $"Report {id} is now with {assigned.OperatorName}; it is sent once it is public (or once they have a contact for it).");
         }
         catch (ValidationException ex)
         {

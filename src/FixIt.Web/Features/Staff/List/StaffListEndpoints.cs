@@ -1,6 +1,7 @@
 using FixIt.Application.Common;
 using FixIt.Application.Features.Admin.Operators.ListOperators;
 using FixIt.Infrastructure.Staff;
+using FixIt.Web.Features.Admin;
 using FixIt.Web.Features.Admin.SignIn;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Features.Moderation;
@@ -19,6 +20,8 @@ namespace FixIt.Web.Features.Staff.List;
 /// </summary>
 internal static class StaffListEndpoints
 {
+    private const string Page = "/admin/staff";
+
     public static IEndpointRouteBuilder MapStaffList(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(AdminSignIn.PagePolicy).WithHtmlErrorPagesForStaff();
@@ -34,11 +37,11 @@ internal static class StaffListEndpoints
     }
 
     public static Task<RazorComponentResult<StaffListPage>> StaffListPage(IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts,
-        IMediator mediator, CancellationToken cancellationToken) =>
-        List(antiforgery, context, accounts, mediator, null, null, StatusCodes.Status200OK, cancellationToken);
+        IMediator mediator, ConsoleNoticeCookie notice, CancellationToken cancellationToken) =>
+        List(antiforgery, context, accounts, mediator, notice.Take(context, Page), null, StatusCodes.Status200OK, cancellationToken);
 
     public static async Task<IResult> Invite(IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -56,12 +59,11 @@ internal static class StaffListEndpoints
             return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return await List(antiforgery, context, accounts, mediator, $"Invitation sent to {form["email"].ToString().Trim()}.", null,
-            StatusCodes.Status200OK, cancellationToken);
+        return notice.RedirectWith(context, Page, $"Invitation sent to {form["email"].ToString().Trim()}.");
     }
 
     public static async Task<IResult> ChangeRole(int id, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        UserManager<StaffUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        UserManager<StaffUser> users, TimeProvider clock, ConsoleNoticeCookie notice, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -84,11 +86,11 @@ internal static class StaffListEndpoints
             return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return await List(antiforgery, context, accounts, mediator, "Role changed.", null, StatusCodes.Status200OK, cancellationToken);
+        return notice.RedirectWith(context, Page, "Role changed.");
     }
 
     public static async Task<IResult> Disable(int id, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -105,7 +107,7 @@ internal static class StaffListEndpoints
             return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return await List(antiforgery, context, accounts, mediator, $"{member.Email} is disabled.", null, StatusCodes.Status200OK, cancellationToken);
+        return notice.RedirectWith(context, Page, $"{member.Email} is disabled.");
     }
 
     public static RazorComponentResult<ReauthenticatePage> ReauthenticatePage(string? returnUrl, IAntiforgery antiforgery, HttpContext context) =>

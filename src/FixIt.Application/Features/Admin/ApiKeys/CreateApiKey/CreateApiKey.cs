@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Domain.Access;
+using FixIt.Domain.Moderation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record CreateApiKeyCommand(string? Name, ApiKeyRole Role, string? 
 
 public sealed record CreatedApiKey(int Id, string Name, ApiKeyRole Role, string Key);
 
-internal sealed class CreateApiKeyHandler(IFixItDb db, TimeProvider clock) : ICommandHandler<CreateApiKeyCommand, CreatedApiKey>
+internal sealed class CreateApiKeyHandler(IFixItDb db, TimeProvider clock, ConfigurationAudit audit) : ICommandHandler<CreateApiKeyCommand, CreatedApiKey>
 {
     public async ValueTask<CreatedApiKey> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +30,13 @@ internal sealed class CreateApiKeyHandler(IFixItDb db, TimeProvider clock) : ICo
             CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(entity);
+
+        // The name, role and operator only: the key itself is never on the record.
+        audit.Record(AuditActions.CreateApiKey, entity.Name, after: new Dictionary<string, object?>
+        {
+            ["role"] = entity.Role.ToString(),
+            ["operator"] = command.Role == ApiKeyRole.Operator ? command.OperatorSlug : null,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(entity.Id, entity.Name, entity.Role, key);
     }

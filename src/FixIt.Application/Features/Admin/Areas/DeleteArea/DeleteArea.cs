@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Routing;
+using FixIt.Domain.Moderation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace FixIt.Application.Features.Admin.Areas.DeleteArea;
 /// <summary>Removes an area; refused (409) while a routing rule still names it.</summary>
 public sealed record DeleteAreaCommand(int Id) : ICommand<bool>, IChangesRouting;
 
-internal sealed class DeleteAreaHandler(IFixItDb db) : ICommandHandler<DeleteAreaCommand, bool>
+internal sealed class DeleteAreaHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<DeleteAreaCommand, bool>
 {
     public async ValueTask<bool> Handle(DeleteAreaCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal sealed class DeleteAreaHandler(IFixItDb db) : ICommandHandler<DeleteAre
             throw new InUseException($"Area {command.Id} is still named by routing rules; delete those first.");
         }
 
+        audit.Record(AuditActions.DeleteArea, $"{area.Kind} {area.Code}", new Dictionary<string, object?> { ["name"] = area.Name, ["source"] = area.Source });
         db.Areas.Remove(area);
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Routing;
 using FixIt.Domain.Areas;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Spatial;
 using FluentValidation;
 using Mediator;
@@ -18,7 +20,7 @@ public sealed record ImportAreasCommand(IReadOnlyList<SourceFeature> Features, s
 
 public sealed record ImportedAreas(int Created, int Updated, IReadOnlyList<string> Repairs, IReadOnlyList<string> Rejected);
 
-internal sealed class ImportAreasHandler(IFixItDb db) : ICommandHandler<ImportAreasCommand, ImportedAreas>
+internal sealed class ImportAreasHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<ImportAreasCommand, ImportedAreas>
 {
     public async ValueTask<ImportedAreas> Handle(ImportAreasCommand command, CancellationToken cancellationToken)
     {
@@ -50,6 +52,13 @@ internal sealed class ImportAreasHandler(IFixItDb db) : ICommandHandler<ImportAr
             entity.Source = command.Source;
         }
 
+        audit.Record(AuditActions.ImportAreas, kind, after: new Dictionary<string, object?>
+        {
+            ["created"] = created,
+            ["updated"] = areas.Count - created,
+            ["rejected"] = errors.Count,
+            ["source"] = command.Source,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);
         return new ImportedAreas(created, areas.Count - created, [.. areas.Where(a => a.Repair is not null).Select(a => a.Repair!)],

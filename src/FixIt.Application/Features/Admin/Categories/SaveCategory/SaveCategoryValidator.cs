@@ -12,6 +12,8 @@ internal sealed class SaveCategoryValidator : AbstractValidator<SaveCategoryComm
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(64).Matches("^[a-z0-9][a-z0-9-]*$")
             .WithMessage("The code must be lower-case letters, digits and hyphens.");
+        RuleFor(c => c.Code).Must(code => !ReservedSegments.IsReserved(code))
+            .WithMessage(c => $"The code '{c.Code}' is reserved (a console page has that name); choose another.");
         RuleFor(c => c.Name).NotEmpty().MaxCharacters(TextLimits.CategoryName).SingleLine();
         RuleFor(c => c.Group).MaxCharacters(TextLimits.CategoryGroup).SingleLine();
         RuleFor(c => c.Description).MaxCharacters(TextLimits.CategoryDescription).PrintableText();

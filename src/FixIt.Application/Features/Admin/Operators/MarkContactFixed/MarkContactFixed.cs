@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Domain.Moderation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace FixIt.Application.Features.Admin.Operators.MarkContactFixed;
 /// <summary>"Mark as fixed": an admin checked a bouncing contact's address; its bounce state is cleared.</summary>
 public sealed record MarkContactFixedCommand(string Slug, int ContactId) : ICommand<bool>;
 
-internal sealed class MarkContactFixedHandler(IFixItDb db) : ICommandHandler<MarkContactFixedCommand, bool>
+internal sealed class MarkContactFixedHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<MarkContactFixedCommand, bool>
 {
     public async ValueTask<bool> Handle(MarkContactFixedCommand command, CancellationToken cancellationToken)
     {
@@ -18,6 +19,9 @@ internal sealed class MarkContactFixedHandler(IFixItDb db) : ICommandHandler<Mar
             ?? throw new NotFoundException("Operator contact", command.ContactId);
         var wasBouncing = contact.BouncingSince is not null;
         contact.ClearBouncing();
+        audit.Record(AuditActions.ContactFixed, $"{command.Slug} contact {contact.Id}",
+            new Dictionary<string, object?> { ["email"] = contact.Email, ["bouncing"] = wasBouncing },
+            new Dictionary<string, object?> { ["bouncing"] = false });
         await db.SaveChangesAsync(cancellationToken);
         return wasBouncing;
     }

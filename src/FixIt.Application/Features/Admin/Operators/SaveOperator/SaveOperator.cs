@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Routing;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Operators;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,13 @@ public sealed record SaveOperatorCommand(string Slug, string? Name, string? Kind
     public bool IsActive { get; init; } = true;
 }
 
-internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOperatorCommand, OperatorView>
+internal sealed class SaveOperatorHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<SaveOperatorCommand, OperatorView>
 {
     public async ValueTask<OperatorView> Handle(SaveOperatorCommand command, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
         var entity = await db.Operators.Include(o => o.Contacts).SingleOrDefaultAsync(o => o.Slug == command.Slug, cancellationToken);
+        var before = entity is null ? null : Fields(entity, categories);
         if (entity is null)
         {
             entity = new Operator { Slug = command.Slug };
@@ -64,8 +66,34 @@ internal sealed class SaveOperatorHandler(IFixItDb db) : ICommandHandler<SaveOpe
                 : string.Join(", ", contact.Cc.Split(',', StringSplitOptions.TrimEntries).Select(a => EmailAddresses.Normalize(a) ?? a));
         }
 
+        var after = Fields(entity, categories);
+        var action = before is null ? AuditActions.CreateOperator
+            : before["isActive"] is true && !entity.IsActive ? AuditActions.DeactivateOperator : AuditActions.EditOperator;
+        audit.Record(action, entity.Slug, before is null ? null : Changed(before, after), before is null ? after : Changed(after, before));
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);
         return OperatorView.Of(entity, categories.ToDictionary(c => c.Value, c => c.Key));
     }
+
+    /// <summary>The audited fields: the details and each contact as "category: email (cc)" ("*" the catch-all).</summary>
+    private static Dictionary<string, object?> Fields(Operator entity, Dictionary<string, int> categories)
+    {
+        var codes = categories.ToDictionary(c => c.Value, c => c.Key);
+        return new Dictionary<string, object?>
+        {
+            ["name"] = entity.Name,
+            ["kind"] = entity.Kind,
+            ["acknowledgeTargetDays"] = entity.AcknowledgeTargetDays,
+            ["fixTargetDays"] = entity.FixTargetDays,
+            ["escalationEmail"] = entity.EscalationEmail,
+            ["isActive"] = entity.IsActive,
+            ["contacts"] = string.Join("; ", entity.Contacts
+                .Select(c => $"{(c.CategoryId is { } id && codes.TryGetValue(id, out var code) ? code : "*")}: {c.Email}{(c.Cc is null ? "" : $" (cc {c.Cc})")}")
+                .Order(StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The fields of <paramref name="these"/> whose value differs in <paramref name="others"/>.</summary>
+    private static Dictionary<string, object?> Changed(Dictionary<string, object?> these, Dictionary<string, object?> others) =>
+        these.Where(f => !Equals(f.Value, others[f.Key])).ToDictionary(f => f.Key, f => f.Value);
 }

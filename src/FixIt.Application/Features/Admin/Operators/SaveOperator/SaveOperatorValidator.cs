@@ -12,6 +12,8 @@ internal sealed class SaveOperatorValidator : AbstractValidator<SaveOperatorComm
     {
         RuleFor(c => c.Slug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9][a-z0-9-]*$")
             .WithMessage("The slug must be lower-case letters, digits and hyphens.");
+        RuleFor(c => c.Slug).Must(slug => !ReservedSegments.IsReserved(slug))
+            .WithMessage(c => $"The slug '{c.Slug}' is reserved (a console page has that name); choose another.");
         RuleFor(c => c.Name).NotEmpty().MaxCharacters(TextLimits.OperatorName).SingleLine();
         RuleFor(c => c.Kind).NotEmpty().MaximumLength(50).SingleLine();
         RuleFor(c => c.AcknowledgeTargetDays).InclusiveBetween(1, 365);

@@ -1,5 +1,9 @@
+using System.Globalization;
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
+using FixIt.Application.Features.Admin.Rules.UpdateRule;
 using FixIt.Application.Routing;
+using FixIt.Domain.Moderation;
 using Mediator;
 
 namespace FixIt.Application.Features.Admin.Rules.CreateRule;
@@ -8,7 +12,7 @@ namespace FixIt.Application.Features.Admin.Rules.CreateRule;
 public sealed record CreateRuleCommand(string? AreaKind, string? AreaCode, string? Category, string? Operator, int Priority,
     DateTimeOffset? ActiveFrom, DateTimeOffset? ActiveTo) : ICommand<RuleView>, IChangesRouting;
 
-internal sealed class CreateRuleHandler(IFixItDb db) : ICommandHandler<CreateRuleCommand, RuleView>
+internal sealed class CreateRuleHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<CreateRuleCommand, RuleView>
 {
     public async ValueTask<RuleView> Handle(CreateRuleCommand command, CancellationToken cancellationToken)
     {
@@ -16,6 +20,8 @@ internal sealed class CreateRuleHandler(IFixItDb db) : ICommandHandler<CreateRul
             command.ActiveFrom, command.ActiveTo) };
         var rule = (await RuleRowResolver.ResolveAsync(db, rows, cancellationToken))[0];
         db.RoutingRules.Add(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(AuditActions.CreateRule, $"rule {rule.Id.ToString(CultureInfo.InvariantCulture)}", after: RuleAudit.Fields(rule));
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);
         return (await RuleViews.ListAsync(db, r => r.Id == rule.Id, cancellationToken)).Single();

@@ -1,5 +1,7 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Routing;
+using FixIt.Domain.Moderation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +13,15 @@ public sealed record ImportRulesCommand(IReadOnlyList<RuleRow> Rows, bool Replac
 
 public sealed record ImportedRules(int Added, int Removed);
 
-internal sealed class ImportRulesHandler(IFixItDb db) : ICommandHandler<ImportRulesCommand, ImportedRules>
+internal sealed class ImportRulesHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<ImportRulesCommand, ImportedRules>
 {
     public async ValueTask<ImportedRules> Handle(ImportRulesCommand command, CancellationToken cancellationToken)
     {
         var rules = await RuleRowResolver.ResolveAsync(db, command.Rows, cancellationToken);
         var removed = command.Replace ? await db.RoutingRules.ExecuteDeleteAsync(cancellationToken) : 0;
         db.RoutingRules.AddRange(rules);
+        audit.Record(AuditActions.ImportRules, command.Replace ? "routing table (replaced)" : "routing table",
+            after: new Dictionary<string, object?> { ["added"] = rules.Count, ["removed"] = removed, ["replace"] = command.Replace });
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);
         return new ImportedRules(rules.Count, removed);

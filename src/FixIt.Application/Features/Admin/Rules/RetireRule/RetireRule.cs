@@ -1,5 +1,7 @@
+using System.Globalization;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Features.Admin.Rules.UpdateRule;
 using FixIt.Application.Routing;
 using FixIt.Domain.Moderation;
 using Mediator;
@@ -14,7 +16,7 @@ namespace FixIt.Application.Features.Admin.Rules.RetireRule;
 /// </summary>
 public sealed record RetireRuleCommand(int Id) : ICommand<RuleView?>, IChangesRouting;
 
-internal sealed class RetireRuleHandler(IFixItDb db, TimeProvider clock) : ICommandHandler<RetireRuleCommand, RuleView?>
+internal sealed class RetireRuleHandler(IFixItDb db, TimeProvider clock, ConfigurationAudit audit) : ICommandHandler<RetireRuleCommand, RuleView?>
 {
     public async ValueTask<RuleView?> Handle(RetireRuleCommand command, CancellationToken cancellationToken)
     {
@@ -26,7 +28,9 @@ internal sealed class RetireRuleHandler(IFixItDb db, TimeProvider clock) : IComm
             throw new ModerationConflictException($"Rule {rule.Id} has already ended.");
         }
 
-        if (rule.ActiveFrom is { } start && start >= now)
+        var before = RuleAudit.Fields(rule);
+        var notStarted = rule.ActiveFrom is { } start && start >= now;
+        if (notStarted)
         {
             db.RoutingRules.Remove(rule);
         }
@@ -34,6 +38,11 @@ internal sealed class RetireRuleHandler(IFixItDb db, TimeProvider clock) : IComm
         {
             rule.ActiveTo = now;
         }
+
+        audit.Record(AuditActions.RetireRule, $"rule {rule.Id.ToString(CultureInfo.InvariantCulture)}", before,
+            notStarted
+                ? new Dictionary<string, object?> { ["deleted"] = true }
+                : new Dictionary<string, object?> { ["activeTo"] = now });
 
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpRoutingVersionAsync(cancellationToken);

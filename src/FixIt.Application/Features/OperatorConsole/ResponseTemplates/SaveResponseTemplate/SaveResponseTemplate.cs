@@ -1,6 +1,8 @@
+using System.Globalization;
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.StaffRespond;
+using FixIt.Domain.Moderation;
 using FixIt.Domain.Operators;
 using FixIt.Domain.Reports;
 using FluentValidation;
@@ -19,7 +21,7 @@ namespace FixIt.Application.Features.OperatorConsole.ResponseTemplates.SaveRespo
 public sealed record SaveResponseTemplateCommand(int OperatorId, int? Id, StaffCaller Caller, string? Title, string? Text, string? CategoryCode,
     ReportStatus? Status) : ICommand<int>;
 
-internal sealed class SaveResponseTemplateHandler(IFixItDb db) : ICommandHandler<SaveResponseTemplateCommand, int>
+internal sealed class SaveResponseTemplateHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<SaveResponseTemplateCommand, int>
 {
     public async ValueTask<int> Handle(SaveResponseTemplateCommand command, CancellationToken cancellationToken)
     {
@@ -40,7 +42,10 @@ internal sealed class SaveResponseTemplateHandler(IFixItDb db) : ICommandHandler
         {
             template = await db.ResponseTemplates.SingleOrDefaultAsync(t => t.Id == id && t.OperatorId == command.OperatorId, cancellationToken)
                 ?? throw new NotFoundException("Response template", id);
+            var before = new Dictionary<string, object?> { ["title"] = template.Title, ["categoryId"] = template.CategoryId, ["status"] = template.Status?.ToString() };
             template.Change(command.Title!, command.Text!, categoryId, command.Status);
+            audit.Record(AuditActions.EditTemplate, $"operator {command.OperatorId.ToString(CultureInfo.InvariantCulture)} template {id.ToString(CultureInfo.InvariantCulture)}", before,
+                new Dictionary<string, object?> { ["title"] = template.Title, ["categoryId"] = template.CategoryId, ["status"] = template.Status?.ToString() });
         }
         else
         {
@@ -49,6 +54,14 @@ internal sealed class SaveResponseTemplateHandler(IFixItDb db) : ICommandHandler
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (command.Id is null)
+        {
+            audit.Record(AuditActions.CreateTemplate,
+                $"operator {command.OperatorId.ToString(CultureInfo.InvariantCulture)} template {template.Id.ToString(CultureInfo.InvariantCulture)}",
+                after: new Dictionary<string, object?> { ["title"] = template.Title, ["categoryId"] = template.CategoryId, ["status"] = template.Status?.ToString() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return template.Id;
     }
 }
@@ -56,7 +69,7 @@ internal sealed class SaveResponseTemplateHandler(IFixItDb db) : ICommandHandler
 /// <summary>Removes one of the operator's templates (what was published with it stays published).</summary>
 public sealed record DeleteResponseTemplateCommand(int OperatorId, int Id, StaffCaller Caller) : ICommand<string>;
 
-internal sealed class DeleteResponseTemplateHandler(IFixItDb db) : ICommandHandler<DeleteResponseTemplateCommand, string>
+internal sealed class DeleteResponseTemplateHandler(IFixItDb db, ConfigurationAudit audit) : ICommandHandler<DeleteResponseTemplateCommand, string>
 {
     public async ValueTask<string> Handle(DeleteResponseTemplateCommand command, CancellationToken cancellationToken)
     {
@@ -67,6 +80,9 @@ internal sealed class DeleteResponseTemplateHandler(IFixItDb db) : ICommandHandl
 
         var template = await db.ResponseTemplates.SingleOrDefaultAsync(t => t.Id == command.Id && t.OperatorId == command.OperatorId, cancellationToken)
             ?? throw new NotFoundException("Response template", command.Id);
+        audit.Record(AuditActions.DeleteTemplate,
+            $"operator {command.OperatorId.ToString(CultureInfo.InvariantCulture)} template {template.Id.ToString(CultureInfo.InvariantCulture)}",
+            new Dictionary<string, object?> { ["title"] = template.Title });
         db.ResponseTemplates.Remove(template);
         await db.SaveChangesAsync(cancellationToken);
         return template.Title;
