@@ -9,7 +9,7 @@ using FixIt.IntegrationTests.Infrastructure;
 using FixIt.IntegrationTests.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace FixIt.IntegrationTests.Localisation;
+namespace FixIt.IntegrationTests.Localization;
 
 /// <summary>
 /// A resident's emails are written in the language they reported or followed in, kept with the report or subscription,
