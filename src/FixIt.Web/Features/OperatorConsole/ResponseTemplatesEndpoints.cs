@@ -41,28 +41,9 @@ internal static class ResponseTemplatesEndpoints
         return await ListAsync(op, TemplateForm.Empty, [], message, StatusCodes.Status200OK, mediator, antiforgery, context, cancellationToken);
     }
 
-    public static async Task<IResult> CreateResponseTemplate(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
-    {
-        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
-        {
-            return LinkPages.FormExpired();
-        }
-
-        var caller = OperatorConsoleAccess.Caller(context);
-        var op = await mediator.Send(new ConsoleOperatorQuery(slug, caller), cancellationToken);
-        var form = TemplateForm.Read(await context.Request.ReadFormAsync(cancellationToken));
-        try
-        {
-            await mediator.Send(form.ToCommand(op.Id, null, caller), cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            return await ListAsync(op, form, ConsoleForms.ErrorsOf(ex, "new"), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
-        }
-
-        return TypedResults.Redirect($"/operator/{slug}/templates?done=saved", preserveMethod: false);
-    }
+    public static Task<IResult> CreateResponseTemplate(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
+        CancellationToken cancellationToken) =>
+        SaveAsync(slug, null, context, mediator, antiforgery, cancellationToken);
 
     public static async Task<IResult> ResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
         CancellationToken cancellationToken)
@@ -72,7 +53,12 @@ internal static class ResponseTemplatesEndpoints
         return await EditAsync(op, id, TemplateForm.Of(template), [], StatusCodes.Status200OK, mediator, antiforgery, context, cancellationToken);
     }
 
-    public static async Task<IResult> EditResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
+    public static Task<IResult> EditResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
+        CancellationToken cancellationToken) =>
+        SaveAsync(slug, id, context, mediator, antiforgery, cancellationToken);
+
+    // A new template (id null: errors on the list page's "new" form) or an edit of one (errors on its own page).
+    private static async Task<IResult> SaveAsync(string slug, int? id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
         CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
@@ -89,7 +75,9 @@ internal static class ResponseTemplatesEndpoints
         }
         catch (ValidationException ex)
         {
-            return await EditAsync(op, id, form, ConsoleForms.ErrorsOf(ex, "edit"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
+            return id is { } existing
+                ? await EditAsync(op, existing, form, ConsoleForms.ErrorsOf(ex, "edit"), StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken)
+                : await ListAsync(op, form, ConsoleForms.ErrorsOf(ex, "new"), null, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
         }
 
         return TypedResults.Redirect($"/operator/{slug}/templates?done=saved", preserveMethod: false);
