@@ -1,3 +1,4 @@
+using FixIt.Application.Features.Reports.ConfirmByEmail;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 
@@ -22,20 +23,13 @@ public interface IReportMailer
     /// <summary>A public update to the reporter, with an unsubscribe link.</summary>
     Task QueueUpdateToReporterAsync(Report report, ReportEvent update, CancellationToken cancellationToken);
 
-    /// <summary>"Confirm you want updates" to a new subscriber, with a single-use link; the subscription may be unsaved.</summary>
-    Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken);
-
     /// <summary>
-    /// "Confirm your me too" to <paramref name="email"/>, with a single-use link; the support may be unsaved. The address
-    /// is used for this email only: the support keeps a hash of the mailbox.
+    /// The single-use link a resident asked for on a report page (ADR 0216): "add an update" (to the reporter or a
+    /// confirmed follower), "confirm you want updates" or "confirm your me too", by <see cref="ResidentLink.Purpose"/>.
+    /// Capped per mailbox and day (past the cap nothing is queued, and the caller answers as usual); the email is written
+    /// in the link's language, which the stored link records. The follower or supporter it names may be unsaved.
     /// </summary>
-    Task QueueSupportConfirmationAsync(Report report, ReportSupport support, string email, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The single-use link to add an update, to the reporter (<paramref name="follower"/> null) or a confirmed follower who
-    /// asked for it on the report page; capped per mailbox and day.
-    /// </summary>
-    Task QueueUpdateLinkAsync(Report report, ReportSubscription? follower, CancellationToken cancellationToken);
+    Task QueueResidentLinkAsync(ResidentLink link, CancellationToken cancellationToken);
 
     /// <summary>A public update to a confirmed subscriber, with an unsubscribe link for that subscription.</summary>
     Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken);

@@ -84,6 +84,13 @@ public sealed class AccessToken
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>
+    /// The language (a site language tag, <c>en</c> or <c>cy</c>) the resident asked in, on a link they asked for themselves
+    /// (following, "me too", "add an update" from the report page): its email was written in it. Null on links FixIt
+    /// sends unasked, which follow the recipient's stored language.
+    /// </summary>
+    public string? Language { get; private set; }
+
     public TokenState StateAt(DateTimeOffset now) =>
         RevokedAt is not null ? TokenState.Revoked
         : SingleUse && UsedAt is not null ? TokenState.Used
@@ -105,6 +112,12 @@ public sealed class AccessToken
     }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    public AccessToken AskedIn(string language)
+    {
+        Language = string.IsNullOrWhiteSpace(language) ? "en" : language;
+        return this;
+    }
 }
 
 /// <summary>A reporter who asked for no more updates about one report.</summary>

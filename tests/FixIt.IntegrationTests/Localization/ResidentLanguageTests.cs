@@ -95,6 +95,48 @@ public sealed class ResidentLanguageTests
 
     [Theory]
     [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task An_update_link_asked_for_in_welsh_is_emailed_in_welsh_and_the_link_keeps_the_language(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await MailApps.StartAsync(provider, sink, fakeClock: true);
+        var reporter = MailApps.UniqueEmail("rhys");
+        var (id, _) = await FollowUpFlow.SentReportAsync(app, sink, reporter, "Lamp out on Heol y Frenhines");
+        Assert.Equal("en", await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Language).SingleAsync()));
+
+        // The report was made in English; its reporter asks for the update link from a Welsh page.
+        using var welsh = WelshClient(app, cookie: true);
+        using (var asked = await welsh.SubmitFormAsync($"reports/{id}", $"reports/{id}/update-link", ("email", reporter)))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        var link = await sink.WaitForAsync(m => m.To == reporter && m.Subject.StartsWith($"[FixIt #{id}] Ychwanegwch eich diweddariad", StringComparison.Ordinal),
+            "the Welsh update link");
+        Assert.Equal($"[FixIt #{id}] Ychwanegwch eich diweddariad: Lamp out on Heol y Frenhines", link.Subject);
+        Assert.Contains("Ysgrifennwch eich diweddariad (ac ychwanegu hyd at 3 llun) drwy'r ddolen hon:", link.Text, StringComparison.Ordinal);
+        Assert.Equal("cy", await AskedLanguagesAsync(app, id));
+
+        // The same address from an English page: English, and the report's own language is untouched.
+        using (var asked = await app.Client.SubmitFormAsync($"reports/{id}", $"reports/{id}/update-link", ("email", reporter)))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        var english = await sink.WaitForAsync(m => m.To == reporter && m.Subject == $"[FixIt #{id}] Add your update: Lamp out on Heol y Frenhines", "the English update link");
+        Assert.Contains("Write your update", english.Text, StringComparison.Ordinal);
+        Assert.Equal("cy,en", await AskedLanguagesAsync(app, id));
+        Assert.Equal("en", await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Language).SingleAsync()));
+
+        // The Welsh link works like any other.
+        Assert.Equal(HttpStatusCode.OK, (await welsh.GetAsync(MailApps.LinkPath(link, "update/"))).StatusCode);
+    }
+
+    // The languages stored with the update links residents asked for (oldest first); links FixIt sends unasked have none.
+    private static async Task<string> AskedLanguagesAsync(FixItApp app, int id) => string.Join(",", await app.WithDbAsync(db => db.AccessTokens
+        .Where(t => t.ReportId == id && t.Purpose == TokenPurpose.Update && t.Language != null).OrderBy(t => t.Id).Select(t => t.Language).ToListAsync()));
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
     public async Task A_validation_error_in_welsh_keeps_the_api_field_name(DatabaseProvider provider)
     {
         await using var app = await FixItApp.StartAsync(provider);

@@ -3,6 +3,7 @@ using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
 using FixIt.Application.Features.EmailLinks.RespondToReport;
 using FixIt.Application.Features.FollowUp;
+using FixIt.Application.Features.Reports.ConfirmByEmail;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Infrastructure.Mail.Inbound;
@@ -74,35 +75,6 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
             await ReporterReplyToAsync(report, now, cancellationToken), unsubscribe, now);
     }
 
-    public async Task QueueSubscriptionConfirmationAsync(Report report, ReportSubscription subscription, CancellationToken cancellationToken)
-    {
-        if (!await caps.TryTakeAsync(MailKind.SubscriptionConfirmation, subscription.Email, report.Id, cancellationToken))
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        var token = Issue(TokenPurpose.Subscribe, report, _mail.ConfirmLinkLifetime, now, singleUse: true, subscription);
-        var content = ResidentMailText.In(subscription.Language, () => SubscriberTemplates.Confirmation(t, _site.Name, report,
-            _site.Url($"subscribe/{token}"), _site.Url($"reports/{report.Id}"), _mail.ConfirmLinkLifetime));
-        Add(MailKind.SubscriptionConfirmation, report, null, subscription.Email, "", content, null, null, now);
-    }
-
-    public async Task QueueSupportConfirmationAsync(Report report, ReportSupport support, string email, CancellationToken cancellationToken)
-    {
-        if (!await caps.TryTakeAsync(MailKind.SupportConfirmation, email, report.Id, cancellationToken))
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        var (token, stored) = LinkTokens.Issue(TokenPurpose.Support, report.Id, _mail.ConfirmLinkLifetime, now, singleUse: true);
-        db.AccessTokens.Add(stored.For(support));
-        var content = ResidentMailText.In(support.Language, () => SubscriberTemplates.SupportConfirmation(t, _site.Name, report,
-            _site.Url($"support/{token}"), _site.Url($"reports/{report.Id}"), _mail.ConfirmLinkLifetime));
-        Add(MailKind.SupportConfirmation, report, null, email, "", content, null, null, now);
-    }
-
     // The follower's own reply address: what comes back under it is kept for admins, never published.
     public async Task QueueUpdateToSubscriberAsync(Report report, ReportSubscription subscription, ReportEvent update, CancellationToken cancellationToken)
     {
@@ -116,21 +88,36 @@ internal sealed class ReportMailer(IFixItDb db, IOptions<MailOptions> mailOption
         Add(MailKind.SubscriberUpdate, report, null, subscription.Email, "", content, replyTo, unsubscribe, now);
     }
 
-    // Asked for on the report page, by an address FixIt already writes to about this report (the caller checked): capped
-    // per mailbox and day all the same, as anyone can press the button with someone else's address.
-    public async Task QueueUpdateLinkAsync(Report report, ReportSubscription? follower, CancellationToken cancellationToken)
+    // The links residents ask for on a report page (ADR 0216). Anyone can press the button with another person's
+    // address (for an update link, one FixIt already writes to about the report: the caller checked), so each is capped
+    // per mailbox and day like the reporter's confirmation.
+    public async Task QueueResidentLinkAsync(ResidentLink link, CancellationToken cancellationToken)
     {
-        var to = follower?.Email ?? report.ReporterEmail;
-        if (!await caps.TryTakeAsync(MailKind.UpdateLink, to, report.Id, cancellationToken))
+        var (kind, path, lifetime) = link.Purpose switch
+        {
+            TokenPurpose.Update => (MailKind.UpdateLink, "update/", _followUp.LinkLifetime),
+            TokenPurpose.Subscribe => (MailKind.SubscriptionConfirmation, "subscribe/", _mail.ConfirmLinkLifetime),
+            TokenPurpose.Support => (MailKind.SupportConfirmation, "support/", _mail.ConfirmLinkLifetime),
+            _ => throw new ArgumentOutOfRangeException(nameof(link), link.Purpose, "Residents ask only for update, follow and me-too links."),
+        };
+        var report = link.Report;
+        if (!await caps.TryTakeAsync(kind, link.To, report.Id, cancellationToken))
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        var addUpdate = AddUpdateLink(report, now, follower);
-        var content = ResidentMailText.In(follower?.Language ?? report.Language, () => SubscriberTemplates.UpdateLink(t, _site.Name, report,
-            follower is null ? report.ReporterName : null, addUpdate, _site.Url($"reports/{report.Id}"), _followUp.LinkLifetime));
-        Add(MailKind.UpdateLink, report, null, to, follower is null ? report.ReporterName : "", content, null, null, now);
+        var (token, stored) = LinkTokens.Issue(link.Purpose, report.Id, lifetime, now, singleUse: true);
+        stored = link.Subscription is { } subscription ? stored.For(subscription) : link.Support is { } support ? stored.For(support) : stored;
+        db.AccessTokens.Add(stored.AskedIn(link.Language));
+        var (url, publicUrl) = (_site.Url(path + token), _site.Url($"reports/{report.Id}"));
+        var content = ResidentMailText.In(link.Language, () => link.Purpose switch
+        {
+            TokenPurpose.Update => SubscriberTemplates.UpdateLink(t, _site.Name, report, link.ToName, url, publicUrl, lifetime),
+            TokenPurpose.Subscribe => SubscriberTemplates.Confirmation(t, _site.Name, report, url, publicUrl, lifetime),
+            _ => SubscriberTemplates.SupportConfirmation(t, _site.Name, report, url, publicUrl, lifetime),
+        });
+        Add(kind, report, null, link.To, link.ToName, content, null, null, now);
     }
 
     /// <summary>"Your report was sent to …", once the operator's email has gone.</summary>

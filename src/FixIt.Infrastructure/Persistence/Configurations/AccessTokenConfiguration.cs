@@ -12,6 +12,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.ToTable("AccessTokens");
         builder.Property(t => t.Hash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(t => t.Hash).IsUnique();
+        builder.Property(t => t.Language).HasMaxLength(16);
         builder.HasIndex(t => new { t.ReportId, t.Purpose });
         builder.HasOne<Report>().WithMany().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
 

@@ -1,6 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.Reports.ConfirmByEmail;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
@@ -33,8 +34,7 @@ internal sealed class AddUpdateHandler(IFixItDb db, IFollowUpMailer mailer, IPub
     public async ValueTask<AddedUpdate> Handle(AddUpdateCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var token = await LinkTokens.RequireAsync(db, command.Token, TokenPurpose.Update, now, cancellationToken);
-        var report = await PublicReports.RequireAsync(db, token.ReportId, cancellationToken);
+        var (token, report) = await ResidentLinks.RedeemAsync(db, command.Token, TokenPurpose.Update, now, cancellationToken);
 
         var (kind, actor) = (ActorKind.Reporter, report.PublicReporterName);
         if (token.SubscriptionId is { } subscriptionId)

@@ -1,7 +1,7 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Features.Reports.ConfirmByEmail;
 using FixIt.Domain.Messaging;
-using FixIt.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,17 +19,9 @@ public sealed record SubscribeToReportCommand(int ReportId, string? Email) : ICo
 
 internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock) : ICommandHandler<SubscribeToReportCommand>
 {
-    // Someone could press the button over and over with another person's address; one email an hour is enough.
-    private static readonly TimeSpan ResendInterval = TimeSpan.FromHours(1);
-
     public async ValueTask<Unit> Handle(SubscribeToReportCommand command, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken);
-        if (report is null || !ReportStatusRules.IsPublic(report.Status))
-        {
-            throw new NotFoundException("Report", command.ReportId);
-        }
-
+        var report = await PublicReports.RequireAsync(db, command.ReportId, cancellationToken);
         var now = clock.GetUtcNow();
         var email = ReportSubscription.Normalize(EmailAddresses.Normalize(command.Email) ?? command.Email!);
         var subscription = await db.ReportSubscriptions.SingleOrDefaultAsync(s => s.ReportId == report.Id && s.Email == email, cancellationToken);
@@ -38,38 +30,16 @@ internal sealed class SubscribeToReportHandler(IFixItDb db, IReportMailer mailer
             subscription = new ReportSubscription(report.Id, email, now);
             db.ReportSubscriptions.Add(subscription);
         }
-        else
+        else if (await ResidentLinks.SentWithinTheHourAsync(db, TokenPurpose.Subscribe, subscription.Id, now, cancellationToken))
         {
-            var since = now - ResendInterval;
-            if (await db.AccessTokens.AnyAsync(t => t.SubscriptionId == subscription.Id && t.Purpose == TokenPurpose.Subscribe
-                && t.CreatedAt > since, cancellationToken))
-            {
-                return Unit.Value;
-            }
+            return Unit.Value;
         }
 
         subscription.AskedIn(SiteLanguages.Normalise(command.Language));
-        await mailer.QueueSubscriptionConfirmationAsync(report, subscription, cancellationToken);
-        var isNew = subscription.Id == 0;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (isNew)
-        {
-            // The same address asked in another request at the same moment and won the unique index: that request
-            // sends the confirmation, and this one gives the same answer. (SaveChanges inside the command's
-            // transaction rolled back to its savepoint, so the transaction is still usable; the rows this attempt
-            // added stay unsaved, as nothing saves after this, and the next command's unit of work starts empty.)
-            if (!await SubscribedMeanwhileAsync(report.Id, email, cancellationToken))
-            {
-                throw;
-            }
-        }
-
+        var link = new ResidentLink(TokenPurpose.Subscribe, report, subscription.Email, subscription.Language) { Subscription = subscription };
+        await ResidentLinks.SendAsync(db, mailer, link, subscription.Id == 0
+            ? () => db.ReportSubscriptions.AsNoTracking().AnyAsync(s => s.ReportId == report.Id && s.Email == email, cancellationToken)
+            : null, cancellationToken);
         return Unit.Value;
     }
-
-    private Task<bool> SubscribedMeanwhileAsync(int reportId, string email, CancellationToken cancellationToken) =>
-        db.ReportSubscriptions.AsNoTracking().AnyAsync(s => s.ReportId == reportId && s.Email == email, cancellationToken);
 }

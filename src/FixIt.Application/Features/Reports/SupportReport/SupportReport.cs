@@ -1,5 +1,6 @@
 using FixIt.Application.Abstractions;
 using FixIt.Application.Common;
+using FixIt.Application.Features.Reports.ConfirmByEmail;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using Mediator;
@@ -20,16 +21,9 @@ public sealed record SupportReportCommand(int ReportId, string? Email) : IComman
 
 internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, TimeProvider clock) : ICommandHandler<SupportReportCommand>
 {
-    // As for "email me updates": someone pressing the button over and over with another person's address gets one email an hour.
-    private static readonly TimeSpan ResendInterval = TimeSpan.FromHours(1);
-
     public async ValueTask<Unit> Handle(SupportReportCommand command, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken);
-        if (report is null || !ReportStatusRules.IsPublic(report.Status))
-        {
-            throw new NotFoundException("Report", command.ReportId);
-        }
+        var report = await PublicReports.RequireAsync(db, command.ReportId, cancellationToken);
 
         // Refused before anything is stored or mailed: the page shows no form for a report that is no longer open.
         if (!ReportStatusRules.CanSupport(report.Status))
@@ -47,15 +41,13 @@ internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, Ti
         }
 
         var now = clock.GetUtcNow();
-        var since = now - ResendInterval;
         var support = await db.ReportSupports.SingleOrDefaultAsync(s => s.ReportId == report.Id && s.Mailbox == mailbox, cancellationToken);
         if (support is null)
         {
             support = new ReportSupport(report.Id, mailbox, now);
             db.ReportSupports.Add(support);
         }
-        else if (support.IsCounted || await db.AccessTokens.AnyAsync(t => t.SupportId == support.Id && t.Purpose == TokenPurpose.Support
-            && t.CreatedAt > since, cancellationToken))
+        else if (support.IsCounted || await ResidentLinks.SentWithinTheHourAsync(db, TokenPurpose.Support, support.Id, now, cancellationToken))
         {
             return Unit.Value;
         }
@@ -63,22 +55,12 @@ internal sealed class SupportReportHandler(IFixItDb db, IReportMailer mailer, Ti
         // A blocked sender gets the same answer and email; confirming it counts nothing (ADR 0150).
         support.AskedBy(senderBlocked: await SenderBlockList.IsBlockedAsync(db, email, cancellationToken));
         support.AskedIn(SiteLanguages.Normalise(command.Language));
-        await mailer.QueueSupportConfirmationAsync(report, support, email, cancellationToken);
-        var isNew = support.Id == 0;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (isNew)
-        {
-            // The same mailbox asked in another request at the same moment and won the unique index: that request
-            // sends the confirmation, and this one gives the same answer (as SubscribeToReportHandler explains).
-            if (!await db.ReportSupports.AsNoTracking().AnyAsync(s => s.ReportId == report.Id && s.Mailbox == mailbox, cancellationToken))
-            {
-                throw;
-            }
-        }
 
+        // The address is used for this email only: the support keeps a hash of the mailbox.
+        var link = new ResidentLink(TokenPurpose.Support, report, email, support.Language) { Support = support };
+        await ResidentLinks.SendAsync(db, mailer, link, support.Id == 0
+            ? () => db.ReportSupports.AsNoTracking().AnyAsync(s => s.ReportId == report.Id && s.Mailbox == mailbox, cancellationToken)
+            : null, cancellationToken);
         return Unit.Value;
     }
 }

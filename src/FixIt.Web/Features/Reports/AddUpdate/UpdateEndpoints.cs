@@ -1,11 +1,12 @@
-using FixIt.Application.Features.EmailLinks.CheckLink;
 using FixIt.Application.Features.Reports.AddUpdate;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Domain.Messaging;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.ConfirmByEmail;
 using FixIt.Web.Features.Reports.GetReport;
 using FixIt.Web.Features.Reports.SubmitReport;
 using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.Localization;
 using FixIt.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
@@ -36,37 +37,10 @@ internal static class UpdateEndpoints
     }
 
     // The same answer whether or not the address may add an update: only its owner's mailbox learns that.
-    public static async Task<IResult> RequestUpdateLink(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
-    {
-        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
-        {
-            return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Go back, reload the page and try again.",
-                StatusCodes.Status400BadRequest, id);
-        }
-
-        if (Honeypot.Caught(context.Request.Form, context))
-        {
-            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
-        }
-
-        var email = context.Request.Form["email"].ToString().Trim();
-        try
-        {
-            await mediator.Send(new RequestUpdateLinkCommand(id, email), cancellationToken);
-            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
-        }
-        catch (ValidationException ex)
-        {
-            var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-            return new RazorComponentResult<UpdateLinkFormPage>(new
-            {
-                Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
-                Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).Distinct()),
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
-        }
-    }
+    public static Task<IResult> RequestUpdateLink(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken) =>
+        ResidentLinkPages.RequestAsync<UpdateLinkFormPage>(id, email => new RequestUpdateLinkCommand(id, email) { Language = RequestLanguage.Current },
+            CheckYourEmail, mediator, antiforgery, context, cancellationToken);
 
     public static async Task<IResult> UpdatePage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
         CancellationToken cancellationToken)
@@ -116,9 +90,6 @@ internal static class UpdateEndpoints
         { StatusCode = StatusCodes.Status400BadRequest };
     }
 
-    private static async Task<ReportView> ReportForAsync(string token, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Update), cancellationToken);
-        return await mediator.Send(new GetReportQuery(reportId), cancellationToken);
-    }
+    private static Task<ReportView> ReportForAsync(string token, IMediator mediator, CancellationToken cancellationToken) =>
+        ResidentLinkPages.ReportForAsync(token, TokenPurpose.Update, mediator, cancellationToken);
 }

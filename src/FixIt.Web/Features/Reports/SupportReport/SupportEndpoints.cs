@@ -1,21 +1,18 @@
-using FixIt.Application.Common;
-using FixIt.Application.Features.EmailLinks.CheckLink;
-using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SupportReport;
 using FixIt.Domain.Messaging;
 using FixIt.Domain.Reports;
 using FixIt.Web.Features.EmailLinks;
+using FixIt.Web.Features.Reports.ConfirmByEmail;
 using FixIt.Web.Infrastructure;
+using FixIt.Web.Infrastructure.Localization;
 using FixIt.Web.Infrastructure.RateLimiting;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using FixIt.Web.Infrastructure.Localization;
 
 namespace FixIt.Web.Features.Reports.SupportReport;
 
-/// <summary>"Me too" on a report page, and the confirmation link it sends.</summary>
+/// <summary>"Me too" on a report page, and the confirmation link it sends (the flow: <see cref="ResidentLinkPages"/>).</summary>
 internal static class SupportEndpoints
 {
     private const string CheckYourEmail =
@@ -32,52 +29,20 @@ internal static class SupportEndpoints
     }
 
     // The same answer whatever the address: only its owner's mailbox learns whether it was already counted.
-    public static async Task<IResult> Support(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
-        {
-            return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Go back, reload the page and try again.",
-                StatusCodes.Status400BadRequest, id);
-        }
-
-        if (Honeypot.Caught(context.Request.Form, context))
-        {
-            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
-        }
-
-        var email = context.Request.Form["email"].ToString().Trim();
-        try
-        {
-            await mediator.Send(new SupportReportCommand(id, email) { Language = RequestLanguage.Current }, cancellationToken);
-            return LinkPages.Page("Check your email", CheckYourEmail, StatusCodes.Status200OK, id);
-        }
-        catch (ValidationException ex)
-        {
-            var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
-            if (!ReportStatusRules.IsPublic(report.Status))
+    public static Task<IResult> Support(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
+        ResidentLinkPages.RequestAsync<SupportFormPage>(id, email => new SupportReportCommand(id, email) { Language = RequestLanguage.Current },
+            CheckYourEmail, mediator, antiforgery, context, cancellationToken, refuse: report =>
             {
-                throw new NotFoundException("Report", id);
-            }
-
-            if (!ReportStatusRules.CanSupport(report.Status))
-            {
-                throw InvalidTransitionException.NotSupportable(report.Status, id);
-            }
-
-            return new RazorComponentResult<SupportFormPage>(new
-            {
-                Report = report, Form = LinkPages.FormTokenFor(antiforgery, context), Email = email,
-                Error = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)),
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
-        }
-    }
+                if (!ReportStatusRules.CanSupport(report.Status))
+                {
+                    throw InvalidTransitionException.NotSupportable(report.Status, report.Id);
+                }
+            });
 
     public static async Task<IResult> ConfirmSupportPage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
         CancellationToken cancellationToken)
     {
-        var reportId = await mediator.Send(new CheckLinkQuery(token, TokenPurpose.Support), cancellationToken);
-        var report = await mediator.Send(new GetReportQuery(reportId), cancellationToken);
+        var report = await ResidentLinkPages.ReportForAsync(token, TokenPurpose.Support, mediator, cancellationToken);
         if (!ReportStatusRules.CanSupport(report.Status))
         {
             return LinkPages.NotAllowed(InvalidTransitionException.NotSupportable(report.Status, report.Id));
@@ -86,16 +51,9 @@ internal static class SupportEndpoints
         return new RazorComponentResult<ConfirmSupportPage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) });
     }
 
-    public static async Task<IResult> ConfirmSupport(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
-    {
-        if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
-        {
-            return LinkPages.FormExpired();
-        }
-
-        var reportId = await mediator.Send(new ConfirmSupportCommand(token), cancellationToken);
-        return LinkPages.Page("Thank you", "You are counted as someone who has this problem too. The report shows how many people have it, never who they are.",
-            StatusCodes.Status200OK, reportId);
-    }
+    public static Task<IResult> ConfirmSupport(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
+        CancellationToken cancellationToken) =>
+        ResidentLinkPages.ConfirmAsync(new ConfirmSupportCommand(token), "Thank you",
+            "You are counted as someone who has this problem too. The report shows how many people have it, never who they are.",
+            mediator, antiforgery, context, cancellationToken);
 }

@@ -3,9 +3,9 @@ using FixIt.Application.Common;
 using FixIt.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace FixIt.Application.Features.Reports.AddUpdate;
+namespace FixIt.Application.Features.Reports.ConfirmByEmail;
 
-/// <summary>The report a resident adds an update to: public, tracked; a hidden one says so (410), any other is not found.</summary>
+/// <summary>The report a resident acts on by an emailed link (updates, following, "me too"): public, tracked; a hidden one says so (410), any other is not found.</summary>
 internal static class PublicReports
 {
     public static async Task<Report> RequireAsync(IFixItDb db, int reportId, CancellationToken cancellationToken)
