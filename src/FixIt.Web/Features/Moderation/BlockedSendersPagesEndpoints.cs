@@ -63,7 +63,7 @@ internal static class BlockedSendersPagesEndpoints
         {
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
-                Errors = ex.Errors.GroupBy(e => e.PropertyName.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().ErrorMessage),
+                Errors = ex.Errors.GroupBy(e => e.PropertyName.ToLowerInvariant()).ToDictionary(g => g.Key, g => text[g.First().ErrorMessage].Value),
                 Value = value, Reason = reason, Status = StatusCodes.Status400BadRequest,
             }, cancellationToken);
         }
@@ -98,7 +98,7 @@ internal static class BlockedSendersPagesEndpoints
         }
         catch (Exception ex) when (ex is ValidationException or NotFoundException)
         {
-            var message = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : text["{0} is not on the block list.", value].Value;
+            var message = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => text[e.ErrorMessage].Value)) : text["{0} is not on the block list.", value].Value;
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
                 UnblockError = (value, message),

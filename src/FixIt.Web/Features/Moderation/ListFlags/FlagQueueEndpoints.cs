@@ -79,7 +79,7 @@ internal static class FlagQueueEndpoints
         }
         catch (ValidationException ex)
         {
-            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), StatusCodes.Status400BadRequest);
+            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => text[e.ErrorMessage].Value)), StatusCodes.Status400BadRequest);
         }
         catch (ModerationConflictException ex)
         {

@@ -18,7 +18,7 @@ namespace FixIt.Web.Features.Moderation.ReportTools;
 /// </summary>
 internal static class ReportToolsEndpoints
 {
-    // The page's own error (the field is not a number), in English here and in the reader's language where it is shown.
+    // The messages of the moderation use cases are English: they are looked up by their English where they are shown.
     private const string GiveOriginal = "Give the number of the original report.";
 
     public static IEndpointRouteBuilder MapReportTools(this IEndpointRouteBuilder app)
@@ -67,7 +67,7 @@ internal static class ReportToolsEndpoints
         }
         catch (ValidationException ex)
         {
-            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => e.ErrorMessage == GiveOriginal ? text[GiveOriginal] : e.ErrorMessage)), StatusCodes.Status400BadRequest, id);
+            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => text[e.ErrorMessage].Value)), StatusCodes.Status400BadRequest, id);
         }
         catch (ModerationConflictException ex)
         {
