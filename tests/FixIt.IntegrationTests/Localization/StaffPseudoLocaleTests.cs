@@ -87,6 +87,13 @@ public sealed partial class StaffPseudoLocaleTests
         }
 
         pages.Add(("admin/flags?done=dismissed", await GetAsync(moderator, "admin/flags?done=dismissed", HttpStatusCode.OK)));
+        var hidden = await FlagFlow.PublicReportAsync(app);
+        using (var hide = await moderator.SubmitFormAsync($"reports/{hidden}", $"reports/{hidden}/moderation/hide", ("reason", ModeratorReason)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+        }
+
+        pages.Add(("hidden report", await GetAsync(moderator, $"reports/{hidden}", HttpStatusCode.Gone)));
 
         // An admin: the staff list (an invitation refused, then sent), the audit log, the block list, the console's choice.
         using var admin = await SignInAsync(app, await app.CreateStaffAsync(StaffRoles.Admin, twoFactor: true));
