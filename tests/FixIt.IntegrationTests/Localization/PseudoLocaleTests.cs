@@ -101,7 +101,7 @@ public sealed partial class PseudoLocaleTests
     }
 
     /// <summary>The seeded names and the report's words a page may show as they are: data, not interface text.</summary>
-    private static async Task<IReadOnlyList<string>> DataAsync(FixItApp app)
+    internal static async Task<IReadOnlyList<string>> DataAsync(FixItApp app)
     {
         var names = await app.WithDbAsync(async db =>
         {

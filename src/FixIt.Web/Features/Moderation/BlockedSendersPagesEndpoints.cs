@@ -13,6 +13,7 @@ using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Moderation;
 
@@ -38,7 +39,8 @@ internal static class BlockedSendersPagesEndpoints
         CancellationToken cancellationToken) =>
         RenderAsync(mediator, antiforgery, context, new BlockListPageState(), cancellationToken);
 
-    public static async Task<IResult> BlockFromPage(IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> BlockFromPage(IMediator mediator, IAntiforgery antiforgery, HttpContext context, IStringLocalizer<ModerationStaffPages> text,
+        CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -53,15 +55,15 @@ internal static class BlockedSendersPagesEndpoints
             var hidden = blocked.HiddenReports.Count;
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
-                Done = $"{blocked.Blocked.Value} is blocked. Reports hidden: {hidden}; subscriptions ended: {blocked.EndedSubscriptions}; "
-                    + $"area alerts stopped: {blocked.StoppedAlerts}.",
+                Done = text["{0} is blocked. Reports hidden: {1}; subscriptions ended: {2}; area alerts stopped: {3}.", blocked.Blocked.Value, hidden,
+                    blocked.EndedSubscriptions, blocked.StoppedAlerts],
             }, cancellationToken);
         }
         catch (ValidationException ex)
         {
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
-                Errors = ex.Errors.GroupBy(e => e.PropertyName.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().ErrorMessage),
+                Errors = ex.Errors.GroupBy(e => e.PropertyName.ToLowerInvariant()).ToDictionary(g => g.Key, g => text[g.First().ErrorMessage].Value),
                 Value = value, Reason = reason, Status = StatusCodes.Status400BadRequest,
             }, cancellationToken);
         }
@@ -69,13 +71,13 @@ internal static class BlockedSendersPagesEndpoints
         {
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
-                Errors = new Dictionary<string, string> { ["value"] = ex.Message }, Value = value, Reason = reason, Status = StatusCodes.Status409Conflict,
+                Errors = new Dictionary<string, string> { ["value"] = text[ex.Message] }, Value = value, Reason = reason, Status = StatusCodes.Status409Conflict,
             }, cancellationToken);
         }
     }
 
     public static async Task<IResult> UnblockFromPage(IMediator mediator, IAntiforgery antiforgery, HttpContext context, UserManager<StaffUser> users,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, IStringLocalizer<ModerationStaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -92,11 +94,11 @@ internal static class BlockedSendersPagesEndpoints
         try
         {
             var removed = await mediator.Send(new UnblockSenderCommand(value, form["reason"].ToString(), StaffActors.From(context.User)), cancellationToken);
-            return await RenderAsync(mediator, antiforgery, context, new BlockListPageState { Done = $"{removed.Value} is no longer blocked." }, cancellationToken);
+            return await RenderAsync(mediator, antiforgery, context, new BlockListPageState { Done = text["{0} is no longer blocked.", removed.Value] }, cancellationToken);
         }
         catch (Exception ex) when (ex is ValidationException or NotFoundException)
         {
-            var message = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : $"{value} is not on the block list.";
+            var message = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => text[e.ErrorMessage].Value)) : text["{0} is not on the block list.", value].Value;
             return await RenderAsync(mediator, antiforgery, context, new BlockListPageState
             {
                 UnblockError = (value, message),

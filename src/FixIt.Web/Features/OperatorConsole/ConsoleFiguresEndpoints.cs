@@ -7,6 +7,7 @@ using FixIt.Application.Features.Operators.GetOperatorFigures;
 using FixIt.Web.Features.Operators;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.OperatorConsole;
@@ -33,21 +34,21 @@ internal static class ConsoleFiguresEndpoints
     }
 
     public static async Task<IResult> ConsoleExport(string slug, string? what, string? from, string? to, HttpContext context, IMediator mediator,
-        SiteTimeZone zone, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        SiteTimeZone zone, IOptions<SiteOptions> site, IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var form = new ExportForm(what ?? "", from ?? "", to ?? "");
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (form.What is not ("reports" or "updates"))
         {
-            errors["export-what"] = ["Choose reports or updates."];
+            errors["export-what"] = [text["Choose reports or updates."]];
         }
 
-        var first = Read(form.From, "export-from", "Give the first day as a date (YYYY-MM-DD).", errors);
-        var last = Read(form.To, "export-to", "Give the last day as a date (YYYY-MM-DD).", errors);
+        var first = Read(form.From, "export-from", text["Give the first day as a date (YYYY-MM-DD)."], errors);
+        var last = Read(form.To, "export-to", text["Give the last day as a date (YYYY-MM-DD)."], errors);
         if (first is { } f && last is { } l && l < f)
         {
-            errors["export-to"] = ["The last day must be on or after the first day."];
+            errors["export-to"] = [text["The last day must be on or after the first day."]];
         }
 
         if (errors.Count > 0)

@@ -12,6 +12,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.OperatorConsole;
 
@@ -32,12 +33,12 @@ internal static class ConsoleReportEndpoints
     }
 
     public static async Task<IResult> ConsoleReport(string slug, int id, string? done, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         var (op, report) = await LoadAsync(slug, id, context, mediator, cancellationToken);
         var message = done switch
         {
-            "answered" => "Published on the report's page, and sent to the reporter and followers.",
+            "answered" => text["Published on the report's page, and sent to the reporter and followers."].Value,
             _ => null,
         };
         return await PageAsync(op, report, new ResponseForm(null, null, null), "", [], message, StatusCodes.Status200OK, mediator, antiforgery, context,
@@ -45,7 +46,7 @@ internal static class ConsoleReportEndpoints
     }
 
     public static async Task<IResult> ConsoleRespond(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -61,7 +62,7 @@ internal static class ConsoleReportEndpoints
             var templates = await mediator.Send(new ListResponseTemplatesQuery(op.Id, report.CategoryCode), cancellationToken);
             if (templates.FirstOrDefault(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == answer.Template) is not { } chosen)
             {
-                return await PageAsync(op, report, answer, "", new() { ["template"] = ["Choose a template to use."] }, null,
+                return await PageAsync(op, report, answer, "", new() { ["answer-template"] = [text["Choose a template to use."]] }, null,
                     StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
             }
 
@@ -72,7 +73,7 @@ internal static class ConsoleReportEndpoints
 
         if (OperatorActions.FromSlug(answer.Action) is not { } chosenAction || chosenAction == OperatorAction.NotOurs)
         {
-            return await PageAsync(op, report, answer, "", new() { ["action"] = ["Choose what to do: a status, or a public note only."] }, null,
+            return await PageAsync(op, report, answer, "", new() { ["answer-action"] = [text["Choose what to do: a status, or a public note only."]] }, null,
                 StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
         }
 

@@ -11,6 +11,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.OperatorConsole;
@@ -41,19 +42,19 @@ internal static class InboxEndpoints
     }
 
     public static async Task<IResult> Inbox(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery, IOptions<MapOptions> map,
-        CancellationToken cancellationToken)
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var filters = InboxFilters.Read(context.Request.Query);
         var query = context.Request.Query;
         var done = int.TryParse(query["acknowledged"], NumberStyles.None, CultureInfo.InvariantCulture, out var acknowledged)
-            ? Acknowledged(acknowledged, int.TryParse(query["skipped"], NumberStyles.None, CultureInfo.InvariantCulture, out var skipped) ? skipped : 0)
-            : query["done"] == "declined" ? "The report is no longer yours: it has been sent on (or to the unrouted list), with your reason on its page." : null;
+            ? Acknowledged(acknowledged, int.TryParse(query["skipped"], NumberStyles.None, CultureInfo.InvariantCulture, out var skipped) ? skipped : 0, text)
+            : query["done"] == "declined" ? text["The report is no longer yours: it has been sent on (or to the unrouted list), with your reason on its page."].Value : null;
         return await PageAsync(op, filters, mediator, antiforgery, context, map.Value, done, [], StatusCodes.Status200OK, cancellationToken);
     }
 
     public static async Task<IResult> Acknowledge(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        IOptions<MapOptions> map, CancellationToken cancellationToken)
+        IOptions<MapOptions> map, IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -68,7 +69,7 @@ internal static class InboxEndpoints
         if (ids.Contains(0))
         {
             return await PageAsync(op, filters, mediator, antiforgery, context, map.Value, null,
-                new() { ["bulk-id"] = ["A ticked report's number could not be read."] }, StatusCodes.Status400BadRequest, cancellationToken);
+                new() { ["bulk-id"] = [text["A ticked report's number could not be read."]] }, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         try
@@ -85,9 +86,9 @@ internal static class InboxEndpoints
         }
     }
 
-    private static string Acknowledged(int count, int skipped) =>
-        (count == 1 ? "1 report acknowledged." : $"{count.ToString(CultureInfo.InvariantCulture)} reports acknowledged.")
-        + (skipped > 0 ? $" {skipped.ToString(CultureInfo.InvariantCulture)} left as they were: their status is already past acknowledged." : "");
+    private static string Acknowledged(int count, int skipped, IStringLocalizer<OperatorConsolePages> text) =>
+        (count == 1 ? text["1 report acknowledged."] : text["{0} reports acknowledged.", count.ToString(CultureInfo.InvariantCulture)])
+        + (skipped > 0 ? " " + text["{0} left as they were: their status is already past acknowledged.", skipped.ToString(CultureInfo.InvariantCulture)] : "");
 
     private static async Task<IResult> PageAsync(Application.Features.Operators.GetOperatorFigures.OperatorInfo op, InboxFilters filters, IMediator mediator,
         IAntiforgery antiforgery, HttpContext context, MapOptions map, string? done, Dictionary<string, string[]> errors, int status,

@@ -15,14 +15,17 @@ namespace FixIt.Web.Features.OperatorConsole;
 /// </summary>
 public sealed record InboxFilters(string Status, string? Category, int? Area, int? Age, bool PastTarget, InboxOrder Order, bool MapView, int Page)
 {
-    /// <summary>The status choices: every status type, then each public status ("only-" and the API's name, e.g. "only-inProgress").</summary>
+    /// <summary>
+    /// The status choices: every status type, then each public status ("only-" and the API's name, e.g. "only-inProgress"),
+    /// in English: the page shows a status's words as "Only: " and the status word, looked up in the reader's language.
+    /// </summary>
     public static readonly IReadOnlyList<(string Value, string Text)> StatusChoices =
     [
         ("", "Any status"),
         ("open", "Unresolved (any open status)"),
         ("fixed", "Fixed"),
         ("closed", "Closed"),
-        .. ReportStatusRules.PublicStatuses.Select(s => ("only-" + ReportExports.StatusName(s), "Only: " + ReportStatusWording.Of(s))),
+        .. ReportStatusRules.PublicStatuses.Select(s => ("only-" + ReportExports.StatusName(s), ReportStatusWording.Of(s))),
     ];
 
     public static InboxFilters Read(IEnumerable<KeyValuePair<string, StringValues>> values)

@@ -12,6 +12,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.OperatorConsole;
 
@@ -29,21 +30,21 @@ internal static class ResponseTemplatesEndpoints
     }
 
     public static async Task<IResult> ResponseTemplates(string slug, string? done, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         var op = await mediator.Send(new ConsoleOperatorQuery(slug, OperatorConsoleAccess.Caller(context)), cancellationToken);
         var message = done switch
         {
-            "saved" => "Template saved.",
-            "deleted" => "Template deleted.",
+            "saved" => text["Template saved."].Value,
+            "deleted" => text["Template deleted."].Value,
             _ => null,
         };
         return await ListAsync(op, TemplateForm.Empty, [], message, StatusCodes.Status200OK, mediator, antiforgery, context, cancellationToken);
     }
 
     public static Task<IResult> CreateResponseTemplate(string slug, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken) =>
-        SaveAsync(slug, null, context, mediator, antiforgery, cancellationToken);
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken) =>
+        SaveAsync(slug, null, context, mediator, antiforgery, text, cancellationToken);
 
     public static async Task<IResult> ResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
         CancellationToken cancellationToken)
@@ -54,12 +55,12 @@ internal static class ResponseTemplatesEndpoints
     }
 
     public static Task<IResult> EditResponseTemplate(string slug, int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken) =>
-        SaveAsync(slug, id, context, mediator, antiforgery, cancellationToken);
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken) =>
+        SaveAsync(slug, id, context, mediator, antiforgery, text, cancellationToken);
 
     // A new template (id null: errors on the list page's "new" form) or an edit of one (errors on its own page).
     private static async Task<IResult> SaveAsync(string slug, int? id, HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        IStringLocalizer<OperatorConsolePages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -71,7 +72,7 @@ internal static class ResponseTemplatesEndpoints
         var form = TemplateForm.Read(await context.Request.ReadFormAsync(cancellationToken));
         try
         {
-            await mediator.Send(form.ToCommand(op.Id, id, caller), cancellationToken);
+            await mediator.Send(form.ToCommand(op.Id, id, caller, text["Choose one of the statuses offered, or any."]), cancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -134,7 +135,7 @@ public sealed record TemplateForm(string Title, string Text, string Category, st
 {
     public static readonly TemplateForm Empty = new("", "", "", "");
 
-    /// <summary>The status choices: any, then the operator's status changes.</summary>
+    /// <summary>The status choices: any, then the operator's status changes (in English: the page looks them up).</summary>
     public static readonly IReadOnlyList<(string Value, string Text)> StatusChoices =
     [
         ("", "Any status change, or a note"),
@@ -147,13 +148,14 @@ public sealed record TemplateForm(string Title, string Text, string Category, st
     public static TemplateForm Of(ResponseTemplateView t) =>
         new(t.Title, t.Text, t.CategoryCode ?? "", t.Status is { } s ? ReportExports.StatusName(s) : "");
 
-    public SaveResponseTemplateCommand ToCommand(int operatorId, int? id, Application.Common.StaffCaller caller)
+    /// <summary>The use case's command; <paramref name="unknownStatus"/> is the error for a status not offered, in the reader's language.</summary>
+    public SaveResponseTemplateCommand ToCommand(int operatorId, int? id, Application.Common.StaffCaller caller, string unknownStatus)
     {
         ReportStatus? status = null;
         if (Status.Length > 0)
         {
             status = SaveResponseTemplateValidator.Statuses.Where(s => ReportExports.StatusName(s) == Status).Cast<ReportStatus?>().FirstOrDefault()
-                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("status", "Choose one of the statuses offered, or any.")]);
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("status", unknownStatus)]);
         }
 
         return new SaveResponseTemplateCommand(operatorId, id, caller, Title, Text, Category.Length == 0 ? null : Category, status);

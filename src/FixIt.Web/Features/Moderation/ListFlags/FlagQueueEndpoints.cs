@@ -9,6 +9,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Moderation.ListFlags;
 
@@ -28,31 +29,31 @@ internal static class FlagQueueEndpoints
     }
 
     public static async Task<RazorComponentResult<FlagQueuePage>> FlagQueuePage(string? done, IMediator mediator, IAntiforgery antiforgery,
-        HttpContext context, CancellationToken cancellationToken) =>
+        HttpContext context, IStringLocalizer<ModerationStaffPages> text, CancellationToken cancellationToken) =>
         new(new
         {
             Queue = await mediator.Send(new ListFlagsQuery(), cancellationToken),
             Form = LinkPages.FormTokenFor(antiforgery, context),
             Done = done switch
             {
-                "dismissed" => "The flags were dismissed; the item stays as it is.",
-                "hidden" => "The item was hidden from the public.",
+                "dismissed" => text["The flags were dismissed; the item stays as it is."].Value,
+                "hidden" => text["The item was hidden from the public."].Value,
                 _ => null,
             },
         });
 
     public static Task<IResult> ActOnFlaggedReport(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken) => ActAsync(id, null, mediator, antiforgery, context, cancellationToken);
+        IStringLocalizer<ModerationStaffPages> text, CancellationToken cancellationToken) => ActAsync(id, null, mediator, antiforgery, context, text, cancellationToken);
 
     public static Task<IResult> ActOnFlaggedUpdate(int id, long updateId, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken) => ActAsync(id, updateId, mediator, antiforgery, context, cancellationToken);
+        IStringLocalizer<ModerationStaffPages> text, CancellationToken cancellationToken) => ActAsync(id, updateId, mediator, antiforgery, context, text, cancellationToken);
 
     private static async Task<IResult> ActAsync(int id, long? updateId, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ModerationStaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
-            return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Reload the queue and try again. Nothing was changed.",
+            return LinkPages.Page(text["Form expired"], text["The form could not be checked (it may have expired). Reload the queue and try again. Nothing was changed."],
                 StatusCodes.Status400BadRequest);
         }
 
@@ -73,16 +74,16 @@ internal static class FlagQueueEndpoints
                     await mediator.Send(new HideReportCommand(id, true, reason, actor), cancellationToken);
                     return TypedResults.Redirect("/admin/flags?done=hidden");
                 default:
-                    return LinkPages.Page("Nothing changed", "Choose to dismiss the flags or to hide the item.", StatusCodes.Status400BadRequest);
+                    return LinkPages.Page(text["Nothing changed"], text["Choose to dismiss the flags or to hide the item."], StatusCodes.Status400BadRequest);
             }
         }
         catch (ValidationException ex)
         {
-            return LinkPages.Page("Nothing changed", string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), StatusCodes.Status400BadRequest);
+            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => text[e.ErrorMessage].Value)), StatusCodes.Status400BadRequest);
         }
         catch (ModerationConflictException ex)
         {
-            return LinkPages.Page("Nothing changed", ex.Message, StatusCodes.Status409Conflict, id);
+            return LinkPages.Page(text["Nothing changed"], text[ex.Message], StatusCodes.Status409Conflict, id);
         }
     }
 }

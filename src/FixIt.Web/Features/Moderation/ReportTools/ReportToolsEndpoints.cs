@@ -8,6 +8,7 @@ using FixIt.Web.Infrastructure;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Moderation.ReportTools;
 
@@ -17,6 +18,9 @@ namespace FixIt.Web.Features.Moderation.ReportTools;
 /// </summary>
 internal static class ReportToolsEndpoints
 {
+    // The messages of the moderation use cases are English: they are looked up by their English where they are shown.
+    private const string GiveOriginal = "Give the number of the original report.";
+
     public static IEndpointRouteBuilder MapReportTools(this IEndpointRouteBuilder app)
     {
         var tools = app.MapGroup("/reports/{id:int}/moderation").ForModerators().WithHtmlErrorPages().ExcludeFromDescription();
@@ -46,13 +50,14 @@ internal static class ReportToolsEndpoints
         ActAsync(id, antiforgery, context, (form, actor) =>
             int.TryParse(form["originalId"].ToString().Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var original)
                 ? mediator.Send(new MarkDuplicateCommand(id, original, ModerationPages.Field(form, "reason"), actor), cancellationToken).AsTask()
-                : throw new ValidationException([new FluentValidation.Results.ValidationFailure("originalId", "Give the number of the original report.")]));
+                : throw new ValidationException([new FluentValidation.Results.ValidationFailure("originalId", GiveOriginal)]));
 
     private static async Task<IResult> ActAsync(int id, IAntiforgery antiforgery, HttpContext context, Func<IFormCollection, StaffActor, Task> act)
     {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<ModerationStaffPages>>();
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
-            return LinkPages.Page("Form expired", "The form could not be checked (it may have expired). Reload the report's page and try again. Nothing was changed.",
+            return LinkPages.Page(text["Form expired"], text["The form could not be checked (it may have expired). Reload the report's page and try again. Nothing was changed."],
                 StatusCodes.Status400BadRequest, id);
         }
 
@@ -62,11 +67,11 @@ internal static class ReportToolsEndpoints
         }
         catch (ValidationException ex)
         {
-            return LinkPages.Page("Nothing changed", string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), StatusCodes.Status400BadRequest, id);
+            return LinkPages.Page(text["Nothing changed"], string.Join(" ", ex.Errors.Select(e => text[e.ErrorMessage].Value)), StatusCodes.Status400BadRequest, id);
         }
         catch (ModerationConflictException ex)
         {
-            return LinkPages.Page("Nothing changed", ex.Message, StatusCodes.Status409Conflict, id);
+            return LinkPages.Page(text["Nothing changed"], text[ex.Message], StatusCodes.Status409Conflict, id);
         }
 
         return TypedResults.Redirect($"/reports/{id}", preserveMethod: false);

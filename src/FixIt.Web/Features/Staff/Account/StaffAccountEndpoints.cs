@@ -7,6 +7,7 @@ using FixIt.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QRCoder;
 
@@ -53,7 +54,7 @@ internal static class StaffAccountEndpoints
             : TypedResults.Redirect("/admin/sign-in", preserveMethod: false);
 
     public static async Task<IResult> Enrol(HttpContext context, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn,
-        IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        IOptions<SiteOptions> site, IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -70,7 +71,7 @@ internal static class StaffAccountEndpoints
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             return await EnrolForm(context, antiforgery, signIn, user, site.Value.Name,
-                "That code is not right. Scan the QR code (or type the key) in your authenticator app, then type the 6-digit code it shows now.",
+                text["That code is not right. Scan the QR code (or type the key) in your authenticator app, then type the 6-digit code it shows now."],
                 StatusCodes.Status400BadRequest);
         }
 

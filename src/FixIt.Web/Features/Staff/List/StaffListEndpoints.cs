@@ -11,6 +11,7 @@ using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Staff.List;
 
@@ -41,7 +42,7 @@ internal static class StaffListEndpoints
         List(antiforgery, context, accounts, mediator, notice.Take(context, Page), null, StatusCodes.Status200OK, cancellationToken);
 
     public static async Task<IResult> Invite(IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -56,14 +57,14 @@ internal static class StaffListEndpoints
         }
         catch (ValidationException ex)
         {
-            return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
+            return await List(antiforgery, context, accounts, mediator, null, Describe(ex, text), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return notice.RedirectWith(context, Page, $"Invitation sent to {form["email"].ToString().Trim()}.");
+        return notice.RedirectWith(context, Page, text["Invitation sent to {0}.", form["email"].ToString().Trim()]);
     }
 
     public static async Task<IResult> ChangeRole(int id, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        UserManager<StaffUser> users, TimeProvider clock, ConsoleNoticeCookie notice, CancellationToken cancellationToken)
+        UserManager<StaffUser> users, TimeProvider clock, ConsoleNoticeCookie notice, IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -83,14 +84,14 @@ internal static class StaffListEndpoints
         }
         catch (ValidationException ex)
         {
-            return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
+            return await List(antiforgery, context, accounts, mediator, null, Describe(ex, text), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return notice.RedirectWith(context, Page, "Role changed.");
+        return notice.RedirectWith(context, Page, text["Role changed."]);
     }
 
     public static async Task<IResult> Disable(int id, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IMediator mediator,
-        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -104,17 +105,17 @@ internal static class StaffListEndpoints
         }
         catch (ValidationException ex)
         {
-            return await List(antiforgery, context, accounts, mediator, null, Describe(ex), StatusCodes.Status400BadRequest, cancellationToken);
+            return await List(antiforgery, context, accounts, mediator, null, Describe(ex, text), StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        return notice.RedirectWith(context, Page, $"{member.Email} is disabled.");
+        return notice.RedirectWith(context, Page, text["{0} is disabled.", member.Email]);
     }
 
     public static RazorComponentResult<ReauthenticatePage> ReauthenticatePage(string? returnUrl, IAntiforgery antiforgery, HttpContext context) =>
         new(new { Form = LinkPages.FormTokenFor(antiforgery, context), ReturnUrl = ReturnUrl.LocalPathOrDefault(returnUrl) });
 
     public static async Task<IResult> Reauthenticate(IAntiforgery antiforgery, HttpContext context, SignInManager<StaffUser> signIn, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -131,7 +132,7 @@ internal static class StaffListEndpoints
             {
                 Form = LinkPages.FormTokenFor(antiforgery, context),
                 ReturnUrl = returnUrl,
-                Error = result.IsLockedOut ? "This account is locked for a while after too many failed attempts." : "That is not your password.",
+                Error = result.IsLockedOut ? text["This account is locked for a while after too many failed attempts."].Value : text["That is not your password."].Value,
             })
             {
                 StatusCode = StatusCodes.Status401Unauthorized,
@@ -157,7 +158,8 @@ internal static class StaffListEndpoints
             StatusCode = status,
         };
 
-    private static string Describe(ValidationException ex) => string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
+    // The accounts' messages are English (the command line shows them too): those without data are looked up, the rest shown as they are.
+    private static string Describe(ValidationException ex, IStringLocalizer<StaffPages> text) => string.Join(" ", ex.Errors.Select(e => text[e.ErrorMessage].Value));
 
     private static RouteGroupBuilder WithHtmlErrorPagesForStaff(this RouteGroupBuilder group) => Infrastructure.HtmlErrorPagesExtensions.WithHtmlErrorPages(group);
 }

@@ -3,6 +3,7 @@ using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Staff.Passwords;
 
@@ -23,13 +24,14 @@ internal static class PasswordEndpoints
         return app;
     }
 
-    public static async Task<IResult> SetPasswordPage(int userId, string token, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts) =>
+    public static async Task<IResult> SetPasswordPage(int userId, string token, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts,
+        IStringLocalizer<StaffPages> text) =>
         await accounts.IsLinkValidAsync(userId, token)
             ? Form(antiforgery, context, userId, token, null, StatusCodes.Status200OK)
-            : DeadLink();
+            : DeadLink(text);
 
     public static async Task<IResult> SetPassword(int userId, string token, IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts,
-        CancellationToken cancellationToken)
+        IStringLocalizer<StaffPages> text, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -40,24 +42,25 @@ internal static class PasswordEndpoints
         var password = form["password"].ToString();
         if (password != form["confirm"].ToString())
         {
-            return Form(antiforgery, context, userId, token, "The two passwords are not the same.", StatusCodes.Status400BadRequest);
+            return Form(antiforgery, context, userId, token, text["The two passwords are not the same."], StatusCodes.Status400BadRequest);
         }
 
         var result = await accounts.SetPasswordAsync(userId, token, password);
         if (result.Succeeded)
         {
-            return LinkPages.Page("Password set", "Your password is set. Sign in with your email address and your new password.", StatusCodes.Status200OK);
+            return LinkPages.Page(text["Password set"], text["Your password is set. Sign in with your email address and your new password."], StatusCodes.Status200OK);
         }
 
         return result.Errors.Any(e => e.Code == "InvalidToken")
-            ? DeadLink()
+            ? DeadLink(text)
             : Form(antiforgery, context, userId, token, string.Join(" ", result.Errors.Select(e => e.Description)), StatusCodes.Status400BadRequest);
     }
 
     public static RazorComponentResult<ForgotPasswordPage> ForgotPasswordPage(IAntiforgery antiforgery, HttpContext context) =>
         new(new { Form = LinkPages.FormTokenFor(antiforgery, context) });
 
-    public static async Task<IResult> ForgotPassword(IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, CancellationToken cancellationToken)
+    public static async Task<IResult> ForgotPassword(IAntiforgery antiforgery, HttpContext context, StaffAccounts accounts, IStringLocalizer<StaffPages> text,
+        CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -67,12 +70,12 @@ internal static class PasswordEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         await accounts.RequestPasswordResetAsync(form["email"].ToString(), cancellationToken);
         // The same answer whether or not the address has an account.
-        return LinkPages.Page("Check your email", "If that address has a staff account, a link to set a new password is on its way.",
+        return LinkPages.Page(text["Check your email"], text["If that address has a staff account, a link to set a new password is on its way."],
             StatusCodes.Status200OK);
     }
 
-    private static RazorComponentResult<LinkProblemPage> DeadLink() =>
-        LinkPages.Page("Link no longer works", "This link has expired or has already been used. Ask for a new one at /admin/forgot-password.",
+    private static RazorComponentResult<LinkProblemPage> DeadLink(IStringLocalizer<StaffPages> text) =>
+        LinkPages.Page(text["Link no longer works"], text["This link has expired or has already been used. Ask for a new one at /admin/forgot-password."],
             StatusCodes.Status410Gone);
 
     private static RazorComponentResult<SetPasswordPage> Form(IAntiforgery antiforgery, HttpContext context, int userId, string token, string? error,
