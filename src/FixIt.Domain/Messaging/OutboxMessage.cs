@@ -196,6 +196,20 @@ public sealed class OutboxMessage
         }
     }
 
+    /// <summary>
+    /// The message became outdated before it was sent (an operator's report email whose links were revoked by that
+    /// operator's decline): a message still waiting is never sent, and says why. One already sent or given up stays as it is.
+    /// </summary>
+    public void Withdraw(string why)
+    {
+        if (Status == OutboxStatus.Pending)
+        {
+            Status = OutboxStatus.Failed;
+            LastError = Truncate(why);
+            ReleaseClaim();
+        }
+    }
+
     /// <summary>Hands a claimed but unattempted message back at once (the dispatcher is stopping).</summary>
     public void ReleaseClaim()
     {

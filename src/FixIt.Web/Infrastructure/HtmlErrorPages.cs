@@ -1,5 +1,6 @@
 using FixIt.Application.Common;
 using FixIt.Application.Common.Tokens;
+using FixIt.Application.Features.Reports.DeclineReport;
 using FixIt.Domain.Reports;
 using FixIt.Web.Components.Pages;
 using FixIt.Web.Features.EmailLinks;
@@ -12,7 +13,8 @@ namespace FixIt.Web.Infrastructure;
 /// <see cref="ProblemDetailsExceptionHandler"/>): <see cref="NotFoundException"/> → 404 "not found" page,
 /// <see cref="ReportRemovedException"/> → 410 "this report has been removed",
 /// <see cref="LinkTokenException"/> → the link's problem (404 unknown, 410 expired, used or withdrawn),
-/// <see cref="InvalidTransitionException"/> → 409 "not possible now", linking back to the report. Endpoints throw;
+/// <see cref="InvalidTransitionException"/> and <see cref="NotCurrentOperatorException"/> (a stale "not ours") → 409
+/// "not possible now", linking back to the report. Endpoints throw;
 /// they never catch these themselves.
 /// </summary>
 internal sealed class HtmlErrorPages : IEndpointFilter
@@ -38,6 +40,12 @@ internal sealed class HtmlErrorPages : IEndpointFilter
         catch (InvalidTransitionException ex)
         {
             return LinkPages.NotAllowed(ex);
+        }
+        catch (NotCurrentOperatorException ex)
+        {
+            return LinkPages.Page("Not possible now",
+                "The report is no longer with this organisation (it was declined or sent on meanwhile), so it was not declined again. Nothing was changed.",
+                StatusCodes.Status409Conflict, ex.ReportId);
         }
         catch (OutOfScopeException)
         {

@@ -79,7 +79,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = f.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                 Title = "The file cannot be imported.",
             },
-            NotCurrentOperatorException c => new ProblemDetails
+            NotCurrentOperatorException c => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [NotCurrentOperatorException.Field] = [c.Message] })
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The report is not with that operator.",

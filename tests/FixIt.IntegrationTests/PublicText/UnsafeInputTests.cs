@@ -97,7 +97,7 @@ public sealed partial class UnsafeInputTests(PublicTextFixture apps)
 
         // The admin API.
         using var admin = await app.AdminClientAsync();
-        using (var response = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { reason = $"Not{c}ours" }))
+        using (var response = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { @operator = "demo-city-council", reason = $"Not{c}ours" }))
         {
             Assert.Contains(named, (await ProblemErrorsAsync(response)).GetProperty("reason")[0].GetString(), StringComparison.Ordinal);
         }

@@ -55,7 +55,7 @@ public sealed class NotOursTests
             Council: await db.Operators.Where(o => o.Name == "Demo City Council").Select(o => o.Id).SingleAsync()));
 
         var reason = "This shelter belongs to the council.";
-        using (var declined = await DeclineAsync(app, admin, channel, id, busesMail, reason))
+        using (var declined = await DeclineAsync(app, admin, channel, id, "demo-buses", busesMail, reason))
         {
             Assert.True(declined.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, await declined.Content.ReadAsStringAsync());
             if (channel == Channel.AdminApi)
@@ -107,7 +107,7 @@ public sealed class NotOursTests
             Assert.Equal(HttpStatusCode.Redirect, fixedResponse.StatusCode);
         }
 
-        using (var refused = await DeclineAsync(app, admin, channel, id, councilMail, "Not ours after all."))
+        using (var refused = await DeclineAsync(app, admin, channel, id, "demo-city-council", councilMail, "Not ours after all."))
         {
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             var text = await refused.Content.ReadAsStringAsync();
@@ -127,12 +127,12 @@ public sealed class NotOursTests
         Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ReportId == id && m.Kind == MailKind.OperatorReport)));
     }
 
-    private static async Task<HttpResponseMessage> DeclineAsync(FixItApp app, HttpClient admin, Channel channel, int id, ReceivedMail operatorMail,
-        string reason)
+    private static async Task<HttpResponseMessage> DeclineAsync(FixItApp app, HttpClient admin, Channel channel, int id, string operatorSlug,
+        ReceivedMail operatorMail, string reason)
     {
         if (channel == Channel.AdminApi)
         {
-            return await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { reason });
+            return await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { @operator = operatorSlug, reason });
         }
 
         // A fixed report's "not ours" link shows why it cannot be used instead of its form, as its POST would.

@@ -22,11 +22,11 @@ public sealed class ReroutingTests(AppsFixture apps)
         await app.ConfirmAsync(id);
         Assert.Equal("Demo Buses", (await app.Client.GetJsonAsync($"api/reports/{id}")).GetProperty("operatorName").GetString());
 
-        var first = await DeclineAsync(admin, id, "This shelter belongs to the council.");
+        var first = await DeclineAsync(admin, id, "demo-buses", "This shelter belongs to the council.");
         Assert.Equal("Demo City Council", first.GetProperty("operatorName").GetString());
         Assert.Contains("Demo City × any category", first.GetProperty("explanation").GetString(), StringComparison.Ordinal);
 
-        var second = await DeclineAsync(admin, id, "Not a council shelter either.");
+        var second = await DeclineAsync(admin, id, "demo-city-council", "Not a council shelter either.");
         Assert.Equal(JsonValueKind.Null, second.GetProperty("operatorId").ValueKind);
 
         var unrouted = await admin.GetFromJsonAsync<JsonElement>("api/admin/reports/unrouted");
@@ -91,18 +91,18 @@ public sealed class ReroutingTests(AppsFixture apps)
         (body["latitude"], body["longitude"]) = (-33.5, 17.5);
         var id = (await app.Client.SubmitAsync(body)).GetProperty("id").GetInt32();
 
-        using var noReason = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { reason = "" });
-        using var unrouted = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { reason = "Not ours" });
-        using var missing = await admin.PostAsJsonAsync("api/admin/reports/999999/decline", new { reason = "Not ours" });
+        using var noReason = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { @operator = "demo-buses", reason = "" });
+        using var unrouted = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { @operator = "demo-buses", reason = "Not ours" });
+        using var missing = await admin.PostAsJsonAsync("api/admin/reports/999999/decline", new { @operator = "demo-buses", reason = "Not ours" });
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, unrouted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private static async Task<JsonElement> DeclineAsync(HttpClient admin, int id, string reason)
+    private static async Task<JsonElement> DeclineAsync(HttpClient admin, int id, string operatorSlug, string reason)
     {
-        using var response = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { reason });
+        using var response = await admin.PostAsJsonAsync($"api/admin/reports/{id}/decline", new { @operator = operatorSlug, reason });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.Clone();

@@ -103,7 +103,7 @@ internal static class ConsoleReportEndpoints
         var reason = form["reason"].ToString();
         try
         {
-            await mediator.Send(new StaffDeclineCommand(id, OperatorConsoleAccess.Caller(context), reason), cancellationToken);
+            await mediator.Send(new StaffDeclineCommand(id, op.Id, OperatorConsoleAccess.Caller(context), reason), cancellationToken);
         }
         catch (ValidationException ex)
         {

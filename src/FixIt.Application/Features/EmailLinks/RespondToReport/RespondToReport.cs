@@ -22,9 +22,15 @@ internal sealed class RespondToReportHandler(IFixItDb db, ISender sender, IPubli
         var token = await LinkTokens.RequireAsync(db, command.Token, TokenPurpose.Respond, now, cancellationToken);
         if (command.Action == OperatorAction.NotOurs)
         {
-            // The same use case as every other channel's "not ours"; the link's holder is the current operator, since
-            // each decline revokes the links it was given.
-            var declined = await sender.Send(new DeclineReportCommand(token.ReportId, command.Text) { Source = EventSource.EmailLink },
+            // The same use case as every other channel's "not ours", in the name of the link's operator: each decline
+            // (and nothing else that moves a report) revokes the links it was given, so while the link is live the report
+            // is with its operator. Read in one statement, so both come from the same committed state; a decline that
+            // commits after it makes the use case refuse (409) rather than decline the next operator (ADR 0220).
+            var holder = await db.AccessTokens.Where(t => t.Id == token.Id && t.RevokedAt == null)
+                .Select(t => db.Reports.Where(r => r.Id == t.ReportId).Select(r => r.OperatorId).FirstOrDefault())
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new LinkTokenException(LinkTokenProblem.Revoked);
+            var declined = await sender.Send(new DeclineReportCommand(token.ReportId, command.Text, holder) { Source = EventSource.EmailLink },
                 cancellationToken);
             return new RespondedReport(declined.ReportId, declined.Status);
         }

@@ -16,13 +16,21 @@ namespace FixIt.Application.Features.Reports.DeclineReport;
 /// </summary>
 /// <param name="ReportId">The report.</param>
 /// <param name="Reason">Why it is not theirs: 1–1,000 printable characters, published on the report page.</param>
-/// <param name="OperatorId">When given, the operator declining (a console user's operator); it must be the current one.</param>
+/// <param name="OperatorId">
+/// Whose "not ours" it is: the operator of the email link, of the console, or named in the admin API's body. Only the
+/// operator the report is with can decline it, so a repeated, retried or stale decline (the report has already moved on)
+/// is refused and changes nothing, rather than declining whoever holds the report now (ADR 0220).
+/// </param>
 /// <remarks>
 /// Errors: <see cref="NotFoundException"/> (404) for an unknown report; <see cref="NotCurrentOperatorException"/> (409)
-/// when the report has no operator or another one; <see cref="InvalidTransitionException"/> (409) when the report is
-/// not open (<see cref="ReportStatusRules.CanDecline"/>); a validation failure (400) naming <c>reason</c>.
+/// when the report is not with that operator (unrouted, another one, or declined meanwhile); <see cref="InvalidTransitionException"/>
+/// (409) when the report is not open (<see cref="ReportStatusRules.CanDecline"/>); a validation failure (400) naming <c>reason</c>.
+/// Concurrent declines: the first statement is a conditional update of the report's row on "still with that operator"
+/// (a row lock held to the end of the transaction on PostgreSQL and SQL Server, which re-check the condition once the
+/// lock is theirs; on SQLite the write gate already runs one command at a time), so of two declines of the same
+/// operator exactly one succeeds and the other gets the 409.
 /// </remarks>
-public sealed record DeclineReportCommand(int ReportId, string? Reason, int? OperatorId = null) : ICommand<DeclinedReport>
+public sealed record DeclineReportCommand(int ReportId, string? Reason, int OperatorId) : ICommand<DeclinedReport>
 {
     /// <summary>The channel, recorded on the report's timeline.</summary>
     public EventSource Source { get; init; } = EventSource.Api;
@@ -37,10 +45,22 @@ internal sealed class DeclineReportHandler(IFixItDb db, IReportRouter router, IR
     public async ValueTask<DeclinedReport> Handle(DeclineReportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var current = command.OperatorId;
+
+        // Claims the report's row while it is still with that operator (a no-op update: the lock, and the condition
+        // checked under it). Anything read after this sees the report as the last committed decline left it.
+        var claimed = await db.Reports.Where(r => r.Id == command.ReportId && r.OperatorId == current)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.OperatorId, r => r.OperatorId), cancellationToken);
+        if (claimed == 0)
+        {
+            throw await db.Reports.AnyAsync(r => r.Id == command.ReportId, cancellationToken)
+                ? (Exception)new NotCurrentOperatorException(command.ReportId)
+                : new NotFoundException("Report", command.ReportId);
+        }
+
         var report = await db.Reports.Include(r => r.Areas).Include(r => r.Declines)
-            .SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
-            ?? throw new NotFoundException("Report", command.ReportId);
-        if (report.OperatorId is not { } current || (command.OperatorId is { } claimed && claimed != current))
+            .SingleAsync(r => r.Id == command.ReportId, cancellationToken);
+        if (report.OperatorId != current)
         {
             throw new NotCurrentOperatorException(command.ReportId);
         }
@@ -60,6 +80,14 @@ internal sealed class DeclineReportHandler(IFixItDb db, IReportRouter router, IR
             .Where(t => t.ReportId == report.Id && t.Purpose == TokenPurpose.Respond && t.RevokedAt == null)
             .ToListAsync(cancellationToken);
         outstanding.ForEach(t => t.Revoke(now));
+
+        // An email to this operator still waiting in the outbox is outdated: its links were just revoked. One the
+        // dispatcher holds (its lease running) is being sent now and is left to it.
+        var waiting = await db.OutboxMessages
+            .Where(m => m.ReportId == report.Id && m.Kind == MailKind.OperatorReport && m.OperatorId == current && m.Status == OutboxStatus.Pending
+                && (m.LockedUntil == null || m.LockedUntil < now))
+            .ToListAsync(cancellationToken);
+        waiting.ForEach(m => m.Withdraw("Not sent: the operator declined the report before this email went out."));
         await mailer.QueueToOperatorAsync(report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await publisher.Publish(new ReportUpdated(report.Id, note.Id), cancellationToken);
@@ -71,6 +99,15 @@ internal sealed class DeclineReportHandler(IFixItDb db, IReportRouter router, IR
     }
 }
 
-/// <summary>Only the operator a report is with can decline it; becomes a 409.</summary>
+/// <summary>
+/// Only the operator a report is with can decline it; becomes a 409 naming <see cref="Field"/> (the admin API's
+/// <c>operator</c>). Also the answer to a repeated or stale decline: the report has already moved on.
+/// </summary>
 public sealed class NotCurrentOperatorException(int reportId)
-    : InvalidOperationException($"Report {reportId} is not with that operator, so it cannot be declined by them.");
+    : InvalidOperationException($"Report {reportId} is not with that operator (any more), so it cannot be declined by them; nothing was changed.")
+{
+    /// <summary>The request field that names the operator.</summary>
+    public const string Field = "operator";
+
+    public int ReportId { get; } = reportId;
+}

@@ -1,7 +1,7 @@
 using FixIt.Application.Features.Admin.Reports;
 using FixIt.Application.Features.Admin.Reports.AssignReport;
+using FixIt.Application.Features.Admin.Reports.DeclineReport;
 using FixIt.Application.Features.Reports.DeclineReport;
-using FixIt.Domain.Reports;
 using FixIt.Web.Features.Moderation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +16,7 @@ internal static class AdminReportsEndpoints
         reports.MapGet("/unrouted", ListUnroutedReports).AdminOnly().WithName(nameof(ListUnroutedReports))
             .WithSummary("Reports no rule routes, or that every candidate declined");
         reports.MapPost("/{id:int}/decline", DeclineReport).AdminOnly().WithName(nameof(DeclineReport))
-            .WithSummary("Record the current operator's \"not ours\" and re-route to the next candidate")
+            .WithSummary("Record the named operator's \"not ours\" and re-route to the next candidate; 409 once the report is not with it")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         reports.MapPost("/{id:int}/assign", AssignReport).AdminOnly().WithName(nameof(AssignReport))
             .WithSummary("Give an unrouted report to an operator; an open, public one is emailed to it at once")
@@ -28,14 +28,18 @@ internal static class AdminReportsEndpoints
         TypedResults.Ok(await mediator.Send(new ListUnroutedReportsQuery(), cancellationToken));
 
     public static async Task<Ok<DeclinedReport>> DeclineReport(int id, DeclineRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new DeclineReportCommand(id, body.Reason) { Source = EventSource.Api }, cancellationToken));
+        TypedResults.Ok(await mediator.Send(new AdminDeclineReportCommand(id, body.Operator, body.Reason), cancellationToken));
 
     public static async Task<Ok<AssignedReport>> AssignReport(int id, AssignRequest body, HttpContext context, IMediator mediator,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new AssignReportCommand(id, body.Operator, StaffActors.From(context.User)), cancellationToken));
 }
 
-internal sealed record DeclineRequest(string? Reason);
+/// <summary>
+/// The JSON body of POST /api/admin/reports/{id}/decline: the slug of the operator saying "not ours" (required: only the
+/// operator the report is with can decline it, ADR 0220) and its reason.
+/// </summary>
+internal sealed record DeclineRequest(string? Operator, string? Reason);
 
 /// <summary>The JSON body of POST /api/admin/reports/{id}/assign: the operator's slug.</summary>
 internal sealed record AssignRequest(string? Operator);
