@@ -4,6 +4,7 @@ using FixIt.Web.Features.EmailLinks;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin;
 
@@ -50,8 +51,9 @@ internal static partial class ConsoleForms
         }
     }
 
-    public static string TooLargeMessage(long limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {limit / 1024.0 / 1024.0:0.#} MB ({limit:N0} bytes).");
+    public static string TooLargeMessage(long limit, IStringLocalizer<ConsolePages> l) =>
+        l["The file is larger than the limit of {0} MB ({1} bytes).", (limit / 1024.0 / 1024.0).ToString("0.#", CultureInfo.CurrentCulture),
+            limit.ToString("N0", CultureInfo.CurrentCulture)];
 
     /// <summary>A field's trimmed text; null when it is missing or empty.</summary>
     public static string? Text(IFormCollection? form, string name) => form?[name].ToString() is { Length: > 0 } text ? text.Trim() : null;
@@ -91,15 +93,15 @@ internal static partial class ConsoleForms
 
     public static Dictionary<string, string[]> Error(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
 
-    /// <summary>A whole number typed in a form field; null (and an error for <paramref name="field"/>) when it is not one.</summary>
-    public static int? WholeNumber(string text, string field, string label, Dictionary<string, string[]> errors)
+    /// <summary>A whole number typed in a form field; null (and <paramref name="message"/> for <paramref name="field"/>) when it is not one.</summary>
+    public static int? WholeNumber(string text, string field, string message, Dictionary<string, string[]> errors)
     {
         if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        errors[field] = [$"{label} must be a whole number."];
+        errors[field] = [message];
         return null;
     }
 

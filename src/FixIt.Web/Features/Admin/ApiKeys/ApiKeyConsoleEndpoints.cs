@@ -14,6 +14,7 @@ using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin.ApiKeys;
 
@@ -34,8 +35,8 @@ internal static class ApiKeyConsoleEndpoints
     }
 
     public static Task<RazorComponentResult<ApiKeysPage>> ApiKeysPage(string? done, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken) =>
-        Page(mediator, antiforgery, context, done == "revoked" ? "The key is revoked: requests with it are refused from now on." : null, null,
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken) =>
+        Page(mediator, antiforgery, context, done == "revoked" ? l["The key is revoked: requests with it are refused from now on."].Value : null, null,
             new ApiKeyForm("", "operator", ""), [], StatusCodes.Status200OK, cancellationToken);
 
     public static async Task<IResult> CreateKey(IMediator mediator, IAntiforgery antiforgery, HttpContext context, UserManager<StaffUser> users,

@@ -13,6 +13,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Admin.Areas;
@@ -42,18 +43,19 @@ internal static class AreaPagesEndpoints
     }
 
     public static Task<RazorComponentResult<AreasPage>> AreasPage(string? q, string? kind, int? added, int? updated, IMediator mediator,
-        IAntiforgery antiforgery, HttpContext context, IOptions<AdminImportOptions> options, CancellationToken cancellationToken) =>
-        List(q, kind, added is null ? null : $"{added} areas added, {updated ?? 0} replaced.", [], StatusCodes.Status200OK, mediator, antiforgery,
+        IAntiforgery antiforgery, HttpContext context, IOptions<AdminImportOptions> options, IStringLocalizer<ConsolePages> l,
+        CancellationToken cancellationToken) =>
+        List(q, kind, added is null ? null : l["{0} areas added, {1} replaced.", added, updated ?? 0].Value, [], StatusCodes.Status200OK, mediator, antiforgery,
             context, options.Value, cancellationToken);
 
     public static async Task<IResult> UploadAreaFile(HttpContext context, IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader,
-        IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
+        IOptions<AdminImportOptions> options, IMediator mediator, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         var (form, tooLarge) = await ConsoleForms.ReadAsync(context, antiforgery, limit, cancellationToken);
         if (tooLarge)
         {
-            return await List(null, null, null, ConsoleForms.Error("file", ConsoleForms.TooLargeMessage(limit)), StatusCodes.Status413PayloadTooLarge,
+            return await List(null, null, null, ConsoleForms.Error("file", ConsoleForms.TooLargeMessage(limit, l)), StatusCodes.Status413PayloadTooLarge,
                 mediator, antiforgery, context, options.Value, cancellationToken);
         }
 
@@ -64,7 +66,7 @@ internal static class AreaPagesEndpoints
 
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return await List(null, null, null, ConsoleForms.Error("file", "Choose a GeoJSON or TopoJSON file."), StatusCodes.Status400BadRequest,
+            return await List(null, null, null, ConsoleForms.Error("file", l["Choose a GeoJSON or TopoJSON file."]), StatusCodes.Status400BadRequest,
                 mediator, antiforgery, context, options.Value, cancellationToken);
         }
 
@@ -75,20 +77,20 @@ internal static class AreaPagesEndpoints
         }
 
         var choice = new AreaImportChoice(upload, "", ConsoleForms.Text(form, "kind"), null, null, null, false);
-        return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
+        return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, l, cancellationToken);
     }
 
     public static async Task<IResult> PreviewAreaFile(HttpContext context, IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader,
-        IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
+        IOptions<AdminImportOptions> options, IMediator mediator, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         return form is null
             ? LinkPages.FormExpired()
-            : await Preview(AreaImportChoice.Read(form), null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
+            : await Preview(AreaImportChoice.Read(form), null, context, antiforgery, uploads, reader, options.Value, mediator, l, cancellationToken);
     }
 
     public static async Task<IResult> ImportAreaFile(HttpContext context, IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader,
-        IOptions<AdminImportOptions> options, IMediator mediator, CancellationToken cancellationToken)
+        IOptions<AdminImportOptions> options, IMediator mediator, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -97,10 +99,10 @@ internal static class AreaPagesEndpoints
         }
 
         var choice = AreaImportChoice.Read(form);
-        var file = await ReadFileAsync(choice, uploads, reader, options.Value, cancellationToken);
+        var file = await ReadFileAsync(choice, uploads, reader, options.Value, l, cancellationToken);
         if (file.Problem is not null)
         {
-            return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, cancellationToken);
+            return await Preview(choice, null, context, antiforgery, uploads, reader, options.Value, mediator, l, cancellationToken);
         }
 
         try
@@ -113,7 +115,7 @@ internal static class AreaPagesEndpoints
         catch (ValidationException ex)
         {
             return await Preview(choice, ConsoleForms.ErrorsOf(ex, Fields, "rejected"), context, antiforgery, uploads, reader, options.Value, mediator,
-                cancellationToken);
+                l, cancellationToken);
         }
     }
 
@@ -130,9 +132,9 @@ internal static class AreaPagesEndpoints
 
     private static async Task<IResult> Preview(AreaImportChoice choice, Dictionary<string, string[]>? importErrors, HttpContext context,
         IAntiforgery antiforgery, ConsoleUploads uploads, FeatureFileReader reader, AdminImportOptions options, IMediator mediator,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
-        var file = await ReadFileAsync(choice, uploads, reader, options, cancellationToken);
+        var file = await ReadFileAsync(choice, uploads, reader, options, l, cancellationToken);
         choice = file.Choice;
         var errors = importErrors ?? [];
         AreaImportPreview? preview = null;
@@ -173,7 +175,7 @@ internal static class AreaPagesEndpoints
 
     /// <summary>The kept upload read with the chosen object (the first, until one is chosen); its keys make the property choices.</summary>
     private static async Task<UploadedFile> ReadFileAsync(AreaImportChoice choice, ConsoleUploads uploads, FeatureFileReader reader,
-        AdminImportOptions options, CancellationToken cancellationToken)
+        AdminImportOptions options, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> objects = [];
         choice = choice with { FileName = uploads.NameOf(choice.Upload) };
@@ -183,7 +185,7 @@ internal static class AreaPagesEndpoints
             {
                 if (stream is null)
                 {
-                    return new UploadedFile(choice, [], [], [], "The uploaded file is no longer kept (uploads last two hours); choose it again.", true);
+                    return new UploadedFile(choice, [], [], [], l["The uploaded file is no longer kept (uploads last two hours); choose it again."], true);
                 }
 
                 objects = await reader.TopologyObjectsAsync(stream, options.MaxUploadBytes, cancellationToken);

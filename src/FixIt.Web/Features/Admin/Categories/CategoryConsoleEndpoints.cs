@@ -7,6 +7,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin.Categories;
 
@@ -42,25 +43,26 @@ internal static class CategoryConsoleEndpoints
         Page(antiforgery, context, CategoryForm.Empty, isNew: true, null, [], StatusCodes.Status200OK);
 
     public static async Task<RazorComponentResult<CategoryEditPage>> EditCategoryPage(string code, string? done, IMediator mediator,
-        IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+        IAntiforgery antiforgery, HttpContext context, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var view = await FindAsync(mediator, code, cancellationToken);
         return Page(antiforgery, context, CategoryForm.Of(view), isNew: false, done switch
         {
-            "created" => "The category is created.",
-            "saved" => "Saved.",
+            "created" => l["The category is created."].Value,
+            "saved" => l["Saved."].Value,
             _ => null,
         }, [], StatusCodes.Status200OK);
     }
 
-    public static Task<IResult> CreateCategory(IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
-        Save(null, mediator, antiforgery, context, cancellationToken);
+    public static Task<IResult> CreateCategory(IMediator mediator, IAntiforgery antiforgery, HttpContext context, IStringLocalizer<ConsolePages> l,
+        CancellationToken cancellationToken) =>
+        Save(null, mediator, antiforgery, context, l, cancellationToken);
 
     public static async Task<IResult> UpdateCategory(string code, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         _ = await FindAsync(mediator, code, cancellationToken);
-        return await Save(code, mediator, antiforgery, context, cancellationToken);
+        return await Save(code, mediator, antiforgery, context, l, cancellationToken);
     }
 
     public static async Task<IResult> PreviewQuestions(IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
@@ -75,7 +77,7 @@ internal static class CategoryConsoleEndpoints
     }
 
     private static async Task<IResult> Save(string? code, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -87,13 +89,13 @@ internal static class CategoryConsoleEndpoints
         if (posted.ContainsKey("preview"))
         {
             // "Preview" without script: the page again, as typed, with the preview of the typed questions; nothing saved.
-            return Page(antiforgery, context, form, code is null, "This is a preview: nothing is saved until you press Save.", [], StatusCodes.Status200OK);
+            return Page(antiforgery, context, form, code is null, l["This is a preview: nothing is saved until you press Save."], [], StatusCodes.Status200OK);
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (code is null && (await mediator.Send(new ListAllCategoriesQuery(), cancellationToken)).Any(c => c.Code == form.Code))
         {
-            errors["Code"] = [$"There is already a category '{form.Code}'; open it from the list to change it."];
+            errors["Code"] = [l["There is already a category '{0}'; open it from the list to change it.", form.Code]];
         }
         else
         {

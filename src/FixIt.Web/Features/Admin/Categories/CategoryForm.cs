@@ -55,7 +55,7 @@ public sealed record QuestionRow(string Code, string Question, string DataType, 
 /// </summary>
 public sealed record CategoryForm(string Code, string Name, string Group, string Description, bool IsActive, IReadOnlyList<QuestionRow> Questions)
 {
-    /// <summary>The data types as the form offers them (Open311's names as values).</summary>
+    /// <summary>The data types as the form offers them (Open311's names as values; the labels are English, the keys of their resources).</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> DataTypes =
     [
         ("string", "Short text"), ("text", "Long text"), ("number", "Number"), ("datetime", "Date and time"),

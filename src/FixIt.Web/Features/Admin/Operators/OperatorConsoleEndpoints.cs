@@ -10,6 +10,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin.Operators;
 
@@ -44,21 +45,22 @@ internal static class OperatorConsoleEndpoints
         Page(mediator, antiforgery, context, OperatorForm.Empty, isNew: true, null, [], StatusCodes.Status200OK, cancellationToken);
 
     public static async Task<RazorComponentResult<OperatorEditPage>> EditOperatorPage(string slug, string? done, IMediator mediator,
-        IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken)
+        IAntiforgery antiforgery, HttpContext context, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var view = (await mediator.Send(new ListOperatorsQuery(AdminCaller.Admin, slug), cancellationToken))[0];
-        return await Page(mediator, antiforgery, context, OperatorForm.Of(view), isNew: false, Done(done), [], StatusCodes.Status200OK, cancellationToken);
+        return await Page(mediator, antiforgery, context, OperatorForm.Of(view), isNew: false, Done(done, l), [], StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static Task<IResult> CreateOperator(IMediator mediator, IAntiforgery antiforgery, HttpContext context, CancellationToken cancellationToken) =>
-        Save(null, mediator, antiforgery, context, cancellationToken);
+    public static Task<IResult> CreateOperator(IMediator mediator, IAntiforgery antiforgery, HttpContext context, IStringLocalizer<ConsolePages> l,
+        CancellationToken cancellationToken) =>
+        Save(null, mediator, antiforgery, context, l, cancellationToken);
 
     public static async Task<IResult> UpdateOperator(string slug, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         // Editing never creates: an unknown slug is a 404, not a new operator.
         _ = await mediator.Send(new ListOperatorsQuery(AdminCaller.Admin, slug), cancellationToken);
-        return await Save(slug, mediator, antiforgery, context, cancellationToken);
+        return await Save(slug, mediator, antiforgery, context, l, cancellationToken);
     }
 
     public static async Task<IResult> MarkContactFixed(string slug, int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -74,7 +76,7 @@ internal static class OperatorConsoleEndpoints
     }
 
     private static async Task<IResult> Save(string? slug, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -82,12 +84,12 @@ internal static class OperatorConsoleEndpoints
         }
 
         var form = OperatorForm.From(await context.Request.ReadFormAsync(cancellationToken), slug);
-        var (command, rows, errors) = form.ToCommand();
+        var (command, rows, errors) = form.ToCommand(l);
         var contactRows = new Dictionary<string, IReadOnlyList<int>> { ["Contacts"] = rows };
         if (slug is null && (await mediator.Send(new ListOperatorsQuery(AdminCaller.Admin), cancellationToken)).Any(o => o.Slug == form.Slug))
         {
             // The API's PUT creates or replaces; the "new operator" form never replaces one by accident.
-            errors["Slug"] = [$"There is already an operator '{form.Slug}'; open it from the list to change it."];
+            errors["Slug"] = [l["There is already an operator '{0}'; open it from the list to change it.", form.Slug]];
         }
 
         if (errors.Count > 0)
@@ -115,11 +117,11 @@ internal static class OperatorConsoleEndpoints
         return await Page(mediator, antiforgery, context, form, slug is null, null, errors, StatusCodes.Status400BadRequest, cancellationToken);
     }
 
-    private static string? Done(string? done) => done switch
+    private static string? Done(string? done, IStringLocalizer<ConsolePages> l) => done switch
     {
-        "created" => "The operator is created.",
-        "saved" => "Saved.",
-        "fixed" => "The contact is marked as fixed: mail to it is expected to arrive again.",
+        "created" => l["The operator is created."].Value,
+        "saved" => l["Saved."].Value,
+        "fixed" => l["The contact is marked as fixed: mail to it is expected to arrive again."].Value,
         _ => null,
     };
 

@@ -44,11 +44,13 @@ public sealed record OperatorForm(string Slug, string Name, string Kind, string 
     /// The command, the form row of each contact it carries, and the fields that are not even numbers (the command
     /// is still sent with them as 0, so every other field's problem is named as well).
     /// </summary>
-    public (SaveOperatorCommand Command, IReadOnlyList<int> Rows, Dictionary<string, string[]> Errors) ToCommand()
+    internal (SaveOperatorCommand Command, IReadOnlyList<int> Rows, Dictionary<string, string[]> Errors) ToCommand(
+        Microsoft.Extensions.Localization.IStringLocalizer<ConsolePages> text)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var acknowledge = ConsoleForms.WholeNumber(AcknowledgeTargetDays, nameof(AcknowledgeTargetDays), "The acknowledge target", errors);
-        var fix = ConsoleForms.WholeNumber(FixTargetDays, nameof(FixTargetDays), "The fix target", errors);
+        var acknowledge = ConsoleForms.WholeNumber(AcknowledgeTargetDays, nameof(AcknowledgeTargetDays),
+            text["The acknowledge target must be a whole number."], errors);
+        var fix = ConsoleForms.WholeNumber(FixTargetDays, nameof(FixTargetDays), text["The fix target must be a whole number."], errors);
         var rows = Enumerable.Range(0, Contacts.Count).Where(i => !Contacts[i].IsBlank).ToList();
         var command = new SaveOperatorCommand(Slug, Name, Kind, acknowledge ?? 0, fix ?? 0,
             [.. rows.Select(i => new OperatorContactView(Contacts[i].Category.Length == 0 ? null : Contacts[i].Category, Contacts[i].Email, Contacts[i].Cc))])

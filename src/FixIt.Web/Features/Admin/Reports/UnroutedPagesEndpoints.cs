@@ -11,6 +11,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Admin.Reports;
@@ -36,7 +37,7 @@ internal static class UnroutedPagesEndpoints
         Page(notice.Take(context, QueuePage), [], StatusCodes.Status200OK, mediator, antiforgery, context, map.Value, cancellationToken);
 
     public static async Task<IResult> AssignFromPage(int id, IMediator mediator, IAntiforgery antiforgery, HttpContext context, IOptions<MapOptions> map,
-        ConsoleNoticeCookie notice, CancellationToken cancellationToken)
+        ConsoleNoticeCookie notice, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -49,8 +50,8 @@ internal static class UnroutedPagesEndpoints
             var assigned = await mediator.Send(new AssignReportCommand(id, ConsoleForms.Text(form, "operator"), StaffActors.From(context.User)),
                 cancellationToken);
             return notice.RedirectWith(context, QueuePage, assigned.Sent
-                ? $"Report {id} is now with {assigned.OperatorName}, and has been sent to them."
-                : $"Report {id} is now with {assigned.OperatorName}; it is sent once it is public (or once they have a contact for it).");
+                ? l["Report {0} is now with {1}, and has been sent to them.", id, assigned.OperatorName]
+                : l["Report {0} is now with {1}; it is sent once it is public (or once they have a contact for it).", id, assigned.OperatorName]);
         }
         catch (ValidationException ex)
         {

@@ -8,6 +8,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Admin.Rules;
@@ -26,24 +27,24 @@ internal static class DryRunEndpoints
     };
 
     public static Task<RazorComponentResult<DryRunPage>> DryRunPage(HttpContext context, IMediator mediator, IAntiforgery antiforgery,
-        IOptions<MapOptions> map, CancellationToken cancellationToken)
+        IOptions<MapOptions> map, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        return RunAsync(name => query[name].ToString() is { Length: > 0 } v ? v.Trim() : null, context, mediator, antiforgery, map.Value,
+        return RunAsync(name => query[name].ToString() is { Length: > 0 } v ? v.Trim() : null, context, mediator, antiforgery, map.Value, l,
             cancellationToken);
     }
 
     public static async Task<IResult> DryRunFromForm(HttpContext context, IMediator mediator, IAntiforgery antiforgery, IOptions<MapOptions> map,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         return form is null
             ? LinkPages.FormExpired()
-            : await RunAsync(name => ConsoleForms.Text(form, name), context, mediator, antiforgery, map.Value, cancellationToken);
+            : await RunAsync(name => ConsoleForms.Text(form, name), context, mediator, antiforgery, map.Value, l, cancellationToken);
     }
 
     private static async Task<RazorComponentResult<DryRunPage>> RunAsync(Func<string, string?> field, HttpContext context, IMediator mediator,
-        IAntiforgery antiforgery, MapOptions map, CancellationToken cancellationToken)
+        IAntiforgery antiforgery, MapOptions map, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (lat, lon, category, change) = (field("lat"), field("lon"), field("reportCategory"), field("change") ?? "");
         var rule = RuleForm.Read(field);
@@ -68,12 +69,12 @@ internal static class DryRunEndpoints
                 }
                 else if (changedId is { } missing && !rules.Any(r => r.Id == missing))
                 {
-                    errors["change"] = [$"There is no rule {missing}."];
+                    errors["change"] = [l["There is no rule {0}.", missing]];
                 }
                 else if (change == "new" || changedId is not null)
                 {
                     var retire = change.StartsWith("retire-", StringComparison.Ordinal);
-                    if (rule.TryParse(out var priority, out var from, out var to, out errors) || retire)
+                    if (rule.TryParse(l, out var priority, out var from, out var to, out errors) || retire)
                     {
                         after = await mediator.Send(new ExplainRoutingChangeQuery(Number(lat), Number(lon), category,
                             new PendingRuleChange(changedId, retire, rule.AreaKind, rule.AreaCode, rule.Category, rule.Operator, priority, from, to)),
@@ -84,7 +85,7 @@ internal static class DryRunEndpoints
                 }
                 else
                 {
-                    errors["change"] = ["Choose what to try: no change, a new rule, or a change to one rule."];
+                    errors["change"] = [l["Choose what to try: no change, a new rule, or a change to one rule."]];
                 }
             }
             catch (ValidationException ex)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FixIt.Application.Features.Admin.Rules;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin.Rules;
 
@@ -16,22 +17,23 @@ public sealed record RuleForm(string? AreaKind, string? AreaCode, string? Catego
         rule.Priority.ToString(CultureInfo.InvariantCulture), Local(rule.ActiveFrom), Local(rule.ActiveTo));
 
     /// <summary>The values as the use cases take them, or the fields that are not numbers or times.</summary>
-    public bool TryParse(out int priority, out DateTimeOffset? from, out DateTimeOffset? to, out Dictionary<string, string[]> errors)
+    internal bool TryParse(IStringLocalizer<ConsolePages> text, out int priority, out DateTimeOffset? from, out DateTimeOffset? to,
+        out Dictionary<string, string[]> errors)
     {
         errors = new(StringComparer.Ordinal);
         priority = 0;
         if (!string.IsNullOrWhiteSpace(Priority) && !int.TryParse(Priority.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out priority))
         {
-            errors["priority"] = ["The priority must be a whole number, like 0, 10 or -100."];
+            errors["priority"] = [text["The priority must be a whole number, like 0, 10 or -100."]];
         }
 
-        from = Time(ActiveFrom, "activeFrom", errors);
-        to = Time(ActiveTo, "activeTo", errors);
+        from = Time(ActiveFrom, "activeFrom", text, errors);
+        to = Time(ActiveTo, "activeTo", text, errors);
         return errors.Count == 0;
     }
 
     /// <summary>The browser's datetime-local value ("2026-01-31T08:00"), read as UTC like every time FixIt stores.</summary>
-    private static DateTimeOffset? Time(string? text, string field, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? Time(string? text, string field, IStringLocalizer<ConsolePages> words, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -43,7 +45,7 @@ public sealed record RuleForm(string? AreaKind, string? AreaCode, string? Catego
             return at;
         }
 
-        errors[field] = [$"'{text.Trim()}' is not a date and time; use the date picker or 2026-01-31T08:00 (UTC)."];
+        errors[field] = [words["'{0}' is not a date and time; use the date picker or {1} (UTC).", text.Trim(), "2026-01-31T08:00"]];
         return null;
     }
 

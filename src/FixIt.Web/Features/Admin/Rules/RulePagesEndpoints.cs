@@ -15,6 +15,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Admin.Rules;
@@ -43,12 +44,12 @@ internal static class RulePagesEndpoints
 
     public static Task<RazorComponentResult<RulesPage>> RulesPage(HttpContext context, int? added, int? changed, int? retired, int? imported,
         int? removed, IMediator mediator, IAntiforgery antiforgery, TimeProvider clock, IOptions<AdminImportOptions> options,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
-        var done = added is { } a ? $"Rule {a} added."
-            : changed is { } c ? $"Rule {c} changed."
-            : retired is { } r ? $"Rule {r} retired."
-            : imported is { } i ? $"{i} rules imported{(removed is > 0 ? $", {removed} removed" : "")}."
+        var done = added is { } a ? l["Rule {0} added.", a].Value
+            : changed is { } c ? l["Rule {0} changed.", c].Value
+            : retired is { } r ? l["Rule {0} retired.", r].Value
+            : imported is { } i ? (removed is > 0 ? l["{0} rules imported, {1} removed.", i, removed] : l["{0} rules imported.", i]).Value
             : null;
         var query = context.Request.Query;
         var prefill = RuleForm.Empty with { AreaKind = query["areaKind"], AreaCode = query["areaCode"], Category = query["ruleCategory"] };
@@ -56,7 +57,7 @@ internal static class RulePagesEndpoints
     }
 
     public static async Task<IResult> AddRule(HttpContext context, IMediator mediator, IAntiforgery antiforgery, TimeProvider clock,
-        IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
+        IOptions<AdminImportOptions> options, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -65,7 +66,7 @@ internal static class RulePagesEndpoints
         }
 
         var rule = RuleForm.Read(name => ConsoleForms.Text(form, name));
-        if (!rule.TryParse(out var priority, out var from, out var to, out var errors))
+        if (!rule.TryParse(l, out var priority, out var from, out var to, out var errors))
         {
             return await Page(context, null, rule, errors, StatusCodes.Status400BadRequest, mediator, antiforgery, clock, options.Value, cancellationToken);
         }
@@ -91,7 +92,8 @@ internal static class RulePagesEndpoints
         return await EditPage(id, RuleForm.Of(rule), [], StatusCodes.Status200OK, mediator, antiforgery, context, cancellationToken);
     }
 
-    public static async Task<IResult> ChangeRule(int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    public static async Task<IResult> ChangeRule(int id, HttpContext context, IMediator mediator, IAntiforgery antiforgery, IStringLocalizer<ConsolePages> l,
+        CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -100,7 +102,7 @@ internal static class RulePagesEndpoints
         }
 
         var rule = RuleForm.Read(name => ConsoleForms.Text(form, name));
-        if (!rule.TryParse(out var priority, out var from, out var to, out var errors))
+        if (!rule.TryParse(l, out var priority, out var from, out var to, out var errors))
         {
             return await EditPage(id, rule, errors, StatusCodes.Status400BadRequest, mediator, antiforgery, context, cancellationToken);
         }
@@ -139,21 +141,21 @@ internal static class RulePagesEndpoints
     }
 
     public static async Task<IResult> PreviewRuleFile(HttpContext context, IMediator mediator, IAntiforgery antiforgery, ConsoleUploads uploads,
-        TimeProvider clock, IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
+        TimeProvider clock, IOptions<AdminImportOptions> options, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         var (form, tooLarge) = await ConsoleForms.ReadAsync(context, antiforgery, limit, cancellationToken);
         if (tooLarge || form is null)
         {
             return tooLarge
-                ? await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", ConsoleForms.TooLargeMessage(limit)),
+                ? await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", ConsoleForms.TooLargeMessage(limit, l)),
                     StatusCodes.Status413PayloadTooLarge, mediator, antiforgery, clock, options.Value, cancellationToken)
                 : LinkPages.FormExpired();
         }
 
         if (form.Files.GetFile("csv") is not { Length: > 0 } file)
         {
-            return await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", "Choose a CSV file of rules."), StatusCodes.Status400BadRequest,
+            return await Page(context, null, RuleForm.Empty, ConsoleForms.Error("csv", l["Choose a CSV file of rules."]), StatusCodes.Status400BadRequest,
                 mediator, antiforgery, clock, options.Value, cancellationToken);
         }
 
@@ -163,11 +165,11 @@ internal static class RulePagesEndpoints
             upload = await uploads.SaveAsync(stream, null, cancellationToken);
         }
 
-        return await ImportPage(upload, form["replace"] == "true", null, context, mediator, antiforgery, uploads, clock, options.Value, cancellationToken);
+        return await ImportPage(upload, form["replace"] == "true", null, context, mediator, antiforgery, uploads, clock, options.Value, l, cancellationToken);
     }
 
     public static async Task<IResult> ImportRuleFile(HttpContext context, IMediator mediator, IAntiforgery antiforgery, ConsoleUploads uploads,
-        TimeProvider clock, IOptions<AdminImportOptions> options, CancellationToken cancellationToken)
+        TimeProvider clock, IOptions<AdminImportOptions> options, IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         var (form, _) = await ConsoleForms.ReadAsync(context, antiforgery, null, cancellationToken);
         if (form is null)
@@ -178,34 +180,35 @@ internal static class RulePagesEndpoints
         var (upload, replace) = (form["upload"].ToString(), form["replace"] == "true");
         try
         {
-            var rows = await ReadRowsAsync(upload, uploads, options.Value, cancellationToken);
+            var rows = await ReadRowsAsync(upload, uploads, options.Value, l, cancellationToken);
             var result = await mediator.Send(new ImportRulesCommand(rows, replace), cancellationToken);
             uploads.Delete(upload);
             return TypedResults.Redirect($"/admin/rules?imported={result.Added}&removed={result.Removed}");
         }
         catch (Exception ex) when (ex is ValidationException or ImportFileException)
         {
-            return await ImportPage(upload, replace, ex, context, mediator, antiforgery, uploads, clock, options.Value, cancellationToken);
+            return await ImportPage(upload, replace, ex, context, mediator, antiforgery, uploads, clock, options.Value, l, cancellationToken);
         }
     }
 
     private static async Task<IReadOnlyList<RuleRow>> ReadRowsAsync(string upload, ConsoleUploads uploads, AdminImportOptions options,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         await using var stream = uploads.Open(upload)
-            ?? throw new ImportFileException("The uploaded file is no longer kept (uploads last two hours); choose it again.");
+            ?? throw new ImportFileException(l["The uploaded file is no longer kept (uploads last two hours); choose it again."]);
         return await RuleCsv.ReadAsync(stream, options.MaxUploadBytes, cancellationToken);
     }
 
     private static async Task<IResult> ImportPage(string upload, bool replace, Exception? failure, HttpContext context, IMediator mediator,
-        IAntiforgery antiforgery, ConsoleUploads uploads, TimeProvider clock, AdminImportOptions options, CancellationToken cancellationToken)
+        IAntiforgery antiforgery, ConsoleUploads uploads, TimeProvider clock, AdminImportOptions options, IStringLocalizer<ConsolePages> l,
+        CancellationToken cancellationToken)
     {
         RuleImportPreview? preview = null;
         if (failure is null)
         {
             try
             {
-                var rows = await ReadRowsAsync(upload, uploads, options, cancellationToken);
+                var rows = await ReadRowsAsync(upload, uploads, options, l, cancellationToken);
                 preview = await mediator.Send(new PreviewRuleImportQuery(rows, replace), cancellationToken);
             }
             catch (Exception ex) when (ex is ValidationException or ImportFileException)

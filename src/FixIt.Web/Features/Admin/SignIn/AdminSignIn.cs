@@ -4,6 +4,7 @@ using FixIt.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Admin.SignIn;
 
@@ -17,6 +18,7 @@ namespace FixIt.Web.Features.Admin.SignIn;
 internal static class AdminSignIn
 {
     public const string PagePolicy = "admin-pages";
+    // English, the key of its resource.
     private const string WrongCredentials = "That email and password do not match a staff account, or the account is locked for a while "
         + "after too many failed attempts. Check them and try again later, or set a new password with the link below.";
 
@@ -42,11 +44,11 @@ internal static class AdminSignIn
 
     // Antiforgery is checked here rather than by the endpoint filter, so a stale form gets a page, not a bare 400.
     public static async Task<IResult> SignIn(IAntiforgery antiforgery, HttpContext context, SignInManager<StaffUser> signIn, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
-            return Page(antiforgery, context, ReturnUrl.Default, "The form expired. Please try again.", StatusCodes.Status400BadRequest);
+            return Page(antiforgery, context, ReturnUrl.Default, l["The form expired. Please try again."], StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -61,7 +63,7 @@ internal static class AdminSignIn
                 signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
             }
 
-            return Page(antiforgery, context, returnUrl, WrongCredentials, StatusCodes.Status401Unauthorized, email);
+            return Page(antiforgery, context, returnUrl, l[WrongCredentials], StatusCodes.Status401Unauthorized, email);
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -75,7 +77,7 @@ internal static class AdminSignIn
             ? TypedResults.Redirect(returnUrl, preserveMethod: false)
             : result.RequiresTwoFactor
             ? TypedResults.Redirect($"/admin/sign-in/two-factor?returnUrl={Uri.EscapeDataString(returnUrl)}", preserveMethod: false)
-            : Page(antiforgery, context, returnUrl, WrongCredentials, StatusCodes.Status401Unauthorized, email);
+            : Page(antiforgery, context, returnUrl, l[WrongCredentials], StatusCodes.Status401Unauthorized, email);
     }
 
     public static async Task<IResult> TwoFactorPage(string? returnUrl, IAntiforgery antiforgery, HttpContext context, SignInManager<StaffUser> signIn) =>
@@ -84,11 +86,11 @@ internal static class AdminSignIn
             : TwoFactorForm(antiforgery, context, ReturnUrl.LocalPathOrDefault(returnUrl), null, StatusCodes.Status200OK);
 
     public static async Task<IResult> TwoFactor(IAntiforgery antiforgery, HttpContext context, SignInManager<StaffUser> signIn,
-        CancellationToken cancellationToken)
+        IStringLocalizer<ConsolePages> l, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
-            return TwoFactorForm(antiforgery, context, ReturnUrl.Default, "The form expired. Please try again.", StatusCodes.Status400BadRequest);
+            return TwoFactorForm(antiforgery, context, ReturnUrl.Default, l["The form expired. Please try again."], StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -109,8 +111,8 @@ internal static class AdminSignIn
         return result.Succeeded
             ? TypedResults.Redirect(returnUrl, preserveMethod: false)
             : TwoFactorForm(antiforgery, context, returnUrl, result.IsLockedOut
-                ? "This account is locked for a while after too many failed attempts. Try again later."
-                : "That code is not right. Type the 6-digit code your authenticator app shows now, or one of your recovery codes.",
+                ? l["This account is locked for a while after too many failed attempts. Try again later."]
+                : l["That code is not right. Type the 6-digit code your authenticator app shows now, or one of your recovery codes."],
                 StatusCodes.Status401Unauthorized);
     }
 

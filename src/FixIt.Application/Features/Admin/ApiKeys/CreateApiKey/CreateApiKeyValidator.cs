@@ -12,15 +12,15 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComm
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(100).SingleLine()
             .MustAsync(async (name, ct) => !await db.ApiKeys.AnyAsync(k => k.Name == name!.Trim(), ct))
-            .WithMessage("An API key named '{PropertyValue}' already exists.");
+            .WithMessage((_, name) => AdminText.Get("An API key named '{0}' already exists.", name!));
         RuleFor(c => c.Role).IsInEnum();
         RuleFor(c => c.OperatorSlug).NotEmpty().When(c => c.Role == ApiKeyRole.Operator)
-            .WithMessage("An operator key needs its operator (--operator SLUG).");
+            .WithMessage(_ => AdminText.Get("An operator key needs its operator (--operator SLUG)."));
         RuleFor(c => c.OperatorSlug)
             .MustAsync((slug, ct) => db.Operators.AnyAsync(o => o.Slug == slug, ct))
             .When(c => c.Role == ApiKeyRole.Operator && !string.IsNullOrEmpty(c.OperatorSlug))
-            .WithMessage("There is no operator '{PropertyValue}'.");
+            .WithMessage((_, slug) => AdminText.Get("There is no operator '{0}'.", slug!));
         RuleFor(c => c.OperatorSlug).Empty().When(c => c.Role == ApiKeyRole.Admin)
-            .WithMessage("An admin key is not scoped to an operator; leave the operator out.");
+            .WithMessage(_ => AdminText.Get("An admin key is not scoped to an operator; leave the operator out."));
     }
 }

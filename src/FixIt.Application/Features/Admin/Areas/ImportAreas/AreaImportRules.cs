@@ -16,9 +16,9 @@ internal sealed class AreaImportChoicesValidator : AbstractValidator<IAreaImport
 {
     public AreaImportChoicesValidator()
     {
-        const string kind = "The kind must be lower-case letters, digits and hyphens, like 'county'.";
-        RuleFor(c => c.Kind).NotEmpty().WithMessage(kind).MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(kind);
-        RuleFor(c => c.NameProperty).NotEmpty().WithMessage("Choose the property that holds the name.");
-        RuleFor(c => c.CodeProperty).NotEmpty().WithMessage("Choose the property that holds the code.");
+        static string Kind(IAreaImportChoices _) => AdminText.Get("The kind must be lower-case letters, digits and hyphens, like 'county'.");
+        RuleFor(c => c.Kind).NotEmpty().WithMessage(Kind).MaximumLength(50).Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(Kind);
+        RuleFor(c => c.NameProperty).NotEmpty().WithMessage(_ => AdminText.Get("Choose the property that holds the name."));
+        RuleFor(c => c.CodeProperty).NotEmpty().WithMessage(_ => AdminText.Get("Choose the property that holds the code."));
     }
 }

@@ -7,7 +7,7 @@ internal sealed class ImportAreasValidator : AbstractValidator<ImportAreasComman
     public ImportAreasValidator()
     {
         Include(new AreaImportChoicesValidator());
-        RuleFor(c => c.Features).NotEmpty().WithMessage("The file has no features.");
+        RuleFor(c => c.Features).NotEmpty().WithMessage(_ => AdminText.Get("The file has no features."));
         RuleFor(c => c.Source).MaximumLength(500);
     }
 }

@@ -44,6 +44,6 @@ internal sealed class PreviewAreaImportValidator : AbstractValidator<PreviewArea
     public PreviewAreaImportValidator()
     {
         Include(new AreaImportChoicesValidator());
-        RuleFor(c => c.Features).NotEmpty().WithMessage("The file has no features.");
+        RuleFor(c => c.Features).NotEmpty().WithMessage(_ => AdminText.Get("The file has no features."));
     }
 }

@@ -11,22 +11,22 @@ internal sealed class SaveCategoryValidator : AbstractValidator<SaveCategoryComm
     public SaveCategoryValidator()
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(64).Matches("^[a-z0-9][a-z0-9-]*$")
-            .WithMessage("The code must be lower-case letters, digits and hyphens.");
+            .WithMessage(_ => AdminText.Get("The code must be lower-case letters, digits and hyphens."));
         RuleFor(c => c.Code).Must(code => !ReservedSegments.IsReserved(code))
-            .WithMessage(c => $"The code '{c.Code}' is reserved (a console page has that name); choose another.");
+            .WithMessage(c => AdminText.Get("The code '{0}' is reserved (a console page has that name); choose another.", c.Code));
         RuleFor(c => c.Name).NotEmpty().MaxCharacters(TextLimits.CategoryName).SingleLine();
         RuleFor(c => c.Group).MaxCharacters(TextLimits.CategoryGroup).SingleLine();
         RuleFor(c => c.Description).MaxCharacters(TextLimits.CategoryDescription).PrintableText();
         RuleFor(c => c.ExtraQuestions)
             .Must(q => q is null || q.Select(x => x.Code).Distinct().Count() == q.Count)
-            .WithMessage("Extra question codes must be unique.");
+            .WithMessage(_ => AdminText.Get("Extra question codes must be unique."));
         RuleForEach(c => c.ExtraQuestions).ChildRules(q =>
         {
             q.RuleFor(x => x.Code).NotEmpty().MaximumLength(64).SingleLine();
             q.RuleFor(x => x.Question).NotEmpty().MaxCharacters(TextLimits.CategoryQuestion).PrintableText();
-            q.RuleFor(x => x.DataType).Must(t => DataTypes.Contains(t)).WithMessage($"'DataType' must be one of {string.Join(", ", DataTypes)}.");
+            q.RuleFor(x => x.DataType).Must(t => DataTypes.Contains(t)).WithMessage(_ => AdminText.Get("'DataType' must be one of {0}.", string.Join(", ", DataTypes)));
             q.RuleFor(x => x.Values).NotEmpty().When(x => x.DataType.EndsWith("valuelist", StringComparison.Ordinal))
-                .WithMessage("A list question needs its values.");
+                .WithMessage(_ => AdminText.Get("A list question needs its values."));
         });
     }
 }

@@ -40,5 +40,5 @@ internal sealed class AssignReportHandler(IFixItDb db, IReportMailer mailer, Tim
 
 internal sealed class AssignReportValidator : AbstractValidator<AssignReportCommand>
 {
-    public AssignReportValidator() => RuleFor(c => c.Operator).NotEmpty().WithMessage("Choose the operator to send the report to.");
+    public AssignReportValidator() => RuleFor(c => c.Operator).NotEmpty().WithMessage(_ => AdminText.Get("Choose the operator to send the report to."));
 }

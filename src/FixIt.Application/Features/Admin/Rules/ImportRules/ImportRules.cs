@@ -30,5 +30,5 @@ internal sealed class ImportRulesHandler(IFixItDb db, ConfigurationAudit audit) 
 
 internal sealed class ImportRulesValidator : AbstractValidator<ImportRulesCommand>
 {
-    public ImportRulesValidator() => RuleFor(c => c.Rows).NotEmpty().WithMessage("The file has no rules.");
+    public ImportRulesValidator() => RuleFor(c => c.Rows).NotEmpty().WithMessage(_ => AdminText.Get("The file has no rules."));
 }

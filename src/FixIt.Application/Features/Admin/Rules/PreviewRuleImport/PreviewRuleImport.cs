@@ -40,5 +40,5 @@ internal sealed class PreviewRuleImportHandler(IFixItDb db) : IQueryHandler<Prev
 
 internal sealed class PreviewRuleImportValidator : AbstractValidator<PreviewRuleImportQuery>
 {
-    public PreviewRuleImportValidator() => RuleFor(c => c.Rows).NotEmpty().WithMessage("The file has no rules.");
+    public PreviewRuleImportValidator() => RuleFor(c => c.Rows).NotEmpty().WithMessage(_ => AdminText.Get("The file has no rules."));
 }

@@ -25,7 +25,7 @@ internal sealed class RetireRuleHandler(IFixItDb db, TimeProvider clock, Configu
             ?? throw new NotFoundException("Rule", command.Id);
         if (rule.ActiveTo is { } end && end <= now)
         {
-            throw new ModerationConflictException($"Rule {rule.Id} has already ended.");
+            throw new ModerationConflictException(AdminText.Get("Rule {0} has already ended.", rule.Id));
         }
 
         var before = RuleAudit.Fields(rule);

@@ -50,5 +50,5 @@ internal static class RuleAudit
 
 internal sealed class UpdateRuleValidator : AbstractValidator<UpdateRuleCommand>
 {
-    public UpdateRuleValidator() => RuleFor(c => c.Operator).NotEmpty().WithMessage("Choose the operator.");
+    public UpdateRuleValidator() => RuleFor(c => c.Operator).NotEmpty().WithMessage(_ => AdminText.Get("Choose the operator."));
 }
