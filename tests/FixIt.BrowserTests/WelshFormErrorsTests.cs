@@ -14,7 +14,9 @@ public sealed class WelshFormErrorsTests(BrowserFixture browser)
     {
         var title = $"Twll {Guid.NewGuid():N}"[..16];
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/language?lang=cy&returnUrl=%2F%3Flat%3D53.8%26lon%3D-1.55");
+        await page.GotoAsync("/?lat=53.8&lon=-1.55");
+        await page.GetByTestId("language-cy").ClickAsync();
+        await page.WaitForURLAsync("**/?lat=53.8&lon=-1.55");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "cy");
 
         await page.SelectOptionAsync("#category", "pothole");

@@ -168,7 +168,7 @@ public sealed class LanguageTests(AppsFixture apps)
         Assert.Equal("Gormod o geisiadau.", problem.GetProperty("title").GetString());
         Assert.StartsWith("Gormod o geisiadau o’ch cyfeiriad. Rhowch gynnig arall arni ymhen ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        using var form = Request(HttpMethod.Post, "/", "cy", "text/html");
+        using var form = Request(HttpMethod.Post, "/reports", "cy", "text/html");
         form.Content = new FormUrlEncodedContent([new("title", "Golau allan")]);
         using var page = await client.SendAsync(form);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
