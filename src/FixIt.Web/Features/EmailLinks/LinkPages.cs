@@ -25,12 +25,12 @@ internal static class LinkPages
         _ => Page("Link withdrawn", "This link no longer works: the report has gone to another organisation.", StatusCodes.Status410Gone),
     };
 
-    // Worded here from the statuses, not from the Domain's English message, so it reads in the page's language.
+    // A status change is worded here from its two statuses, so it reads in the page's language. Any other refusal
+    // carries the Domain's own explanation (why, and what to do instead), which is English.
     public static RazorComponentResult<LinkProblemPage> NotAllowed(InvalidTransitionException ex) => ex.To is { } to
         ? Page("Not possible now", "That change cannot be made: a report that is “{0}” cannot become “{1}”. Nothing was changed.",
             StatusCodes.Status409Conflict, ex.ReportId, [StatusWord(ex.From), StatusWord(to)])
-        : Page("Not possible now", "That is not possible while the report is “{0}”. Nothing was changed.",
-            StatusCodes.Status409Conflict, ex.ReportId, [StatusWord(ex.From)]);
+        : Page("Not possible now", "That change cannot be made: {0} Nothing was changed.", StatusCodes.Status409Conflict, ex.ReportId, [ex.Message]);
 
     public static RazorComponentResult<LinkProblemPage> FormExpired() =>
         Page("Form expired", "The form could not be checked (it may have expired). Open the link from the email again. Nothing was changed.",
