@@ -82,10 +82,11 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.UseFixItForwardedHeaders();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseFixItStaticFiles();
+// Localisation first, so that error and status-code pages are in the request's language.
 app.UseFixItLocalization();
+app.UseExceptionHandler();
+app.UseFixItStaticFiles();
+app.UseFixItStatusCodePages();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseTwoFactorEnrolment();

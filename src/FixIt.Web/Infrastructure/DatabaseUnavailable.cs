@@ -15,7 +15,7 @@ internal static class DatabaseUnavailable
     public const string Detail = "The database is not available. Nothing was saved; please try again in a moment.";
 
     public static async ValueTask<bool> WriteAsync(HttpContext httpContext, IProblemDetailsService problemDetails, Exception exception,
-        int retryAfterSeconds)
+        int retryAfterSeconds, Microsoft.Extensions.Localization.IStringLocalizer<ApiText> text)
     {
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -31,7 +31,7 @@ internal static class DatabaseUnavailable
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = Title, Detail = Detail },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = text[Title], Detail = text[Detail] },
             Exception = exception,
         });
     }

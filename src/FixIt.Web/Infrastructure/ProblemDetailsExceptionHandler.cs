@@ -10,18 +10,20 @@ using FixIt.Web.Features.Open311;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Infrastructure;
 
 /// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IOptions<DatabaseOptions> database) : IExceptionHandler
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IOptions<DatabaseOptions> database, IStringLocalizer<ApiText> text)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (DatabaseFaults.IsUnavailable(exception))
         {
-            return await DatabaseUnavailable.WriteAsync(httpContext, problemDetails, exception, database.Value.RetryAfterSeconds);
+            return await DatabaseUnavailable.WriteAsync(httpContext, problemDetails, exception, database.Value.RetryAfterSeconds, text);
         }
 
         ProblemDetails? problem = exception switch
@@ -31,18 +33,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid.",
+                Title = text["The request is not valid."],
             },
             NotFoundException n => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
-                Title = $"{n.What} not found.",
-                Detail = n.Message,
+                Title = ResidentsSee(n.What) ? text[$"{n.What} not found."] : $"{n.What} not found.",
+                Detail = ResidentsSee(n.What) ? text[$"{n.What} {{0}} was not found.", n.Key] : n.Message,
             },
             ReportRemovedException => new ProblemDetails
             {
                 Status = StatusCodes.Status410Gone,
-                Title = "This report has been removed.",
+                Title = text["This report has been removed."],
             },
             ModerationConflictException m => new ProblemDetails
             {
@@ -53,7 +55,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             InvalidTransitionException t => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = t.To is null ? $"Not allowed while the report is {t.From}." : "That status change is not allowed.",
+                Title = t.To is null ? text["Not allowed while the report is {0}.", t.From] : text["That status change is not allowed."],
                 Detail = t.Message,
             },
             OutOfScopeException o => new ProblemDetails
@@ -87,10 +89,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Detail = c.Message,
             },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { ["body"] = ["The request body is larger than this endpoint accepts."] })
+                new Dictionary<string, string[]> { ["body"] = [text["The request body is larger than this endpoint accepts."]] })
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request is too large.",
+                Title = text["The request is too large."],
             },
             BadHttpRequestException b => BadRequest(b),
             _ => null,
@@ -125,29 +127,32 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         return true;
     }
 
-    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    // What the public API answers about (a resident's app shows these); the admin API's things keep their English.
+    private static bool ResidentsSee(string what) => what is "Report" or "Photo" or "Update" or "Operator" or "Category" or "Area";
+
+    private HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
     {
         // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude"). The framework's own
         // messages (parameter names, "Did you mean to use a Service") are not shown: they describe FixIt's code.
         var json = exception.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
-        var message = json switch
+        string message = json switch
         {
             // A reader error (bad syntax) carries the reader's exception; a value of the wrong JSON type does not.
-            { InnerException: JsonException } or { Path: null } => $"The JSON is malformed at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
-            { Path: "$" } => "The request body must be a JSON object ({ ... }).",
-            not null => $"The value at {json.Path} has the wrong type.",
+            { InnerException: JsonException } or { Path: null } => text["The JSON is malformed at {0} (line {1}).", json.Path ?? "$", (json.LineNumber ?? 0) + 1],
+            { Path: "$" } => text["The request body must be a JSON object ({ ... })."],
+            not null => text["The value at {0} has the wrong type.", json.Path],
             _ when exception.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
-                "The request body must be a JSON object sent with Content-Type: application/json.",
+                text["The request body must be a JSON object sent with Content-Type: application/json."],
             _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal)
                 || exception.Message.Contains("was not provided from body", StringComparison.Ordinal) =>
-                "The request body must be a JSON object ({ ... }); it was empty or null.",
+                text["The request body must be a JSON object ({ ... }); it was empty or null."],
             _ => exception.Message,
         };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = exception.StatusCode,
-            Title = "The request could not be read.",
+            Title = text["The request could not be read."],
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using FixIt.Infrastructure.Persistence;
 using FixIt.IntegrationTests.Infrastructure;
 
@@ -106,6 +107,102 @@ public sealed class LanguageTests(AppsFixture apps)
         Assert.Contains("Demo City Council sy’n delio", page, StringComparison.Ordinal);
         Assert.Contains($" {month} {DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture)}", page, StringComparison.Ordinal);
         Assert.Contains("Ydych chi wedi gweld y broblem hon hefyd?", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task An_unknown_address_answers_in_welsh_for_browsers_apis_and_open311(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var client = Client(app);
+
+        using var page = await client.SendAsync(Request(HttpMethod.Get, "/dim-tudalen", "cy", "text/html,*/*;q=0.8"));
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"cy\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Heb ei ganfod</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Does dim byd yn y cyfeiriad hwn.", html, StringComparison.Ordinal);
+
+        using var api = await client.SendAsync(Request(HttpMethod.Get, "/api/dim-byd", "cy", "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Heb ei ganfod.", problem.GetProperty("title").GetString());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+
+        using var open311 = await client.SendAsync(Request(HttpMethod.Get, "/open311/v2/dim-byd.json", "cy", null));
+        Assert.Equal(HttpStatusCode.NotFound, open311.StatusCode);
+        var error = JsonDocument.Parse(await open311.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single();
+        Assert.Equal(404, error.GetProperty("code").GetInt32());
+        Assert.Equal("Does dim byd yn y cyfeiriad hwn.", error.GetProperty("description").GetString());
+
+        // A method the address does not take: 405 with a page; a HEAD of a missing file: the status, no page.
+        using var method = await client.SendAsync(Request(HttpMethod.Delete, "/map", "cy", "text/html"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        Assert.Contains("Ddim yn bosibl yma", WebUtility.HtmlDecode(await method.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var head = await client.SendAsync(Request(HttpMethod.Head, "/css/no-such.css", "cy", "text/html"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(AppsFixture.Providers), MemberType = typeof(AppsFixture))]
+    public async Task Too_many_requests_is_said_in_welsh_with_its_status_and_retry_after(DatabaseProvider provider)
+    {
+        await using var app = await FixItApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["RateLimits:Submit:PermitLimit"] = "1",
+            ["RateLimits:Submit:WindowSeconds"] = "600",
+        });
+        using var client = Client(app);
+        using (var first = await client.SendAsync(Json(ReportRequests.Valid("Golau allan"))))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var api = await client.SendAsync(Json(ReportRequests.Valid("Golau allan eto")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.NotNull(api.Headers.RetryAfter?.Delta);
+        var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Gormod o geisiadau.", problem.GetProperty("title").GetString());
+        Assert.StartsWith("Gormod o geisiadau o’ch cyfeiriad. Rhowch gynnig arall arni ymhen ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var form = Request(HttpMethod.Post, "/reports", "cy", "text/html");
+        form.Content = new FormUrlEncodedContent([new("title", "Golau allan")]);
+        using var page = await client.SendAsync(form);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter?.Delta);
+        Assert.Contains("<html lang=\"cy\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Arhoswch ychydig</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Gormod o ymdrechion o’ch cyfeiriad mewn amser byr. Rhowch gynnig arall arni ymhen ", html, StringComparison.Ordinal);
+
+        using var open311 = Request(HttpMethod.Post, "/open311/v2/requests.json", "cy", null);
+        open311.Content = new FormUrlEncodedContent([new("service_code", "pothole")]);
+        using var refused = await client.SendAsync(open311);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single();
+        Assert.StartsWith("Gormod o geisiadau o’ch cyfeiriad.", error.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string acceptLanguage, string? accept)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Accept-Language", acceptLanguage);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage Json(Dictionary<string, object?> body)
+    {
+        var request = Request(HttpMethod.Post, "/api/reports", "cy", "application/json");
+        request.Content = System.Net.Http.Json.JsonContent.Create(body);
+        return request;
     }
 
     private static HttpClient Client(FixItApp app) =>

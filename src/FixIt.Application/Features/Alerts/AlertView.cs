@@ -5,9 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FixIt.Application.Features.Alerts;
 
-/// <summary>An alert as its own pages show it to the holder of its link: the place in words, the categories, how often.</summary>
+/// <summary>
+/// An alert as its own pages show it to the holder of its link: the place in English words (<see cref="Place"/>) and its
+/// parts, for pages that word it in the reader's language (the area's name and kind; null for a point, or an area since
+/// removed), the categories, how often.
+/// </summary>
 public sealed record AlertView(long Id, string Place, IReadOnlyList<string> Categories, AlertFrequency Frequency, bool IsActive,
-    int? AreaId, double? Latitude, double? Longitude, int? RadiusMetres);
+    int? AreaId, double? Latitude, double? Longitude, int? RadiusMetres, string? AreaName = null, string? AreaKind = null);
 
 public static class AlertViews
 {
@@ -16,8 +20,11 @@ public static class AlertViews
         var categoryIds = alert.Categories.Select(c => c.CategoryId).ToList();
         var categories = categoryIds.Count == 0 ? [] : await db.Categories.Where(c => categoryIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => c.Name).ToListAsync(cancellationToken);
+        var area = alert.AreaId is { } areaId
+            ? await db.Areas.Where(a => a.Id == areaId).Select(a => new { a.Name, a.Kind }).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return new AlertView(alert.Id, await PlaceAsync(db, alert, cancellationToken), categories, alert.Frequency, alert.IsActive,
-            alert.AreaId, alert.Latitude, alert.Longitude, alert.RadiusMetres);
+            alert.AreaId, alert.Latitude, alert.Longitude, alert.RadiusMetres, area?.Name, area?.Kind);
     }
 
     /// <summary>"within 500 m of 53.80080, -1.54910" or "in Leeds (ward)".</summary>

@@ -11,6 +11,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using FixIt.Web.Infrastructure.Localization;
 
@@ -107,8 +108,8 @@ internal static class AlertsEndpoints
         });
     }
 
-    public static async Task<IResult> ConfirmAlert(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> ConfirmAlert(string token, IMediator mediator, IAntiforgery antiforgery, IStringLocalizer<AlertPages> words,
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -116,8 +117,8 @@ internal static class AlertsEndpoints
         }
 
         var alert = await mediator.Send(new ConfirmAlertCommand(token), cancellationToken);
-        return LinkPages.Page("Alerts started", $"You will be emailed about new reports {alert.Place}. Each email has a link to stop them.",
-            StatusCodes.Status200OK);
+        return LinkPages.Page("Alerts started", "You will be emailed about new reports {0}. Each email has a link to stop them.",
+            StatusCodes.Status200OK, arguments: [AlertPlaceText.Of(alert, words)]);
     }
 
     public static async Task<IResult> StopAlertPage(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
@@ -132,8 +133,8 @@ internal static class AlertsEndpoints
         });
     }
 
-    public static async Task<IResult> StopAlert(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> StopAlert(string token, IMediator mediator, IAntiforgery antiforgery, IStringLocalizer<AlertPages> words,
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -141,7 +142,8 @@ internal static class AlertsEndpoints
         }
 
         var alert = await mediator.Send(new StopAlertCommand(token), cancellationToken);
-        return LinkPages.Page("Alerts stopped", $"You will get no more emails about new reports {alert.Place}.", StatusCodes.Status200OK);
+        return LinkPages.Page("Alerts stopped", "You will get no more emails about new reports {0}.", StatusCodes.Status200OK,
+            arguments: [AlertPlaceText.Of(alert, words)]);
     }
 }
 

@@ -10,6 +10,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.EmailLinks;
 
@@ -42,8 +43,8 @@ internal static class FollowUpLinksEndpoints
         ShowAsync(token, TokenPurpose.Questionnaire, mediator, cancellationToken, report =>
             new RazorComponentResult<QuestionnairePage>(new { Report = report, Form = LinkPages.FormTokenFor(antiforgery, context) }));
 
-    public static async Task<IResult> AnswerQuestionnaire(string token, IMediator mediator, IAntiforgery antiforgery, HttpContext context,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> AnswerQuestionnaire(string token, IMediator mediator, IAntiforgery antiforgery,
+        IStringLocalizer<Reports.ReportPages> text, HttpContext context, CancellationToken cancellationToken)
     {
         if (!await LinkPages.FormIsGenuineAsync(antiforgery, context))
         {
@@ -55,12 +56,12 @@ internal static class FollowUpLinksEndpoints
         var update = context.Request.Form["update"].ToString();
         if (answer is not { } chosen)
         {
-            return await QuestionnaireErrorAsync(token, mediator, antiforgery, context, null, update, "Please choose an answer: yes, no or don't know.",
+            return await QuestionnaireErrorAsync(token, mediator, antiforgery, context, null, update, text["Please choose an answer: yes, no or don't know."],
                 cancellationToken);
         }
 
         var fileErrors = new Dictionary<string, string[]>();
-        var photos = await PhotoUploads.ReadAsync(context.Request.Form.Files.GetFiles("photo"), fileErrors, cancellationToken);
+        var photos = await PhotoUploads.ReadAsync(context.Request.Form.Files.GetFiles("photo"), fileErrors, cancellationToken, text);
         if (fileErrors.Count > 0)
         {
             return await QuestionnaireErrorAsync(token, mediator, antiforgery, context, chosen, update, string.Join(" ", fileErrors.Values.SelectMany(m => m)),

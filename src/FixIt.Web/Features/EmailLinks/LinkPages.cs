@@ -25,15 +25,28 @@ internal static class LinkPages
         _ => Page("Link withdrawn", "This link no longer works: the report has gone to another organisation.", StatusCodes.Status410Gone),
     };
 
-    public static RazorComponentResult<LinkProblemPage> NotAllowed(InvalidTransitionException ex) =>
-        Page("Not possible now", $"That change cannot be made: {ex.Message} Nothing was changed.", StatusCodes.Status409Conflict, ex.ReportId);
+    // A status change is worded here from its two statuses, so it reads in the page's language. Any other refusal
+    // carries the Domain's own explanation (why, and what to do instead), which is English.
+    public static RazorComponentResult<LinkProblemPage> NotAllowed(InvalidTransitionException ex) => ex.To is { } to
+        ? Page("Not possible now", "That change cannot be made: a report that is “{0}” cannot become “{1}”. Nothing was changed.",
+            StatusCodes.Status409Conflict, ex.ReportId, [StatusWord(ex.From), StatusWord(to)])
+        : Page("Not possible now", "That change cannot be made: {0} Nothing was changed.", StatusCodes.Status409Conflict, ex.ReportId, [ex.Message]);
 
     public static RazorComponentResult<LinkProblemPage> FormExpired() =>
         Page("Form expired", "The form could not be checked (it may have expired). Open the link from the email again. Nothing was changed.",
             StatusCodes.Status400BadRequest);
 
-    public static RazorComponentResult<LinkProblemPage> Page(string title, string message, int status, int? reportId = null) =>
-        new(new { Title = title, Message = message, ReportId = reportId }) { StatusCode = status };
+    /// <summary>
+    /// A link page. <paramref name="title"/> and <paramref name="message"/> are English, the keys of their words in
+    /// <see cref="LinkPageText"/> (or <see cref="Components.SharedText"/>); <paramref name="arguments"/> fill the
+    /// message's format items ({0}) after it is looked up. An argument that is itself English interface text is passed
+    /// as a <see cref="LinkPageWord"/>, looked up too.
+    /// </summary>
+    public static RazorComponentResult<LinkProblemPage> Page(string title, string message, int status, int? reportId = null,
+        IReadOnlyList<object>? arguments = null) =>
+        new(new { Title = title, Message = message, ReportId = reportId, Arguments = arguments ?? Array.Empty<object>() }) { StatusCode = status };
+
+    private static LinkPageWord StatusWord(ReportStatus status) => new(ReportStatusWording.Of(status));
 
     /// <summary>A POST without a valid antiforgery token changes nothing; nor does a form that cannot be read (a %00 in a field).</summary>
     public static async Task<bool> FormIsGenuineAsync(IAntiforgery antiforgery, HttpContext context)
@@ -48,3 +61,6 @@ internal static class LinkPages
         }
     }
 }
+
+/// <summary>A word in English given to a link page's message (a status), shown in the reader's language.</summary>
+internal sealed record LinkPageWord(string English);

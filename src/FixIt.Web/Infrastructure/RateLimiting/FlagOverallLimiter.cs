@@ -26,9 +26,10 @@ internal sealed class FlagOverallLimiter(IOptions<RateLimitsOptions> options) : 
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var minutes = (seconds + 59) / 60;
-        return Features.EmailLinks.LinkPages.Page("Please wait a little",
-            $"Very many people have sent this form in a short time. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.",
-            StatusCodes.Status429TooManyRequests);
+        return Features.EmailLinks.LinkPages.Page("Please wait a little", minutes == 1
+                ? "Very many people have sent this form in a short time. Please try again in 1 minute."
+                : "Very many people have sent this form in a short time. Please try again in {0} minutes.",
+            StatusCodes.Status429TooManyRequests, arguments: [minutes]);
     }
 
     public void Dispose() => _limiter.Dispose();

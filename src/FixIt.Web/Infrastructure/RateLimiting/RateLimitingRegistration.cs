@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Infrastructure.RateLimiting;
@@ -86,33 +88,25 @@ internal static partial class RateLimitingRegistration
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FixIt.Web.RateLimiting");
         LogRejected(logger, policy, ClientPartition.For(context), context.Request.Path);
 
-        var detail = $"Too many requests from your address. Try again in {seconds} seconds.";
+        // In the request's language: the localisation middleware runs before the limiter.
+        var services = context.RequestServices;
         var minutes = (seconds + 59) / 60;
         IResult result = context.GetRouteValue("format") is string format && context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix)
-            ? new Features.Open311.Open311Result(Features.Open311.Open311Documents.Errors(StatusCodes.Status429TooManyRequests, [detail]),
+            ? new Features.Open311.Open311Result(Features.Open311.Open311Documents.Errors(StatusCodes.Status429TooManyRequests,
+                [services.GetRequiredService<IStringLocalizer<Features.Open311.Open311Text>>()["TooManyRequests", seconds].Value]),
                 format, StatusCodes.Status429TooManyRequests)
-            : FromBrowserForm(context.Request)
-                ? Features.EmailLinks.LinkPages.Page("Please wait a little",
-                    $"Too many tries from your address in a short time. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.",
-                    StatusCodes.Status429TooManyRequests)
-                : TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", type: TooManyRequestsType);
+            : StatusCodeAnswers.FromBrowser(context.Request)
+                ? Features.EmailLinks.LinkPages.Page("Please wait a little", minutes == 1
+                        ? "Too many tries from your address in a short time. Please try again in 1 minute."
+                        : "Too many tries from your address in a short time. Please try again in {0} minutes.",
+                    StatusCodes.Status429TooManyRequests, arguments: [minutes])
+                : TooManyRequests(services.GetRequiredService<IStringLocalizer<ApiText>>(), seconds);
         await result.ExecuteAsync(context);
     }
 
-    /// <summary>
-    /// A request from one of FixIt's own HTML pages: a form post, or a browser that prefers HTML, to a page route
-    /// (not /api, not Open311). Such a request is answered with a page; API clients keep their problem document.
-    /// </summary>
-    private static bool FromBrowserForm(HttpRequest request)
-    {
-        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix))
-        {
-            return false;
-        }
-
-        var preferred = request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault();
-        return request.HasFormContentType || preferred?.MediaType.Value is "text/html";
-    }
+    private static ProblemHttpResult TooManyRequests(IStringLocalizer<ApiText> text, int seconds) => TypedResults.Problem(
+        text["Too many requests from your address. Try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests,
+        title: text["Too many requests."], type: TooManyRequestsType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit {Policy} refused {Client} on {Path}")]
     private static partial void LogRejected(ILogger logger, string policy, string client, PathString path);

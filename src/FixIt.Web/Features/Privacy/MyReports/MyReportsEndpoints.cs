@@ -98,7 +98,7 @@ internal static class MyReportsEndpoints
         return TypedResults.Redirect("/my/reports", preserveMethod: false);
     }
 
-    public static async Task<IResult> MyReportsPage(string? done, IMediator mediator, IAntiforgery antiforgery, MyReportsSession session, HttpContext context,
+    public static async Task<IResult> MyReportsPage(IMediator mediator, IAntiforgery antiforgery, MyReportsSession session, HttpContext context,
         CancellationToken cancellationToken)
     {
         if (session.AddressOf(context) is not { } address)
@@ -109,7 +109,7 @@ internal static class MyReportsEndpoints
         var data = await mediator.Send(new GetMyDataQuery(address), cancellationToken);
         return new RazorComponentResult<MyReportsPage>(new
         {
-            Address = address, Data = data, Form = LinkPages.FormTokenFor(antiforgery, context), Notice = Notices.GetValueOrDefault(done ?? ""),
+            Address = address, Data = data, Form = LinkPages.FormTokenFor(antiforgery, context), Notice = Notices.GetValueOrDefault(session.TakeNotice(context) ?? ""),
         });
     }
 
@@ -130,11 +130,11 @@ internal static class MyReportsEndpoints
             }
             else
             {
-                return BadField("report", "must be one of your report numbers, or \"all\" for every report. Nothing was changed.");
+                return BadField("The field \"report\" must be one of your report numbers, or \"all\" for every report. Nothing was changed.");
             }
 
             await mediator.Send(new HideMyNameCommand(address, reportId), cancellationToken);
-            return TypedResults.Redirect("/my/reports?done=name-hidden", preserveMethod: false);
+            return Done(session, context, "name-hidden");
         });
 
     public static Task<IResult> UnsubscribeAll(IMediator mediator, IAntiforgery antiforgery, MyReportsSession session, HttpContext context,
@@ -142,7 +142,7 @@ internal static class MyReportsEndpoints
         ActAsync(antiforgery, session, context, async address =>
         {
             await mediator.Send(new UnsubscribeEverywhereCommand(address), cancellationToken);
-            return TypedResults.Redirect("/my/reports?done=unsubscribed", preserveMethod: false);
+            return Done(session, context, "unsubscribed");
         });
 
     public static async Task<IResult> Download(IMediator mediator, IAntiforgery antiforgery, MyReportsSession session, IOptions<JsonOptions> json, HttpContext context,
@@ -168,17 +168,17 @@ internal static class MyReportsEndpoints
             var photos = context.Request.Form["removePhotos"].ToString();
             if (confirm is not ("" or "yes"))
             {
-                return BadField("confirm", "must be \"yes\" (the tick box), or left out. Nothing was erased.");
+                return BadField("The field \"confirm\" must be \"yes\" (the tick box), or left out. Nothing was erased.");
             }
 
             if (photos is not ("" or "true"))
             {
-                return BadField("removePhotos", "must be \"true\" (the tick box), or left out. Nothing was erased.");
+                return BadField("The field \"removePhotos\" must be \"true\" (the tick box), or left out. Nothing was erased.");
             }
 
             if (confirm != "yes")
             {
-                return TypedResults.Redirect("/my/reports?done=erase-unconfirmed", preserveMethod: false);
+                return Done(session, context, "erase-unconfirmed");
             }
 
             var removePhotos = photos == "true";
@@ -186,9 +186,11 @@ internal static class MyReportsEndpoints
             {
                 await mediator.Send(new ErasePersonCommand(address, removePhotos, ErasureRequester.Resident), cancellationToken);
             }
-            catch (OperatorContactException ex)
+            catch (OperatorContactException)
             {
-                return LinkPages.Page("Not erased", ex.Message, StatusCodes.Status409Conflict);
+                return LinkPages.Page("Not erased",
+                    "This address is an operator contact. Operator contacts are managed in the admin console, not erased here; nothing was changed.",
+                    StatusCodes.Status409Conflict);
             }
 
             session.End(context);
@@ -197,6 +199,7 @@ internal static class MyReportsEndpoints
                 StatusCodes.Status200OK);
         });
 
+    // The notices are English keys of PrivacyPages; the page shows them in the reader's language.
     private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
     {
         ["name-hidden"] = "Your name is hidden. The public pages now say \"The reporter\".",
@@ -204,8 +207,16 @@ internal static class MyReportsEndpoints
         ["erase-unconfirmed"] = "Nothing was erased: tick the box to confirm that you want your data erased.",
     };
 
-    private static RazorComponentResult<LinkProblemPage> BadField(string field, string problem) =>
-        LinkPages.Page("Nothing changed", $"The field \"{field}\" {problem}", StatusCodes.Status400BadRequest);
+    // Back to the list, which says once what was done (a cookie, ADR 0180: a query string could be linked to).
+    private static RedirectHttpResult Done(MyReportsSession session, HttpContext context, string notice)
+    {
+        session.SetNotice(context, notice);
+        return TypedResults.Redirect("/my/reports", preserveMethod: false);
+    }
+
+    // The message names the form's field as sent (the tick box's name), so a hand-made request knows what to fix.
+    private static RazorComponentResult<LinkProblemPage> BadField(string message) =>
+        LinkPages.Page("Nothing changed", message, StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> ActAsync(IAntiforgery antiforgery, MyReportsSession session, HttpContext context, Func<string, Task<IResult>> act)
     {

@@ -16,6 +16,7 @@ internal sealed class MyReportsSession(IDataProtectionProvider dataProtection, I
     TimeProvider clock)
 {
     public const string Name = "fixit-my";
+    public const string NoticeName = "fixit-my-notice";
     private const string Path = "/my";
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("FixIt.MyReports.Session.v1");
@@ -28,6 +29,29 @@ internal sealed class MyReportsSession(IDataProtectionProvider dataProtection, I
     }
 
     public void End(HttpContext context) => context.Response.Cookies.Delete(Name, Options());
+
+    /// <summary>
+    /// A one-time notice for the list ("name-hidden"), set on the redirect after an action and taken by the list, which
+    /// shows it only if it is one it knows (ADR 0180: never from the query string, which anyone could link to).
+    /// </summary>
+    public void SetNotice(HttpContext context, string notice)
+    {
+        var options = Options();
+        options.MaxAge = TimeSpan.FromMinutes(10);
+        context.Response.Cookies.Append(NoticeName, notice, options);
+    }
+
+    /// <summary>The notice waiting for the list, if any; used up either way.</summary>
+    public string? TakeNotice(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(NoticeName, out var notice) || string.IsNullOrEmpty(notice))
+        {
+            return null;
+        }
+
+        context.Response.Cookies.Delete(NoticeName, Options());
+        return notice;
+    }
 
     /// <summary>The address this browser opened "My reports" for, or null (none, expired, tampered with).</summary>
     public string? AddressOf(HttpContext context)

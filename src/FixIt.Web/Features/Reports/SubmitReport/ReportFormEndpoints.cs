@@ -15,6 +15,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Reports.SubmitReport;
@@ -49,7 +50,7 @@ internal static class ReportFormEndpoints
 
     public static async Task<IResult> SubmitReportForm(IFormCollection form, IMediator mediator, IOptions<MapOptions> map,
         IOptions<ReportsOptions> reports, PendingReportsCookie pending, ReportNoticeCookie notices, KeptPhotos kept, IPhotoProcessor photoProcessor,
-        HttpContext context, CancellationToken cancellationToken)
+        IStringLocalizer<ReportPages> text, HttpContext context, CancellationToken cancellationToken)
     {
         if (Honeypot.Caught(form, context))
         {
@@ -61,7 +62,7 @@ internal static class ReportFormEndpoints
         var errors = new Dictionary<string, string[]>();
         var keptToken = form["keptPhotos"].ToString();
         IReadOnlyList<PhotoUpload> photos =
-            [.. await kept.ReadAsync(keptToken, cancellationToken), .. await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken)];
+            [.. await kept.ReadAsync(keptToken, cancellationToken), .. await PhotoUploads.ReadAsync(form.Files.GetFiles("photos"), errors, cancellationToken, text)];
         if (errors.Count == 0)
         {
             try
@@ -76,7 +77,7 @@ internal static class ReportFormEndpoints
             }
             catch (ValidationException v)
             {
-                ReportFormErrors.Add(v, errors);
+                ReportFormErrors.Add(v, errors, text);
             }
         }
 
@@ -94,11 +95,11 @@ internal static class ReportFormEndpoints
         }
 
         // Something typed that is not a number is "must be a number", not "must not be empty".
-        foreach (var (field, label, text, value) in new[] { ("latitude", "Latitude", model.Latitude, model.LatitudeValue), ("longitude", "Longitude", model.Longitude, model.LongitudeValue) })
+        foreach (var (field, label, typed, value) in new[] { ("latitude", "Latitude", model.Latitude, model.LatitudeValue), ("longitude", "Longitude", model.Longitude, model.LongitudeValue) })
         {
-            if (!string.IsNullOrWhiteSpace(text) && value is null)
+            if (!string.IsNullOrWhiteSpace(typed) && value is null)
             {
-                errors[field] = [$"'{label}' must be a number in degrees, such as {(field == "latitude" ? "53.8008" : "-1.5491")}."];
+                errors[field] = [text["'{0}' must be a number in degrees, such as {1}.", text[label], field == "latitude" ? "53.8008" : "-1.5491"]];
             }
         }
 
@@ -107,13 +108,13 @@ internal static class ReportFormEndpoints
         {
             errors.Remove("latitude");
             errors.Remove("longitude");
-            errors["location"] = ["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."];
+            errors["location"] = [text["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."]];
         }
 
         // A place no rule covers, refused by the site's setting: said where the pin is chosen.
         if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.RefusedMessage))
         {
-            errors["location"] = [.. errors.GetValueOrDefault("location", []), UncoveredPlace.RefusedMessage];
+            errors["location"] = [.. errors.GetValueOrDefault("location", []), text[UncoveredPlace.RefusedMessage]];
             latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.RefusedMessage)];
         }
 

@@ -1,12 +1,14 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Features.Reports.SubmitReport;
 
 /// <summary>
 /// The command's validation failures as the web form says them: by the form's own labels ("Your email"), not the
 /// command's property names ("Reporter Email"), and a missing answer as what to do about it. The JSON API and Open311
-/// keep the property names their clients send.
+/// keep the property names their clients send. Labels and "what to do" messages are English keys of
+/// <see cref="ReportPages"/>, said in the reader's language when a localizer is given.
 /// </summary>
 internal static class ReportFormErrors
 {
@@ -30,15 +32,17 @@ internal static class ReportFormErrors
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(propertyName),
     };
 
-    public static void Add(ValidationException exception, Dictionary<string, string[]> errors)
+    public static void Add(ValidationException exception, Dictionary<string, string[]> errors) => Add(exception, errors, null);
+
+    public static void Add(ValidationException exception, Dictionary<string, string[]> errors, IStringLocalizer<ReportPages>? text)
     {
         foreach (var group in exception.Errors.GroupBy(e => Field(e.PropertyName)))
         {
-            errors[group.Key] = [.. group.Select(e => Message(group.Key, e)).Distinct()];
+            errors[group.Key] = [.. group.Select(e => Message(group.Key, e, text)).Distinct()];
         }
     }
 
-    private static string Message(string field, ValidationFailure failure)
+    private static string Message(string field, ValidationFailure failure, IStringLocalizer<ReportPages>? text)
     {
         if (!Fields.TryGetValue(field, out var words))
         {
@@ -47,12 +51,12 @@ internal static class ReportFormErrors
 
         if (failure.ErrorCode is "NotEmptyValidator" or "NotNullValidator")
         {
-            return words.WhenMissing;
+            return text?[words.WhenMissing] ?? words.WhenMissing;
         }
 
         // FluentValidation wrote the property's display name into the message; the resident knows the field by its label.
         return failure.FormattedMessagePlaceholderValues?.TryGetValue("PropertyName", out var shown) == true && shown is string name && name.Length > 0
-            ? failure.ErrorMessage.Replace(name, words.Label, StringComparison.Ordinal)
+            ? failure.ErrorMessage.Replace(name, text?[words.Label] ?? words.Label, StringComparison.Ordinal)
             : failure.ErrorMessage;
     }
 }
