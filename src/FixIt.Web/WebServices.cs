@@ -39,14 +39,16 @@ internal static class WebServices
             if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
                 && context.ProblemDetails is not HttpValidationProblemDetails { Errors.Count: > 0 })
             {
-                context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
+                context.ProblemDetails.Detail ??= context.HttpContext.RequestServices
+                    .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.ApiText>>()["The request body is larger than this endpoint accepts."];
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
             }
 
             // A JSON endpoint sent another content type answers 415 before any handler runs.
             if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
             {
-                context.ProblemDetails.Detail ??= "The request body must be a JSON object sent with Content-Type: application/json.";
+                context.ProblemDetails.Detail ??= context.HttpContext.RequestServices
+                    .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.ApiText>>()["The request body must be a JSON object sent with Content-Type: application/json."];
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail] };
             }
         });

@@ -10,6 +10,7 @@ using FixIt.Web.Features.Open311;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Infrastructure;
@@ -24,6 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return await DatabaseUnavailable.WriteAsync(httpContext, problemDetails, exception, database.Value.RetryAfterSeconds);
         }
 
+        var words = httpContext.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors
@@ -31,18 +33,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid.",
+                Title = words["The request is not valid."],
             },
             NotFoundException n => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
-                Title = $"{n.What} not found.",
+                Title = n.Title,
                 Detail = n.Message,
             },
             ReportRemovedException => new ProblemDetails
             {
                 Status = StatusCodes.Status410Gone,
-                Title = "This report has been removed.",
+                Title = words["This report has been removed."],
             },
             ModerationConflictException m => new ProblemDetails
             {
@@ -86,12 +88,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Detail = c.Message,
             },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { ["body"] = ["The request body is larger than this endpoint accepts."] })
+                new Dictionary<string, string[]> { ["body"] = [words["The request body is larger than this endpoint accepts."]] })
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request is too large.",
+                Title = words["The request is too large."],
             },
-            BadHttpRequestException b => BadRequest(b),
+            BadHttpRequestException b => BadRequest(b, words),
             _ => null,
         };
 
@@ -99,7 +101,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             // Open311 clients read errors as Open311 documents, unexpected ones too (the filter only sees the handler).
             return httpContext.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
-                && await WriteOpen311ErrorAsync(httpContext);
+                && await WriteOpen311ErrorAsync(httpContext, words);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -111,7 +113,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         });
     }
 
-    private static async Task<bool> WriteOpen311ErrorAsync(HttpContext httpContext)
+    private static async Task<bool> WriteOpen311ErrorAsync(HttpContext httpContext, IStringLocalizer t)
     {
         if (httpContext.Response.HasStarted)
         {
@@ -119,12 +121,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         var format = httpContext.Request.Path.Value!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "xml" : "json";
-        var error = Open311Documents.Errors(StatusCodes.Status500InternalServerError, ["An unexpected error occurred; it has been logged."]);
+        var error = Open311Documents.Errors(StatusCodes.Status500InternalServerError, [t["An unexpected error occurred; it has been logged."]]);
         await new Open311Result(error, format, StatusCodes.Status500InternalServerError).ExecuteAsync(httpContext);
         return true;
     }
 
-    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception, IStringLocalizer t)
     {
         // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude"). The framework's own
         // messages (parameter names, "Did you mean to use a Service") are not shown: they describe FixIt's code.
@@ -133,20 +135,20 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var message = json switch
         {
             // A reader error (bad syntax) carries the reader's exception; a value of the wrong JSON type does not.
-            { InnerException: JsonException } or { Path: null } => $"The JSON is malformed at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
-            { Path: "$" } => "The request body must be a JSON object ({ ... }).",
-            not null => $"The value at {json.Path} has the wrong type.",
+            { InnerException: JsonException } or { Path: null } => t["The JSON is malformed at {0} (line {1}).", json.Path ?? "$", (json.LineNumber ?? 0) + 1],
+            { Path: "$" } => t["The request body must be a JSON object ({0}).", "{ ... }"],
+            not null => t["The value at {0} has the wrong type.", json.Path ?? "$"],
             _ when exception.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
-                "The request body must be a JSON object sent with Content-Type: application/json.",
+                t["The request body must be a JSON object sent with Content-Type: application/json."],
             _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal)
                 || exception.Message.Contains("was not provided from body", StringComparison.Ordinal) =>
-                "The request body must be a JSON object ({ ... }); it was empty or null.",
+                t["The request body must be a JSON object ({0}); it was empty or null.", "{ ... }"],
             _ => exception.Message,
         };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = exception.StatusCode,
-            Title = "The request could not be read.",
+            Title = t["The request could not be read."],
         };
     }
 

@@ -98,7 +98,8 @@ internal static class ReportFormEndpoints
         {
             if (!string.IsNullOrWhiteSpace(text) && value is null)
             {
-                errors[field] = [$"'{label}' must be a number in degrees, such as {(field == "latitude" ? "53.8008" : "-1.5491")}."];
+                errors[field] = [ReportFormErrors.Text("'{0}' must be a number in degrees, such as {1}.", ReportFormErrors.Text(label),
+                    field == "latitude" ? "53.8008" : "-1.5491")];
             }
         }
 
@@ -107,14 +108,14 @@ internal static class ReportFormEndpoints
         {
             errors.Remove("latitude");
             errors.Remove("longitude");
-            errors["location"] = ["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."];
+            errors["location"] = [ReportFormErrors.Text("Place the pin on the map, or enter a latitude and longitude, to say where the problem is.")];
         }
 
         // A place no rule covers, refused by the site's setting: said where the pin is chosen.
-        if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.RefusedMessage))
+        if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.Refused))
         {
-            errors["location"] = [.. errors.GetValueOrDefault("location", []), UncoveredPlace.RefusedMessage];
-            latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.RefusedMessage)];
+            errors["location"] = [.. errors.GetValueOrDefault("location", []), UncoveredPlace.Refused];
+            latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.Refused)];
         }
 
         if (latitudeErrors is { Length: > 0 })
