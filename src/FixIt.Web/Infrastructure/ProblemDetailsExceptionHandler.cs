@@ -25,6 +25,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return await DatabaseUnavailable.WriteAsync(httpContext, problemDetails, exception, database.Value.RetryAfterSeconds);
         }
 
+        // The localization middleware runs inside this handler's: its culture is gone by now, so it is put back.
+        Localization.RequestLanguage.Restore(httpContext);
         var words = httpContext.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
         ProblemDetails? problem = exception switch
         {
