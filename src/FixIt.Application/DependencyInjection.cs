@@ -9,6 +9,8 @@ public static class DependencyInjection
     /// <summary>Validators of the use cases. The mediator itself is generated in the host project.</summary>
     public static IServiceCollection AddFixItApplication(this IServiceCollection services)
     {
+        // Field names in validation messages in the request's language (FieldNames); set once, for every validator.
+        ValidatorOptions.Global.MessageFormatterFactory = () => new Common.LocalizedMessageFormatter();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         // UTC unless the host registers the configured zone (the web host does, from Site:TimeZone).

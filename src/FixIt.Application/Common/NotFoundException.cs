@@ -6,4 +6,10 @@ public sealed class NotFoundException(string what, object key) : Exception($"{wh
     public string What { get; } = what;
 
     public object Key { get; } = key;
+
+    /// <summary>"Report 7 was not found.", in the current UI culture (the request's) when read: ValidationText's <c>NotFound.{What}</c>.</summary>
+    public override string Message => ValidationText.Find($"NotFound.{What}", Key) ?? base.Message;
+
+    /// <summary>"Report not found.", in the current UI culture: ValidationText's <c>NotFoundTitle.{What}</c>.</summary>
+    public string Title => ValidationText.Find($"NotFoundTitle.{What}") ?? $"{What} not found.";
 }

@@ -19,4 +19,7 @@ public static class ValidationText
 
     /// <summary>The message <paramref name="key"/> in the current UI culture, formatted with <paramref name="arguments"/>.</summary>
     public static string Get(string key, params object[] arguments) => Localizer[key, arguments];
+
+    /// <summary>As <see cref="Get"/>, or null when the resources have no <paramref name="key"/> (a key made from data).</summary>
+    public static string? Find(string key, params object[] arguments) => Localizer[key, arguments] is { ResourceNotFound: false } found ? found.Value : null;
 }

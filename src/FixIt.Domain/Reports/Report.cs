@@ -238,7 +238,7 @@ public sealed partial class Report
         var trimmed = reason.Trim();
         _declines.Add(new ReportDecline(current, trimmed, now));
         var note = Record(new ReportEvent(ReportEventKind.Note, ActorKind.Operator, operatorName, source, null, null,
-            $"Not ours: {trimmed}", now));
+            DeclineNote.Text(trimmed), now));
         SentAt = null;
         ApplyRouting(next, ReportEventKind.Rerouted, now);
         return note;

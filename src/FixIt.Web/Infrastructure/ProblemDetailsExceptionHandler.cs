@@ -38,8 +38,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException n => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
-                Title = ResidentsSee(n.What) ? text[$"{n.What} not found."] : $"{n.What} not found.",
-                Detail = ResidentsSee(n.What) ? text[$"{n.What} {{0}} was not found.", n.Key] : n.Message,
+                Title = n.Title,
+                Detail = n.Message,
             },
             ReportRemovedException => new ProblemDetails
             {
@@ -94,7 +94,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = text["The request is too large."],
             },
-            BadHttpRequestException b => BadRequest(b),
+            BadHttpRequestException b => BadRequest(b, text),
             _ => null,
         };
 
@@ -102,7 +102,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             // Open311 clients read errors as Open311 documents, unexpected ones too (the filter only sees the handler).
             return httpContext.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
-                && await WriteOpen311ErrorAsync(httpContext);
+                && await WriteOpen311ErrorAsync(httpContext, text);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -114,7 +114,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         });
     }
 
-    private static async Task<bool> WriteOpen311ErrorAsync(HttpContext httpContext)
+    private static async Task<bool> WriteOpen311ErrorAsync(HttpContext httpContext, IStringLocalizer t)
     {
         if (httpContext.Response.HasStarted)
         {
@@ -122,15 +122,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         var format = httpContext.Request.Path.Value!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "xml" : "json";
-        var error = Open311Documents.Errors(StatusCodes.Status500InternalServerError, ["An unexpected error occurred; it has been logged."]);
+        var error = Open311Documents.Errors(StatusCodes.Status500InternalServerError, [t["An unexpected error occurred; it has been logged."]]);
         await new Open311Result(error, format, StatusCodes.Status500InternalServerError).ExecuteAsync(httpContext);
         return true;
     }
 
-    // What the public API answers about (a resident's app shows these); the admin API's things keep their English.
-    private static bool ResidentsSee(string what) => what is "Report" or "Photo" or "Update" or "Operator" or "Category" or "Area";
-
-    private HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception, IStringLocalizer t)
     {
         // Malformed JSON: name the field the reader stopped at ("$.latitude" → "latitude"). The framework's own
         // messages (parameter names, "Did you mean to use a Service") are not shown: they describe FixIt's code.
@@ -139,20 +136,20 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         string message = json switch
         {
             // A reader error (bad syntax) carries the reader's exception; a value of the wrong JSON type does not.
-            { InnerException: JsonException } or { Path: null } => text["The JSON is malformed at {0} (line {1}).", json.Path ?? "$", (json.LineNumber ?? 0) + 1],
-            { Path: "$" } => text["The request body must be a JSON object ({ ... })."],
-            not null => text["The value at {0} has the wrong type.", json.Path],
+            { InnerException: JsonException } or { Path: null } => t["The JSON is malformed at {0} (line {1}).", json.Path ?? "$", (json.LineNumber ?? 0) + 1],
+            { Path: "$" } => t["The request body must be a JSON object ({0}).", "{ ... }"],
+            not null => t["The value at {0} has the wrong type.", json.Path ?? "$"],
             _ when exception.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
-                text["The request body must be a JSON object sent with Content-Type: application/json."],
+                t["The request body must be a JSON object sent with Content-Type: application/json."],
             _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal)
                 || exception.Message.Contains("was not provided from body", StringComparison.Ordinal) =>
-                text["The request body must be a JSON object ({ ... }); it was empty or null."],
+                t["The request body must be a JSON object ({0}); it was empty or null.", "{ ... }"],
             _ => exception.Message,
         };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = exception.StatusCode,
-            Title = text["The request could not be read."],
+            Title = t["The request could not be read."],
         };
     }
 

@@ -150,7 +150,7 @@ public sealed class ResidentLanguageTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         // FluentValidation's own message (its Welsh), and FixIt's (from FixIt's resources).
-        Assert.Contains("Ni ddylai 'Title' fod yn wag.", errors.GetProperty("title")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Ni ddylai 'Teitl' fod yn wag.", errors.GetProperty("title")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("Rhaid i'r lledred fod yn rhif rhwng -90 a 90.", errors.GetProperty("latitude")[0].GetString());
 
         // The same request in English is unchanged.

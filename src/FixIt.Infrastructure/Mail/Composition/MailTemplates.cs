@@ -203,8 +203,10 @@ internal static class MailTemplates
             return;
         }
 
-        text.AppendLine(update.PublicText).AppendLine();
-        html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap\">{E(update.PublicText)}</blockquote>");
+        // An operator's "not ours" note is worded in the reader's language; the reason is the operator's, as written.
+        var said = DeclineNote.ReasonOf(update) is { } reason ? t["NotOurs", reason].Value : update.PublicText;
+        text.AppendLine(said).AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>");
     }
 
     internal static string Page(string body) =>

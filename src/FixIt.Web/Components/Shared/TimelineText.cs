@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FixIt.Domain.Reports;
 using Microsoft.Extensions.Localization;
 
 namespace FixIt.Web.Components.Shared;
@@ -32,6 +33,12 @@ internal static partial class TimelineText
 
     public static string Of(string text, IStringLocalizer<SharedText> words)
     {
+        // An operator's "not ours" note: stored as "Not ours: {reason}", the reason shown as written.
+        if (DeclineNote.ReasonOf(text) is { } reason)
+        {
+            return words["Not ours: {0}", reason];
+        }
+
         if (Fixed.Contains(text))
         {
             return words[text];

@@ -4,6 +4,7 @@ using FixIt.Application.Features.Alerts.ConfirmAlert;
 using FixIt.Application.Features.Alerts.CreateAlert;
 using FixIt.Application.Features.Alerts.StopAlert;
 using FixIt.Domain.Alerts;
+using FixIt.Web.Components;
 using FixIt.Web.Features.EmailLinks;
 using FixIt.Web.Infrastructure;
 using FixIt.Web.Infrastructure.RateLimiting;
@@ -43,11 +44,12 @@ internal static class AlertsEndpoints
 
     /// <summary>202 with the same answer for every address; the feed of the same place is linked.</summary>
     public static async Task<Accepted<CreateAlertResponse>> CreateAlert(CreateAlertRequest body, IMediator mediator, IOptions<SiteOptions> site,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedText> words, CancellationToken cancellationToken)
     {
         var command = body.ToCommand();
         await mediator.Send(command, cancellationToken);
-        return TypedResults.Accepted((string?)null, new CreateAlertResponse(CheckYourEmail, site.Value.Url(AlertFeeds.PathFor(command))));
+        // The same words as the page's "check your email" (SharedText), in the request's language.
+        return TypedResults.Accepted((string?)null, new CreateAlertResponse(words[CheckYourEmail], site.Value.Url(AlertFeeds.PathFor(command))));
     }
 
     public static async Task<IResult> AlertFormPage(string? area, string? lat, string? lon, string? radius, IMediator mediator,

@@ -5,7 +5,9 @@ using FixIt.Application.Features.Operators.FindOperator;
 using FixIt.Application.Features.Reports.GetReport;
 using FixIt.Application.Features.Reports.SearchReports;
 using FixIt.Domain.Alerts;
+using FixIt.Domain.Reports;
 using FixIt.Domain.Spatial;
+using FixIt.Web.Components;
 using FixIt.Web.Components.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +33,7 @@ internal static class FeedsEndpoints
     }
 
     public static async Task<IResult> AreaFeed(int id, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, IStringLocalizer<FeedText> t,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedText> words, CancellationToken cancellationToken)
     {
         var area = (await mediator.Send(new ListAreaChoicesQuery(), cancellationToken)).FirstOrDefault(a => a.Id == id);
         if (area is null)
@@ -40,20 +42,20 @@ internal static class FeedsEndpoints
         }
 
         var reports = await mediator.Send(new SearchReportsQuery(null, null, null, null, id, null, FeedLength), cancellationToken);
-        return Feed(site.Value, $"areas/{id}", t["Area", area.Name], $"/map?area={id}&status=all", reports.Items, clock, t);
+        return Feed(site.Value, $"areas/{id}", t["Area", area.Name], $"/map?area={id}&status=all", reports.Items, clock, t, null, words);
     }
 
     public static async Task<IResult> OperatorFeed(string slug, IMediator mediator, IOptions<SiteOptions> site, TimeProvider clock, IStringLocalizer<FeedText> t,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedText> words, CancellationToken cancellationToken)
     {
         var op = await mediator.Send(new FindOperatorQuery(slug), cancellationToken);
         var reports = await mediator.Send(new SearchReportsQuery(null, null, null, slug, null, null, FeedLength), cancellationToken);
-        return Feed(site.Value, $"operators/{slug}", t["Operator", op.Operator.Name], $"/operators/{slug}", reports.Items, clock, t);
+        return Feed(site.Value, $"operators/{slug}", t["Operator", op.Operator.Name], $"/operators/{slug}", reports.Items, clock, t, null, words);
     }
 
     /// <summary>The feed an alert for a point links to: the newest reports inside the circle.</summary>
     public static async Task<IResult> NearbyFeed(double? latitude, double? longitude, int? radius, IMediator mediator, IOptions<SiteOptions> site,
-        TimeProvider clock, IStringLocalizer<FeedText> t, CancellationToken cancellationToken)
+        TimeProvider clock, IStringLocalizer<FeedText> t, IStringLocalizer<SharedText> words, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (latitude is not (>= -90 and <= 90))
@@ -86,20 +88,22 @@ internal static class FeedsEndpoints
         var around = r >= 1000 ? t["WithinKm", r / 1000.0, lat, lon] : t["WithinMetres", r, lat, lon];
         return Feed(site.Value, "nearby", t["Nearby", around],
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/alerts?lat={lat}&lon={lon}&radius={r}"), reports, clock, t,
-            AlertViews.FeedPath(null, lat, lon, r));
+            AlertViews.FeedPath(null, lat, lon, r), words);
     }
 
     public static async Task<IResult> ReportFeed(int id, IMediator mediator, IOptions<SiteOptions> site, IStringLocalizer<FeedText> t,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedText> words, CancellationToken cancellationToken)
     {
         // The feed of one report is its page in another form: it exists exactly when the page does.
         var report = await mediator.Send(new GetReportQuery(id), cancellationToken);
         var entries = report.Events.Select((e, i) => new AtomEntry(
                 $"{site.Value.ReportUrl(id)}#event-{i + 1}",
-                e.ToStatus is { } to ? $"{e.Actor}: {StatusText.Of(to)}" : $"{e.Actor}: {e.Kind}",
+                // Worded as the report page words them: status and event words, FixIt's own sentences and the
+                // plain routing explanation in the reader's language; actors' names and people's words as written.
+                $"{words[e.Actor]}: {(e.ToStatus is { } to ? StatusText.Of(to, words) : t[$"Kind.{e.Kind}"])}",
                 site.Value.ReportUrl(id),
                 e.At,
-                e.Text ?? ""))
+                e.Text is null ? "" : e.Kind is ReportEventKind.Routed or ReportEventKind.Rerouted ? RoutingText.Plain(e.Text, words) : TimelineText.Of(e.Text, words)))
             .Reverse()
             .ToList();
         var self = site.Value.Url($"feeds/reports/{id}.atom");
@@ -108,10 +112,10 @@ internal static class FeedsEndpoints
     }
 
     private static FileContentHttpResult Feed(SiteOptions site, string path, string title, string alternate, IReadOnlyList<ReportSummary> reports, TimeProvider clock,
-        IStringLocalizer t, string? selfPath = null)
+        IStringLocalizer t, string? selfPath, IStringLocalizer<SharedText> words)
     {
         var entries = reports.Select(r => new AtomEntry(site.ReportUrl(r.Id), r.Title, site.ReportUrl(r.Id), r.CreatedAt,
-            $"{r.CategoryName} — {StatusText.Of(r.Status)}{(r.OperatorName is { } o ? t["SentTo", o] : "")}")).ToList();
+            $"{r.CategoryName} — {StatusText.Of(r.Status, words)}{(r.OperatorName is { } o ? t["SentTo", o] : "")}")).ToList();
         var self = site.Url(selfPath ?? $"feeds/{path}.atom");
         return TypedResults.Bytes(AtomFeed.Write(self, title, self, site.Url(alternate), entries, clock.GetUtcNow()), AtomFeed.ContentType);
     }

@@ -24,10 +24,10 @@ internal sealed class FlagItemValidator : AbstractValidator<FlagItemCommand>
 {
     public FlagItemValidator()
     {
-        RuleFor(c => c.Reason).NotNull().WithMessage("Choose why this should not be on the site.")
-            .Must(r => r is null || Enum.IsDefined(r.Value)).WithMessage("Choose one of the reasons given.");
+        RuleFor(c => c.Reason).NotNull().WithMessage(_ => ValidationText.Get("FlagReason"))
+            .Must(r => r is null || Enum.IsDefined(r.Value)).WithMessage(_ => ValidationText.Get("FlagReasonKnown"));
         RuleFor(c => c.Details).MaxCharacters(TextLimits.FlagDetails).PrintableText();
-        RuleFor(c => c.Details).NotEmpty().When(c => c.Reason == FlagReason.Other).WithMessage("Say what is wrong with it.");
+        RuleFor(c => c.Details).NotEmpty().When(c => c.Reason == FlagReason.Other).WithMessage(_ => ValidationText.Get("FlagDetails"));
     }
 }
 

@@ -43,7 +43,10 @@ public static partial class Open311Fields
         return new ValidationException(failures.Select(f =>
         {
             var name = NameOf(f.PropertyName);
-            var display = SplitWords().Replace(f.PropertyName, " $1");
+            // The name the message shows, in the request's language (LocalizedMessageFormatter), else the English split name.
+            var display = f.FormattedMessagePlaceholderValues?.TryGetValue("PropertyName", out var shown) == true && shown is string s && s.Length > 0
+                ? s
+                : SplitWords().Replace(f.PropertyName, " $1");
             return new ValidationFailure(name, f.ErrorMessage.Replace($"'{display}'", $"'{name}'", StringComparison.Ordinal));
         }));
     }

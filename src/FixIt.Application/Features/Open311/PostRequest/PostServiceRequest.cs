@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Application.Features.Reports.SubmitReport;
 using FixIt.Domain.Reports;
 using FluentValidation;
@@ -86,16 +87,16 @@ internal sealed class PostServiceRequestHandler(IMediator mediator, IEnumerable<
         }
 
         return ReportStatusRules.IsPublic(submitted.Status)
-            ? new PostedServiceRequest(submitted.Id, null, Accepted, request.AccountId)
-            : new PostedServiceRequest(null, submitted.Open311Token, AwaitingConfirmation, request.AccountId);
+            ? new PostedServiceRequest(submitted.Id, null, ValidationText.Get("Open311Accepted"), request.AccountId)
+            : new PostedServiceRequest(null, submitted.Open311Token, ValidationText.Get("Open311AwaitingConfirmation"), request.AccountId);
     }
 
     private async Task<(double?, double?)> GeocodeAsync(string address, CancellationToken cancellationToken)
     {
         var geocoder = geocoders.FirstOrDefault()
-            ?? throw Invalid("address_string", "This server has no geocoder configured: send lat and long instead of address_string.");
+            ?? throw Invalid("address_string", ValidationText.Get("NoGeocoder"));
         var point = await geocoder.GeocodeAsync(address, cancellationToken)
-            ?? throw Invalid("address_string", $"The address '{address}' was not found: send lat and long.");
+            ?? throw Invalid("address_string", ValidationText.Get("AddressNotFound", address));
         return (point.Latitude, point.Longitude);
     }
 

@@ -1,4 +1,5 @@
 using FixIt.Application.Abstractions;
+using FixIt.Application.Common;
 using FixIt.Domain.Places;
 using FluentValidation;
 using Mediator;
@@ -94,9 +95,9 @@ internal sealed class SearchPlacesValidator : AbstractValidator<SearchPlacesQuer
 {
     public SearchPlacesValidator()
     {
-        RuleFor(q => q.Q).NotEmpty().WithName("q").WithMessage("'q' must be the start of a place name or code.");
+        RuleFor(q => q.Q).NotEmpty().WithName("q").WithMessage(_ => ValidationText.Get("PlaceQuery"));
         RuleFor(q => q.Q).MaximumLength(SearchPlacesQuery.MaxQueryLength).WithName("q")
-            .Must(q => q is null || !q.Any(char.IsControl)).WithMessage("'q' must be a single line of text.");
+            .Must(q => q is null || !q.Any(char.IsControl)).WithMessage(_ => ValidationText.Get("PlaceQueryLine"));
         RuleFor(q => q.Limit).InclusiveBetween(1, SearchPlacesQuery.MaxLimit).WithName("limit");
     }
 }

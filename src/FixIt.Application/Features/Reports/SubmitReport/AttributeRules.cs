@@ -18,7 +18,7 @@ public static class AttributeRules
         var known = questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var code in answers.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
         {
-            yield return (Field(code), $"'{code}' is not an attribute of this service.");
+            yield return (Field(code), ValidationText.Get("AttributeUnknown", code));
         }
 
         foreach (var question in questions.OrderBy(q => q.Order))
@@ -42,12 +42,12 @@ public static class AttributeRules
     {
         if (values.Count == 0)
         {
-            return question.Required ? $"'{question.Code}' ({question.Question}) is required." : null;
+            return question.Required ? ValidationText.Get("AttributeRequired", question.Code, question.Question) : null;
         }
 
         if (values.Count > MaxValues || values.Any(v => !TextElements.Fits(v, MaxValueLength)))
         {
-            return $"'{question.Code}' takes at most {MaxValues} values of at most {MaxValueLength} characters.";
+            return ValidationText.Get("AttributeTooMany", question.Code, MaxValues, MaxValueLength);
         }
 
         if (values.Select(v => ValidationRules.UnsafeCharacterMessage(v, $"'{question.Code}'")).FirstOrDefault(m => m is not null) is { } unsafeText)
@@ -57,7 +57,7 @@ public static class AttributeRules
 
         if (question.DataType != "multivaluelist" && values.Count > 1)
         {
-            return $"'{question.Code}' takes one value.";
+            return ValidationText.Get("AttributeOneValue", question.Code);
         }
 
         var value = values[0];
@@ -65,13 +65,13 @@ public static class AttributeRules
         return question.DataType switch
         {
             "singlevaluelist" or "multivaluelist" when values.FirstOrDefault(v => !keys.Contains(v)) is { } bad =>
-                $"'{bad}' is not a value of '{question.Code}'; use one of: {string.Join(", ", question.Values.Select(v => v.Key))}.",
+                ValidationText.Get("AttributeNotAValue", bad, question.Code, string.Join(", ", question.Values.Select(v => v.Key))),
             "number" when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) =>
-                $"'{question.Code}' must be a number.",
+                ValidationText.Get("AttributeNumber", question.Code),
             "datetime" when !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) =>
-                $"'{question.Code}' must be an ISO 8601 date and time.",
+                ValidationText.Get("AttributeDateTime", question.Code),
             "string" or "number" or "datetime" or "singlevaluelist" or "multivaluelist" when values.Any(v => v.Any(char.IsControl)) =>
-                $"'{question.Code}' must be a single line of text.",
+                ValidationText.Get("AttributeSingleLine", question.Code),
             _ => null,
         };
     }

@@ -26,6 +26,9 @@ public static class UncoveredPlace
     public const string RefusedMessage =
         "No organisation handles problems at this location, so reports are not accepted here. Check the pin is in the right place.";
 
+    /// <summary><see cref="RefusedMessage"/> in the current UI culture (the request's): what every channel's error says.</summary>
+    public static string Refused => Common.ValidationText.Get("UncoveredRefused");
+
     public const string KeptMessage =
         "No organisation handles problems at this location yet. You can still report it: an administrator will see it and find who should deal with it.";
 }

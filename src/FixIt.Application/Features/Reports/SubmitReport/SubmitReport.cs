@@ -73,7 +73,7 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         if (routing.OperatorId is null && options.Value.UncoveredPlaces == UncoveredPlaces.Refuse)
         {
             // The validator said so already; the routing table may have changed in between.
-            throw new ValidationException([new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.RefusedMessage)]);
+            throw new ValidationException([new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.Refused)]);
         }
 
         var attributes = (command.Attributes ?? new Dictionary<string, IReadOnlyList<string>>())

@@ -21,7 +21,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
             if (await CategoryAsync(db, context, ct) is { IsActive: true } category
                 && (await router.RouteAsync(command.Latitude!.Value, command.Longitude!.Value, category.Id, [], ct)).OperatorId is null)
             {
-                context.AddFailure(new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.RefusedMessage));
+                context.AddFailure(new ValidationFailure(UncoveredPlace.Field, UncoveredPlace.Refused));
             }
         }).When(c => options.Value.UncoveredPlaces == UncoveredPlaces.Refuse && !string.IsNullOrWhiteSpace(c.CategoryCode)
             && c.Latitude is >= -90 and <= 90 && c.Longitude is >= -180 and <= 180);

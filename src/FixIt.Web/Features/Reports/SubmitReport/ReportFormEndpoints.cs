@@ -77,7 +77,7 @@ internal static class ReportFormEndpoints
             }
             catch (ValidationException v)
             {
-                ReportFormErrors.Add(v, errors, text);
+                ReportFormErrors.Add(v, errors);
             }
         }
 
@@ -99,7 +99,8 @@ internal static class ReportFormEndpoints
         {
             if (!string.IsNullOrWhiteSpace(typed) && value is null)
             {
-                errors[field] = [text["'{0}' must be a number in degrees, such as {1}.", text[label], field == "latitude" ? "53.8008" : "-1.5491"]];
+                errors[field] = [ReportFormErrors.Text("'{0}' must be a number in degrees, such as {1}.", ReportFormErrors.Text(label),
+                    field == "latitude" ? "53.8008" : "-1.5491")];
             }
         }
 
@@ -108,14 +109,14 @@ internal static class ReportFormEndpoints
         {
             errors.Remove("latitude");
             errors.Remove("longitude");
-            errors["location"] = [text["Place the pin on the map, or enter a latitude and longitude, to say where the problem is."]];
+            errors["location"] = [ReportFormErrors.Text("Place the pin on the map, or enter a latitude and longitude, to say where the problem is.")];
         }
 
         // A place no rule covers, refused by the site's setting: said where the pin is chosen.
-        if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.RefusedMessage))
+        if (errors.Remove("latitude", out var latitudeErrors) && latitudeErrors.Contains(UncoveredPlace.Refused))
         {
-            errors["location"] = [.. errors.GetValueOrDefault("location", []), text[UncoveredPlace.RefusedMessage]];
-            latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.RefusedMessage)];
+            errors["location"] = [.. errors.GetValueOrDefault("location", []), UncoveredPlace.Refused];
+            latitudeErrors = [.. latitudeErrors.Where(m => m != UncoveredPlace.Refused)];
         }
 
         if (latitudeErrors is { Length: > 0 })

@@ -1,17 +1,26 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FixIt.Web.Features.Reports.SubmitReport;
 
 /// <summary>
 /// The command's validation failures as the web form says them: by the form's own labels ("Your email"), not the
 /// command's property names ("Reporter Email"), and a missing answer as what to do about it. The JSON API and Open311
-/// keep the property names their clients send. Labels and "what to do" messages are English keys of
-/// <see cref="ReportPages"/>, said in the reader's language when a localizer is given.
+/// keep the property names their clients send. Labels and messages are in the request's language, from
+/// <c>Resources/Features/Reports/SubmitReport/ReportFormText(.cy).resx</c> (English text as the key): a static
+/// localizer, as the update form (AddUpdate) uses these rules too without a localizer of its own.
 /// </summary>
 internal static class ReportFormErrors
 {
+    private static readonly IStringLocalizer Words = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(ReportFormText));
+
+    /// <summary>The form's words <paramref name="key"/> (English) in the current UI culture.</summary>
+    public static string Text(string key, params object[] arguments) => Words[key, arguments];
+
     private static readonly Dictionary<string, (string Label, string WhenMissing)> Fields = new(StringComparer.Ordinal)
     {
         ["categoryCode"] = ("What kind of problem?", "Choose what kind of problem it is."),
@@ -32,17 +41,15 @@ internal static class ReportFormErrors
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(propertyName),
     };
 
-    public static void Add(ValidationException exception, Dictionary<string, string[]> errors) => Add(exception, errors, null);
-
-    public static void Add(ValidationException exception, Dictionary<string, string[]> errors, IStringLocalizer<ReportPages>? text)
+    public static void Add(ValidationException exception, Dictionary<string, string[]> errors)
     {
         foreach (var group in exception.Errors.GroupBy(e => Field(e.PropertyName)))
         {
-            errors[group.Key] = [.. group.Select(e => Message(group.Key, e, text)).Distinct()];
+            errors[group.Key] = [.. group.Select(e => Message(group.Key, e)).Distinct()];
         }
     }
 
-    private static string Message(string field, ValidationFailure failure, IStringLocalizer<ReportPages>? text)
+    private static string Message(string field, ValidationFailure failure)
     {
         if (!Fields.TryGetValue(field, out var words))
         {
@@ -51,12 +58,12 @@ internal static class ReportFormErrors
 
         if (failure.ErrorCode is "NotEmptyValidator" or "NotNullValidator")
         {
-            return text?[words.WhenMissing] ?? words.WhenMissing;
+            return Text(words.WhenMissing);
         }
 
         // FluentValidation wrote the property's display name into the message; the resident knows the field by its label.
         return failure.FormattedMessagePlaceholderValues?.TryGetValue("PropertyName", out var shown) == true && shown is string name && name.Length > 0
-            ? failure.ErrorMessage.Replace(name, text?[words.Label] ?? words.Label, StringComparison.Ordinal)
+            ? failure.ErrorMessage.Replace(name, Text(words.Label), StringComparison.Ordinal)
             : failure.ErrorMessage;
     }
 }
