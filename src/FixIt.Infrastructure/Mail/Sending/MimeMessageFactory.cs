@@ -1,5 +1,6 @@
 using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
+using FixIt.Infrastructure.Mail.Composition;
 using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Sending;
@@ -27,6 +28,12 @@ internal static class MimeMessageFactory
         if (row.ListUnsubscribe is { } unsubscribe)
         {
             message.Headers.Add("List-Unsubscribe", $"<{HeaderText.SingleLine(unsubscribe, 500)}>");
+        }
+
+        // RFC 3282: the language the message is written in, as its HTML part says (MailTemplates.Page).
+        if (MailTemplates.LanguageOf(row.HtmlBody) is { } language)
+        {
+            message.Headers.Add(HeaderId.ContentLanguage, language);
         }
 
         message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
