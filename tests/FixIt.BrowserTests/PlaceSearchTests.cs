@@ -125,6 +125,7 @@ public sealed class PlaceSearchTests(BrowserFixture browser)
         foreach (var width in new[] { 375, 1280 })
         {
             var page = await browser.NewPageAsync(width, 1400);
+            page.SetDefaultTimeout(60_000);
             await page.GotoAsync($"/language?lang={language}&returnUrl=%2F");
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
 

@@ -30,13 +30,14 @@ internal static class MimeMessageFactory
             message.Headers.Add("List-Unsubscribe", $"<{HeaderText.SingleLine(unsubscribe, 500)}>");
         }
 
-        // RFC 3282: the language the message is written in, as its HTML part says (MailTemplates.Page).
+        message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
+
+        // RFC 3282: the language the message is written in, as its HTML part says (MailTemplates.Page). A Content-*
+        // header belongs to the body entity (MIME), written in the message's header block.
         if (MailTemplates.LanguageOf(row.HtmlBody) is { } language)
         {
-            message.Headers.Add(HeaderId.ContentLanguage, language);
+            message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         }
-
-        message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
         return new OutgoingMail(message, new MailboxAddress("", Address(envelopeFrom)));
     }
 
