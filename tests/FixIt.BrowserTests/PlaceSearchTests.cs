@@ -117,6 +117,34 @@ public sealed class PlaceSearchTests(BrowserFixture browser)
         await Expect(page.Locator("#report-title")).ToHaveTextAsync("Mattress on the verge");
     }
 
+    [Theory]
+    [InlineData("en", "Search")]
+    [InlineData("cy", "Chwilio")]
+    public async Task The_search_field_takes_the_row_on_a_phone_and_the_button_stays_usable(string language, string button)
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var page = await browser.NewPageAsync(width, 1400);
+            page.SetDefaultTimeout(60_000);
+            await page.GotoAsync($"/language?lang={language}&returnUrl=%2F");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+
+            var field = (await page.Locator("#place-search").BoundingBoxAsync())!;
+            var search = (await page.Locator(".place-search-box button").BoundingBoxAsync())!;
+            Assert.Equal(button, (await page.Locator(".place-search-box button").InnerTextAsync()).Trim());
+            Assert.True(field.Width >= (width == 375 ? 300 : 400), $"{language} at {width} px: the search field is {field.Width} px wide");
+            Assert.True(search.Width >= 44 && search.Height >= 44, $"{language} at {width} px: the button is {search.Width}×{search.Height} px");
+            Assert.True(search.X + search.Width <= width && field.X + field.Width <= width, $"{language} at {width} px: the search box ends off screen");
+            // Beside the field on a wide screen, under it on a phone; never on top of it.
+            Assert.True(width == 375 ? search.Y >= field.Y + field.Height : Math.Abs(search.Y - field.Y) < search.Height,
+                $"{language} at {width} px: field at {field.X},{field.Y}, button at {search.X},{search.Y}");
+            var (scroll, inner) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+            Assert.True(scroll <= inner, $"{language} at {width} px: the home page is {scroll} px wide in a {inner} px window");
+            await page.VerifyAsync($"place-search-box-{language}-{width}");
+            await page.Context.CloseAsync();
+        }
+    }
+
     private static async Task FillAsync(IPage page, string title)
     {
         await page.SelectOptionAsync("#category", "street-lighting");

@@ -209,8 +209,34 @@ internal static class MailTemplates
         html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap\">{E(said)}</blockquote>");
     }
 
+    /// <summary>
+    /// An email's HTML part, in English (<c>lang="en"</c>) unless composed in a resident's language, when
+    /// <see cref="ResidentMailText.In"/> puts that language in (<see cref="InLanguage"/>).
+    /// </summary>
     internal static string Page(string body) =>
-        $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";
+        $"{PageStart}{English}\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}</body></html>";
+
+    private const string PageStart = "<!DOCTYPE html><html lang=\"";
+    private const string English = "en";
+
+    /// <summary>A <see cref="Page"/> with its <c>lang</c> set to <paramref name="language"/> (a site language: <c>en</c>, <c>cy</c>).</summary>
+    internal static string InLanguage(string html, string language) =>
+        html.StartsWith(PageStart + English + "\"", StringComparison.Ordinal)
+            ? PageStart + E(language) + html[(PageStart.Length + English.Length)..]
+            : html;
+
+    /// <summary>The <c>lang</c> of a <see cref="Page"/> (to label the message with <c>Content-Language</c>), or null for other HTML.</summary>
+    internal static string? LanguageOf(string html)
+    {
+        if (!html.StartsWith(PageStart, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = html.IndexOf('"', PageStart.Length);
+        var language = end < 0 ? "" : html[PageStart.Length..end];
+        return language.Length is > 0 and <= 35 && language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? language : null;
+    }
 
     internal static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
 }

@@ -13,7 +13,8 @@ internal sealed class ResidentMailText
 {
     /// <summary>
     /// Composes an email in a resident's stored language, whatever the thread's culture (a background job has none of
-    /// its own; a request may be someone else's): the culture is set for the composition only and put back after.
+    /// its own; a request may be someone else's): the culture is set for the composition only and put back after. The
+    /// HTML part says its language (<c>&lt;html lang="cy"&gt;</c>), which the sender also puts in <c>Content-Language</c>.
     /// </summary>
     public static MailContent In(string language, Func<MailContent> compose)
     {
@@ -23,7 +24,8 @@ internal sealed class ResidentMailText
         {
             CultureInfo.CurrentCulture = target;
             CultureInfo.CurrentUICulture = target;
-            return compose();
+            var content = compose();
+            return content with { Html = MailTemplates.InLanguage(content.Html, target.Name) };
         }
         finally
         {

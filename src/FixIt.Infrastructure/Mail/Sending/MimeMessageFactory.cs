@@ -1,5 +1,6 @@
 using FixIt.Application.Common;
 using FixIt.Domain.Messaging;
+using FixIt.Infrastructure.Mail.Composition;
 using MimeKit;
 
 namespace FixIt.Infrastructure.Mail.Sending;
@@ -30,6 +31,13 @@ internal static class MimeMessageFactory
         }
 
         message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
+
+        // RFC 3282: the language the message is written in, as its HTML part says (MailTemplates.Page). A Content-*
+        // header belongs to the body entity (MIME), written in the message's header block.
+        if (MailTemplates.LanguageOf(row.HtmlBody) is { } language)
+        {
+            message.Body.Headers.Add(HeaderId.ContentLanguage, language);
+        }
         return new OutgoingMail(message, new MailboxAddress("", Address(envelopeFrom)));
     }
 

@@ -23,6 +23,12 @@ internal static class AtomFeed
             const string Ns = "http://www.w3.org/2005/Atom";
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Ns);
+            if (CultureInfo.CurrentUICulture.Name is { Length: > 0 } language)
+            {
+                // The language of the feed's own words (titles, summaries: FeedText); residents' words are as written.
+                xml.WriteAttributeString("xml", "lang", null, language);
+            }
+
             xml.WriteElementString("id", Ns, X(id));
             xml.WriteElementString("title", Ns, X(title));
             xml.WriteElementString("updated", Ns, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : emptyUpdated));

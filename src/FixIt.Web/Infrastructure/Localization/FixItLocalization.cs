@@ -9,7 +9,8 @@ namespace FixIt.Web.Infrastructure.Localization;
 /// Standard .NET localisation (<c>IStringLocalizer</c> over resource files under each project's <c>Resources</c>
 /// folder, named after the type that uses them) and the request's language: the switcher's cookie
 /// (<see cref="CookieRequestCultureProvider.DefaultCookieName"/>) first, then <c>Accept-Language</c> (RFC 9110
-/// §12.5.4), else English. Languages are those of <see cref="SiteLanguages"/>, and with
+/// §12.5.4, by weight: <see cref="AcceptLanguage"/>), else English; each answer says its language and varies by both
+/// (<see cref="LanguageHeaders"/>). Languages are those of <see cref="SiteLanguages"/>, and with
 /// <c>Localization:PseudoLocale</c> (tests only) the pseudo-locale <see cref="PseudoStringLocalizerFactory.Culture"/>.
 /// </summary>
 public static class FixItLocalization
@@ -33,7 +34,10 @@ public static class FixItLocalization
         return services;
     }
 
-    /// <summary>Sets <see cref="CultureInfo.CurrentCulture"/> and <see cref="CultureInfo.CurrentUICulture"/> for each request.</summary>
+    /// <summary>
+    /// Sets <see cref="CultureInfo.CurrentCulture"/> and <see cref="CultureInfo.CurrentUICulture"/> for each request, and
+    /// the <c>Content-Language</c> and <c>Vary</c> headers of its answer.
+    /// </summary>
     public static IApplicationBuilder UseFixItLocalization(this IApplicationBuilder app)
     {
         var tags = SiteLanguages.All.ToList();
@@ -54,8 +58,8 @@ public static class FixItLocalization
         options.RequestCultureProviders =
         [
             new CookieRequestCultureProvider(),
-            new AcceptLanguageHeaderRequestCultureProvider(),
+            new WeightedAcceptLanguageProvider(cultures),
         ];
-        return app.UseRequestLocalization(options);
+        return app.UseRequestLocalization(options).UseLanguageHeaders();
     }
 }
