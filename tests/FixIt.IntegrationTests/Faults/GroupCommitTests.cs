@@ -150,21 +150,22 @@ public sealed class GroupCommitTests
 
     /// <summary>
     /// Sends a blocker and waits until the writer holds it inside its transaction; sends <paramref name="bodies"/> and
-    /// waits until all of them are queued behind it; then lets the writer go, so they are taken as one batch.
+    /// waits until all of them are queued behind it; then lets the writer go, so they are taken as one batch. The waits are
+    /// long: on a machine shared by many builds a fresh app took over a minute to write its first submission.
     /// </summary>
     private static async Task<(Answer Blocker, IReadOnlyList<Answer> Answers)> SubmitWhileHeldAsync(FixItApp app, SubmissionBatchWatcher watcher,
         IEnumerable<Dictionary<string, object?>> bodies, Action? whileHeld = null)
     {
         var writer = app.Services.GetRequiredService<SubmissionWriter>();
         var blocker = SendAsync(app, Body(SubmissionBatchWatcher.BlockerTitle, "blocker@example.net"));
-        await watcher.Blocked.WaitAsync(TimeSpan.FromSeconds(60));
+        await watcher.Blocked.WaitAsync(TimeSpan.FromSeconds(240));
         whileHeld?.Invoke();
         var all = bodies.ToList();
         var sent = all.Select(b => SendAsync(app, b)).ToList();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (writer.QueuedCount < all.Count)
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"Only {writer.QueuedCount} of {all.Count} submissions were queued.");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(240), $"Only {writer.QueuedCount} of {all.Count} submissions were queued.");
             await Task.Delay(20);
         }
 

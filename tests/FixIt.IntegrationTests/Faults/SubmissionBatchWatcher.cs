@@ -71,7 +71,7 @@ public sealed class SubmissionBatchWatcher : SaveChangesInterceptor
         if (Interlocked.Exchange(ref _holdAfterSave, 0) == 1)
         {
             _blocked.TrySetResult();
-            await _release.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            await _release.Task.WaitAsync(TimeSpan.FromSeconds(300), cancellationToken);
         }
 
         return result;
