@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Reports.SearchReports.ReportSummaries>();
         services.AddScoped<Features.Operators.OperatorStatistics>();
         services.AddScoped<Features.Places.NearestPlace.NearestPlaceFinder>();
+        services.AddScoped<Features.Reports.SubmitReport.SubmissionBatch>();
         return services;
     }
 }

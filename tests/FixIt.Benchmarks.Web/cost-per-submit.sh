@@ -13,6 +13,7 @@
 # Usage: tests/FixIt.Benchmarks.Web/cost-per-submit.sh [Sqlite|PostgreSql] [submissions, default 1000] [connections, default 2]
 # Env:   FIXIT_BENCH_PGPORT (default 55432), NO_BUILD=1 as for run-submit.sh.
 #        FIXIT_BENCH_WARMUP (default 500): submissions before the measured ones.
+#        FIXIT_BENCH_APP_PORT, FIXIT_BENCH_SINK_PORT (default 5391, 2691): as for run-submit.sh.
 #        FIXIT_BENCH_JIT=tiered: the runtime's default JIT (then give a long warm-up).
 #        FIXIT_BENCH_TRACE=/tmp/submit.nettrace also samples the app's stacks with dotnet-trace during the measured
 #        submissions, for FIXIT_BENCH_TRACE_SECONDS (default 20) from their start (a .speedscope.json beside it;
@@ -28,8 +29,8 @@ count=${2:-1000}
 connections=${3:-2}
 warmup=${FIXIT_BENCH_WARMUP:-500}
 pgport=${FIXIT_BENCH_PGPORT:-55432}
-app_port=5391
-sink_port=2691
+app_port=${FIXIT_BENCH_APP_PORT:-5391}
+sink_port=${FIXIT_BENCH_SINK_PORT:-2691}
 work=$(mktemp -d /tmp/fixit-submit-cost.XXXXXX)
 [ "${FIXIT_BENCH_JIT:-full}" = tiered ] || export DOTNET_TieredCompilation=0
 # shellcheck source=submit-bench-common.sh

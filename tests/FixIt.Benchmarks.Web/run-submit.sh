@@ -8,6 +8,7 @@
 # Usage: tests/FixIt.Benchmarks.Web/run-submit.sh [Sqlite|PostgreSql|both] [seconds, default 20] [connections, default 8]
 # Env:   FIXIT_BENCH_PGPORT (default 55432): a PostgreSQL on 127.0.0.1 with user postgres and trust auth.
 #        NO_BUILD=1 skips the Release build.
+#        FIXIT_BENCH_APP_PORT, FIXIT_BENCH_SINK_PORT (default 5390, 2690): ports for the app and the sink, to run beside another benchmark.
 #        SUBMIT_WARMUP_SECONDS (default: the measured seconds): how long submissions run before the measured run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,8 +17,8 @@ seconds=${2:-20}
 connections=${3:-8}
 warmup=${SUBMIT_WARMUP_SECONDS:-$seconds}
 pgport=${FIXIT_BENCH_PGPORT:-55432}
-app_port=5390
-sink_port=2690
+app_port=${FIXIT_BENCH_APP_PORT:-5390}
+sink_port=${FIXIT_BENCH_SINK_PORT:-2690}
 work=$(mktemp -d /tmp/fixit-submit-bench.XXXXXX)
 # shellcheck source=submit-bench-common.sh
 . tests/FixIt.Benchmarks.Web/submit-bench-common.sh

@@ -47,6 +47,10 @@ public static class DatabaseRegistration
         });
         services.AddScoped<IFixItDb>(sp => sp.GetRequiredService<FixItDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        // One writer of new reports per process (group commit, ADR 0218); it only writes while the host runs it.
+        services.AddSingleton<SubmissionWriter>();
+        services.AddSingleton<ISubmissionWriter>(sp => sp.GetRequiredService<SubmissionWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(30));
         return services;
     }

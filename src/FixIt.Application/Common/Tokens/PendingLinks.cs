@@ -23,6 +23,13 @@ public static class PendingLinks
     }
 
     /// <summary>
+    /// Adds the stored half of a link whose token was drawn before the report had its id (<see cref="LinkTokens.NewToken"/>):
+    /// a submission draws and hashes it while the request runs, and the group-commit writer stores it (ADR 0218).
+    /// </summary>
+    public static void Store(IFixItDb db, int reportId, string hash, DateTimeOffset now) =>
+        db.AccessTokens.Add(new AccessToken(hash, TokenPurpose.View, reportId, now, now + Lifetime, singleUse: false));
+
+    /// <summary>
     /// Whether the token is a secret link to this report. Any miss (malformed, unknown, another report's, another
     /// purpose) is simply false, so the caller answers exactly as for a report that does not exist.
     /// </summary>

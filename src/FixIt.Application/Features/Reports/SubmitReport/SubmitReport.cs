@@ -8,7 +8,6 @@ using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
@@ -23,7 +22,7 @@ public sealed record SubmitReportCommand(
     string? ReporterName,
     string? ReporterEmail,
     string? ReporterPhone,
-    bool ShowName) : ICommand<SubmittedReport>
+    bool ShowName) : ICommand<SubmittedReport>, ICommitsItself
 {
     /// <summary>Set by the endpoint that received the report (the web form, the JSON API, Open311, email).</summary>
     public EventSource Source { get; init; } = EventSource.Api;
@@ -60,13 +59,21 @@ public sealed record SubmittedReport(int Id, ReportStatus Status)
     public string PendingToken { get; init; } = "";
 }
 
-internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IReportMailer mailer, IPhotoProcessor photos, TimeProvider clock,
+/// <summary>
+/// Does everything a submission needs but the write, outside any transaction (ADR 0218): reads the category, routes,
+/// finds the nearest place, stores the photos' files and draws the secret link; then hands the prepared submission to
+/// the process's <see cref="ISubmissionWriter"/>, which commits it with whatever else is queued, and answers once that
+/// has committed. Not a unit of work of its own (<see cref="ICommitsItself"/>): it writes nothing through this context.
+/// </summary>
+internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, ISubmissionWriter writer, IPhotoProcessor photos, TimeProvider clock,
     NearestPlaceFinder places, IOptions<ReportsOptions> options)
     : ICommandHandler<SubmitReportCommand, SubmittedReport>
 {
     public async ValueTask<SubmittedReport> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.SingleAsync(c => c.Code == command.CategoryCode, cancellationToken);
+        // The validator found it; it may have been removed since, which the write would refuse anyway.
+        var category = await SubmitQueries.CategoryByCodeAsync(db, command.CategoryCode!, cancellationToken)
+            ?? throw new InvalidOperationException($"No category {command.CategoryCode}.");
         var latitude = command.Latitude!.Value;
         var longitude = command.Longitude!.Value;
         var routing = await router.RouteAsync(latitude, longitude, category.Id, [], cancellationToken);
@@ -79,53 +86,36 @@ internal sealed class SubmitReportHandler(IFixItDb db, IReportRouter router, IRe
         var attributes = (command.Attributes ?? new Dictionary<string, IReadOnlyList<string>>())
             .SelectMany(a => a.Value.Select(v => new ReportAttribute(a.Key, TextForm.Nfc(v.Trim()))))
             .ToList();
-        var report = Report.Submit(
-            new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,
-                command.ReporterName!, EmailAddresses.Normalize(command.ReporterEmail) ?? command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source)
-            {
-                Attributes = attributes,
-                DeviceId = command.DeviceId,
-                AccountId = command.AccountId,
-                MediaUrl = command.MediaUrl,
-                Address = command.Address,
-                NearPlace = await places.FindAsync(latitude, longitude, cancellationToken),
-                Language = SiteLanguages.Normalise(command.Language),
-            },
-            routing,
-            clock.GetUtcNow(),
-            command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null);
-
-        // Saved first: the photos' rows, the links and the confirmation email need the report's id. Everything else
-        // is saved together at the end, so the command writes in two round trips.
-        db.Reports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+        var input = new NewReport(category.Id, command.Title!, command.Description!, latitude, longitude,
+            command.ReporterName!, EmailAddresses.Normalize(command.ReporterEmail) ?? command.ReporterEmail!, command.ReporterPhone, command.ShowName, command.Source)
+        {
+            Attributes = attributes,
+            DeviceId = command.DeviceId,
+            AccountId = command.AccountId,
+            MediaUrl = command.MediaUrl,
+            Address = command.Address,
+            NearPlace = await places.FindAsync(latitude, longitude, cancellationToken),
+            Language = SiteLanguages.Normalise(command.Language),
+        };
+        var (pendingToken, pendingHash) = LinkTokens.NewToken();
         var stored = new List<StoredPhoto>();
         try
         {
-            await AddPhotosAsync(report, command.Photos, stored, cancellationToken);
+            foreach (var upload in command.Photos)
+            {
+                stored.Add(await photos.StoreAsync(upload.Content, cancellationToken));
+            }
 
-            // Every channel (API, web form, Open311) gets the confirmation email.
-            var pendingToken = PendingLinks.Issue(db, report, clock.GetUtcNow());
-            await mailer.QueueConfirmationAsync(report, pendingToken, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SubmittedReport(report.Id, report.Status) { Open311Token = report.Open311Token, PendingToken = pendingToken };
+            var submission = new PendingSubmission(input, routing, clock.GetUtcNow(),
+                command.Source == EventSource.Open311 ? RandomKeys.Base32(15) : null, pendingToken, pendingHash, stored);
+            // Answered only once the batch holding it has committed, or with its own failure.
+            return await writer.WriteAsync(submission, cancellationToken);
         }
         catch
         {
-            // The transaction rolls the rows back; the files are ours to remove (a retried attempt stores its own).
+            // Nothing of it was stored; the files are ours to remove.
             stored.ForEach(p => photos.Delete(p.StorageKey));
             throw;
-        }
-    }
-
-    private async Task AddPhotosAsync(Report report, IReadOnlyList<PhotoUpload> uploads, List<StoredPhoto> stored, CancellationToken cancellationToken)
-    {
-        foreach (var upload in uploads)
-        {
-            var photo = await photos.StoreAsync(upload.Content, cancellationToken);
-            stored.Add(photo);
-            db.ReportPhotos.Add(new ReportPhoto(report.Id, stored.Count, photo.StorageKey, photo.ContentType, photo.Width, photo.Height,
-                photo.Bytes, report.CreatedAt));
         }
     }
 }

@@ -5,7 +5,6 @@ using FixIt.Domain.Categories;
 using FixIt.Domain.Text;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FixIt.Application.Features.Reports.SubmitReport;
@@ -75,7 +74,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
         }
 
         var code = context.InstanceToValidate.CategoryCode;
-        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+        var category = code is null ? null : await SubmitQueries.CategoryByCodeAsync(db, code, cancellationToken);
         context.RootContextData[nameof(Category)] = category;
         return category;
     }
