@@ -29,7 +29,7 @@ public sealed class WelshFormErrorsTests(BrowserFixture browser)
         await Expect(summary.Locator("h2")).ToHaveTextAsync("Ni anfonwyd eich adroddiad");
         await Expect(summary.Locator("a[href='#title']")).ToHaveTextAsync("Rhowch deitl i’r adroddiad.");
         await Expect(summary.Locator("a[href='#email']"))
-            .ToHaveTextAsync("Rhowch eich cyfeiriad e-bost, er mwyn i ni anfon y ddolen i gadarnhau’r adroddiad atoch.");
+            .ToHaveTextAsync("Rhowch eich cyfeiriad e-bost, er mwyn i ni anfon y ddolen atoch i gadarnhau’r adroddiad.");
         await Expect(summary.Locator("a")).ToHaveCountAsync(2);
         await Expect(page.Locator("#title")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#title")).ToHaveAttributeAsync("aria-describedby", "title-error");
